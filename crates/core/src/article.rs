@@ -66,9 +66,9 @@ pub fn article_id(url: Option<&str>, body: &str) -> String {
 fn fnv1a64(bytes: &[u8]) -> u64 {
     const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
     const PRIME: u64 = 0x0000_0100_0000_01b3;
-    bytes
-        .iter()
-        .fold(OFFSET, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(PRIME))
+    bytes.iter().fold(OFFSET, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(PRIME)
+    })
 }
 
 #[cfg(test)]
@@ -78,7 +78,10 @@ mod tests {
     #[test]
     fn ids_are_stable_and_prefer_the_url() {
         let by_url = article_id(Some("https://example.com/a"), "body one");
-        assert_eq!(by_url, article_id(Some("https://example.com/a"), "body two"));
+        assert_eq!(
+            by_url,
+            article_id(Some("https://example.com/a"), "body two")
+        );
         assert_ne!(by_url, article_id(None, "body one"));
         assert_eq!(article_id(None, "x"), article_id(Some("  "), "x"));
         // Pinned: changing the id scheme would duplicate every stored event.

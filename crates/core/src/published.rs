@@ -83,7 +83,11 @@ mod tests {
 
     #[test]
     fn round_trips_every_precision() {
-        for text in ["2025-10-27", "2025-10-27T09:30:00", "2025-10-27T09:30:00+09:00"] {
+        for text in [
+            "2025-10-27",
+            "2025-10-27T09:30:00",
+            "2025-10-27T09:30:00+09:00",
+        ] {
             let published: Published = text.parse().unwrap();
             assert_eq!(published.to_string(), text);
         }
