@@ -1,1 +1,123 @@
-fn main() {}
+//! `dyad`: news articles in, political event data out.
+//!
+//! The binary only parses the command line, wires the pipeline stages together and reports;
+//! every stage lives in its own library crate.
+
+mod bench;
+mod eval;
+mod ingest;
+mod nlp;
+mod report;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use dyad_core::Published;
+
+/// dyad turns news articles into political event data: who did what to whom, when and where,
+/// with the words behind every field.
+#[derive(Parser)]
+#[command(name = "dyad", version, about, long_about = None, after_help = "\
+Examples:
+  dyad ingest --date 2025-11-20 examples/articles/   read every article in a folder
+  dyad ingest page.html feed.xml news.warc.gz  any mix of formats, detected by content
+  cat article.txt | dyad nlp --from text       sentences and tokens as CoNLL-U
+  dyad eval text ../shared/corpora/ud-en-gum/en_gum-ud-test.conllu")]
+struct Cli {
+    /// Log more (-v: info, -vv: debug); logs go to stderr.
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    verbose: u8,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read articles from files, folders or stdin and print them as JSONL, one per line, with
+    /// a report of every input on stderr.
+    Ingest(ingest::IngestArgs),
+    /// Split text into sentences and tokens and print them (CoNLL-U or JSON).
+    Nlp(nlp::NlpArgs),
+    /// Score a stage against gold data.
+    #[command(subcommand)]
+    Eval(eval::EvalCommand),
+    /// Measure throughput on generated or given input (release builds give the real figures).
+    #[command(subcommand)]
+    Bench(bench::BenchCommand),
+}
+
+/// Options shared by every command that reads articles.
+#[derive(Args, Clone)]
+pub struct ReadArgs {
+    /// Files, folders (read recursively) or `-` for stdin; stdin when none is given.
+    pub paths: Vec<PathBuf>,
+    /// Publication date (YYYY-MM-DD) of inputs that carry none, such as plain text.
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<Published>,
+    /// Languages to keep, as ISO 639-1 codes; other articles are skipped with the reason.
+    #[arg(
+        long = "language",
+        value_name = "CODE",
+        default_value = "en",
+        value_delimiter = ','
+    )]
+    pub languages: Vec<String>,
+    /// Keep articles in every language.
+    #[arg(long, conflicts_with = "languages")]
+    pub all_languages: bool,
+    /// Skip any single page, text, feed or JSONL line larger than this many MiB.
+    #[arg(long, value_name = "MIB", default_value_t = 16)]
+    pub max_document_mb: usize,
+}
+
+impl ReadArgs {
+    /// The ingest options these arguments ask for.
+    pub fn options(&self) -> dyad_ingest::Options {
+        dyad_ingest::Options {
+            default_date: self.date,
+            languages: if self.all_languages {
+                Vec::new()
+            } else {
+                self.languages.clone()
+            },
+            max_document_bytes: self.max_document_mb.saturating_mul(1024 * 1024),
+        }
+    }
+}
+
+fn parse_date(text: &str) -> Result<Published, String> {
+    text.parse::<Published>().map_err(|error| error.to_string())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging(cli.verbose);
+    let result = match cli.command {
+        Command::Ingest(args) => ingest::run(&args),
+        Command::Nlp(args) => nlp::run(&args),
+        Command::Eval(command) => eval::run(&command),
+        Command::Bench(command) => bench::run(&command),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("dyad: error: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn init_logging(verbose: u8) {
+    let level = match verbose {
+        0 => "warn",
+        1 => "info",
+        _ => "debug",
+    };
+    let filter =
+        tracing_subscriber::EnvFilter::try_from_env("DYAD_LOG").unwrap_or_else(|_| level.into());
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+}
