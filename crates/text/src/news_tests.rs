@@ -355,3 +355,14 @@ fn odd_inputs_give_sensible_tokens() {
     assert_eq!(tokens("🙂 ok"), ["🙂", "ok"]);
     assert_eq!(tokens("Αθήνα και 東京"), ["Αθήνα", "και", "東京"]);
 }
+
+#[test]
+fn spaced_right_quote_closes_the_sentence_before_it() {
+    assert_eq!(
+        joined("She said the plan was “a good start. ” The minister disagreed."),
+        [
+            "She|said|the|plan|was|“|a|good|start|.|”",
+            "The|minister|disagreed|."
+        ]
+    );
+}

@@ -163,6 +163,12 @@ impl QuoteParity {
     }
 }
 
+/// "”" can only close a quotation, so it belongs to the sentence before it even when sloppy
+/// typing put a space before it ("her. ” The").
+fn is_right_double_quote(text: &str, piece: Piece) -> bool {
+    &text[piece.start..piece.end] == "\u{201d}"
+}
+
 fn is_double_quote(text: &str, piece: Piece) -> bool {
     &text[piece.start..piece.end] == "\""
 }
@@ -178,7 +184,11 @@ fn extend_over_closers(text: &str, pieces: &[Piece], at: usize, quotes: &mut Quo
         }
         let closes = match next.kind {
             Kind::Closer => next.gap <= Gap::Space,
-            Kind::Quote => next.gap == Gap::None || (next.gap == Gap::Space && quotes.open),
+            Kind::Quote => {
+                next.gap == Gap::None
+                    || (next.gap == Gap::Space
+                        && (quotes.open || is_right_double_quote(text, next)))
+            }
             _ => false,
         };
         if !closes {
