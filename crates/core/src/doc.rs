@@ -3,7 +3,9 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 /// A half-open range of UTF-8 byte offsets into a text: `text[start..end]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Span {
     /// First byte.
     pub start: usize,
@@ -39,14 +41,44 @@ impl Span {
     }
 }
 
-/// One token (a UD syntactic word): a span of the document text.
+/// One token (a UD syntactic word): a span of the document text and, once the nlp stage has
+/// run, its annotations (empty strings and `None` until then).
 ///
 /// A token's form is always the exact text it spans; clitics such as "n't" in "don't" are
 /// separate tokens over their own bytes, so no token carries text that is not in the body.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Token {
     /// Where the token is in the document text.
     pub span: Span,
+    /// Universal part of speech (`NOUN`, `VERB`, `PROPN`, ...).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub upos: String,
+    /// Penn Treebank tag (`NNS`, `VBD`, ...).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub xpos: String,
+    /// Dictionary form ("signed" -> "sign").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub lemma: String,
+    /// Index in [`Doc::tokens`] of the syntactic head; `None` for the sentence root or before
+    /// parsing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub head: Option<usize>,
+    /// UD v2 relation to the head, with subtype (`nsubj:pass`, `obl:agent`); `root` for the root.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub deprel: String,
+    /// Named-entity tag in IOB2 (`B-PER`, `I-ORG`, `O`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub ner: String,
+}
+
+impl Token {
+    /// An unannotated token over `span`.
+    pub fn new(span: Span) -> Self {
+        Token {
+            span,
+            ..Token::default()
+        }
+    }
 }
 
 /// One sentence: a span of the text and the range of its tokens in [`Doc::tokens`].

@@ -367,9 +367,8 @@ fn push_surface_token(doc: &mut Doc, token: &SurfaceToken) -> bool {
     let start = doc.text.len();
     doc.text.push_str(form);
     for (from, to) in word_spans(form, token) {
-        doc.tokens.push(Token {
-            span: Span::new(start + from, start + to),
-        });
+        doc.tokens
+            .push(Token::new(Span::new(start + from, start + to)));
     }
     doc.text.push(' ');
     true

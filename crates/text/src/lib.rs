@@ -32,9 +32,7 @@ pub fn tokenize(text: &str) -> Doc {
         .collect();
     let tokens = pieces
         .iter()
-        .map(|p| Token {
-            span: Span::new(p.start, p.end),
-        })
+        .map(|p| Token::new(Span::new(p.start, p.end)))
         .collect();
     Doc {
         text: text.to_string(),

@@ -360,9 +360,7 @@ fn empty_and_blank_inputs() {
 #[test]
 fn the_checker_catches_broken_docs() {
     use dyad_core::{Sentence, Span, Token};
-    let token = |start, end| Token {
-        span: Span::new(start, end),
-    };
+    let token = |start, end| Token::new(Span::new(start, end));
     let mut doc = tokenize("ab cd\n\nef");
     assert_eq!(check_invariants(&doc), Ok(()));
     let good = doc.clone();

@@ -1,0 +1,354 @@
+//! The averaged perceptron every model of this crate learns with, and its compact saved form.
+//!
+//! Features are 64-bit hashes ([`FeatureHasher`]); during training each feature owns a dense row
+//! of weights, one per class, averaged over all updates (the usual lazy-timestamp trick). A
+//! trained model is frozen into [`Weights`]: rare features pruned, each row kept sparse (only
+//! classes with a non-zero weight) and quantised to `i16`, which is what ships in `models/`.
+
+use std::collections::HashMap;
+use std::hash::Hasher;
+
+/// Builds feature hashes from a template number and the strings or numbers it combines.
+/// FNV-1a, written out so saved models do not depend on a hasher's version.
+#[derive(Clone, Copy)]
+pub struct FeatureHasher(u64);
+
+impl FeatureHasher {
+    /// Starts a feature of template `template`.
+    pub fn new(template: u32) -> Self {
+        let mut hasher = FeatureHasher(0xcbf2_9ce4_8422_2325);
+        hasher.write(&template.to_le_bytes());
+        hasher
+    }
+
+    /// Adds a string part (with a separator, so ("ab","c") differs from ("a","bc")).
+    pub fn str(mut self, part: &str) -> Self {
+        self.write(part.as_bytes());
+        self.write(&[0xff]);
+        self
+    }
+
+    /// Adds a number part.
+    pub fn num(mut self, part: u64) -> Self {
+        self.write(&part.to_le_bytes());
+        self
+    }
+
+    /// The feature's hash.
+    pub fn done(self) -> u64 {
+        self.0
+    }
+}
+
+impl Hasher for FeatureHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+}
+
+/// An averaged perceptron being trained.
+pub struct Trainer {
+    classes: usize,
+    rows: HashMap<u64, Row>,
+    /// Number of updates seen so far (the averaging clock).
+    clock: u64,
+}
+
+struct Row {
+    weights: Vec<f32>,
+    totals: Vec<f64>,
+    stamps: Vec<u64>,
+    /// How many times the feature took part in an update: for pruning.
+    updates: u32,
+}
+
+impl Trainer {
+    /// A trainer for `classes` classes.
+    pub fn new(classes: usize) -> Self {
+        Trainer {
+            classes,
+            rows: HashMap::new(),
+            clock: 0,
+        }
+    }
+
+    /// Number of classes.
+    pub fn classes(&self) -> usize {
+        self.classes
+    }
+
+    /// Current (not averaged) scores of every class for these features.
+    pub fn scores(&self, features: &[u64], scores: &mut Vec<f32>) {
+        scores.clear();
+        scores.resize(self.classes, 0.0);
+        for feature in features {
+            if let Some(row) = self.rows.get(feature) {
+                for (score, weight) in scores.iter_mut().zip(&row.weights) {
+                    *score += weight;
+                }
+            }
+        }
+    }
+
+    /// One perceptron update: reward `truth`, penalise `guess` (no-op when they agree).
+    pub fn update(&mut self, features: &[u64], truth: usize, guess: usize) {
+        self.clock += 1;
+        if truth == guess {
+            return;
+        }
+        let (classes, clock) = (self.classes, self.clock);
+        for &feature in features {
+            let row = self.rows.entry(feature).or_insert_with(|| Row {
+                weights: vec![0.0; classes],
+                totals: vec![0.0; classes],
+                stamps: vec![0; classes],
+                updates: 0,
+            });
+            row.updates += 1;
+            for (class, delta) in [(truth, 1.0f32), (guess, -1.0f32)] {
+                row.totals[class] +=
+                    f64::from(row.weights[class]) * (clock - row.stamps[class]) as f64;
+                row.stamps[class] = clock;
+                row.weights[class] += delta;
+            }
+        }
+    }
+
+    /// Averages the weights, drops features updated fewer than `min_updates` times, and
+    /// quantises what is left.
+    pub fn freeze(&self, min_updates: u32) -> Weights {
+        let clock = self.clock.max(1) as f64;
+        let mut averaged: Vec<(u64, Vec<(u16, f32)>)> = self
+            .rows
+            .iter()
+            .filter(|(_, row)| row.updates >= min_updates)
+            .map(|(&feature, row)| {
+                let entries = (0..self.classes)
+                    .filter_map(|class| {
+                        let total = row.totals[class]
+                            + f64::from(row.weights[class])
+                                * (self.clock - row.stamps[class]) as f64;
+                        let average = (total / clock) as f32;
+                        (average != 0.0).then_some((class as u16, average))
+                    })
+                    .collect();
+                (feature, entries)
+            })
+            .filter(|(_, entries): &(u64, Vec<(u16, f32)>)| !entries.is_empty())
+            .collect();
+        averaged.sort_by_key(|(feature, _)| *feature);
+        Weights::quantise(self.classes, &averaged)
+    }
+}
+
+/// Frozen, sparse, quantised weights: what a shipped model holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Weights {
+    classes: usize,
+    scale: f32,
+    /// Feature hash -> range in `entries`.
+    index: HashMap<u64, (u32, u32)>,
+    /// (class, quantised weight) pairs, grouped by feature.
+    entries: Vec<(u16, i16)>,
+    /// Feature hashes in save order, to write the file back deterministically.
+    order: Vec<u64>,
+}
+
+/// A model file that cannot be read.
+#[derive(Debug, thiserror::Error)]
+#[error("model weights are truncated or corrupt at byte {0}")]
+pub struct WeightsError(pub usize);
+
+impl Weights {
+    fn quantise(classes: usize, averaged: &[(u64, Vec<(u16, f32)>)]) -> Weights {
+        let largest = averaged
+            .iter()
+            .flat_map(|(_, entries)| entries.iter().map(|(_, weight)| weight.abs()))
+            .fold(0.0f32, f32::max);
+        let scale = if largest > 0.0 {
+            largest / f32::from(i16::MAX)
+        } else {
+            1.0
+        };
+        let mut weights = Weights {
+            classes,
+            scale,
+            index: HashMap::new(),
+            entries: Vec::new(),
+            order: Vec::new(),
+        };
+        for (feature, entries) in averaged {
+            let start = weights.entries.len() as u32;
+            weights.entries.extend(
+                entries
+                    .iter()
+                    .map(|&(class, weight)| (class, (weight / scale).round() as i16)),
+            );
+            weights
+                .index
+                .insert(*feature, (start, weights.entries.len() as u32));
+            weights.order.push(*feature);
+        }
+        weights
+    }
+
+    /// Number of classes.
+    pub fn classes(&self) -> usize {
+        self.classes
+    }
+
+    /// Number of features kept.
+    pub fn features(&self) -> usize {
+        self.order.len()
+    }
+
+    /// Scores of every class for these features.
+    pub fn scores(&self, features: &[u64], scores: &mut Vec<f32>) {
+        scores.clear();
+        scores.resize(self.classes, 0.0);
+        for feature in features {
+            if let Some(&(start, end)) = self.index.get(feature) {
+                for &(class, weight) in &self.entries[start as usize..end as usize] {
+                    scores[class as usize] += f32::from(weight) * self.scale;
+                }
+            }
+        }
+    }
+
+    /// Appends the weights to `out` in dyad's little-endian model format.
+    pub fn write(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&(self.classes as u32).to_le_bytes());
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        out.extend_from_slice(&(self.order.len() as u32).to_le_bytes());
+        for feature in &self.order {
+            let (start, end) = self.index[feature];
+            out.extend_from_slice(&feature.to_le_bytes());
+            out.extend_from_slice(&((end - start) as u16).to_le_bytes());
+            for &(class, weight) in &self.entries[start as usize..end as usize] {
+                out.extend_from_slice(&class.to_le_bytes());
+                out.extend_from_slice(&weight.to_le_bytes());
+            }
+        }
+    }
+
+    /// Reads weights written by [`Weights::write`] from `bytes[*at..]`, advancing `at`.
+    pub fn read(bytes: &[u8], at: &mut usize) -> Result<Weights, WeightsError> {
+        let classes = read_u32(bytes, at)? as usize;
+        let scale = f32::from_le_bytes(take::<4>(bytes, at)?);
+        let count = read_u32(bytes, at)? as usize;
+        let mut weights = Weights {
+            classes,
+            scale,
+            index: HashMap::with_capacity(count),
+            entries: Vec::new(),
+            order: Vec::with_capacity(count),
+        };
+        for _ in 0..count {
+            let feature = u64::from_le_bytes(take::<8>(bytes, at)?);
+            let len = u16::from_le_bytes(take::<2>(bytes, at)?) as usize;
+            let start = weights.entries.len() as u32;
+            for _ in 0..len {
+                let class = u16::from_le_bytes(take::<2>(bytes, at)?);
+                let weight = i16::from_le_bytes(take::<2>(bytes, at)?);
+                if usize::from(class) >= classes {
+                    return Err(WeightsError(*at));
+                }
+                weights.entries.push((class, weight));
+            }
+            weights
+                .index
+                .insert(feature, (start, weights.entries.len() as u32));
+            weights.order.push(feature);
+        }
+        Ok(weights)
+    }
+}
+
+/// Reads a little-endian `u32` at `*at`, advancing it.
+pub fn read_u32(bytes: &[u8], at: &mut usize) -> Result<u32, WeightsError> {
+    Ok(u32::from_le_bytes(take::<4>(bytes, at)?))
+}
+
+fn take<const N: usize>(bytes: &[u8], at: &mut usize) -> Result<[u8; N], WeightsError> {
+    let slice = bytes.get(*at..*at + N).ok_or(WeightsError(*at))?;
+    *at += N;
+    Ok(slice.try_into().expect("slice of length N"))
+}
+
+/// Writes a list of strings (class names, vocabularies) in the model format.
+pub fn write_strings(strings: &[String], out: &mut Vec<u8>) {
+    out.extend_from_slice(&(strings.len() as u32).to_le_bytes());
+    for string in strings {
+        out.extend_from_slice(&(string.len() as u32).to_le_bytes());
+        out.extend_from_slice(string.as_bytes());
+    }
+}
+
+/// Reads a list written by [`write_strings`].
+pub fn read_strings(bytes: &[u8], at: &mut usize) -> Result<Vec<String>, WeightsError> {
+    let count = read_u32(bytes, at)? as usize;
+    let mut strings = Vec::with_capacity(count.min(1 << 20));
+    for _ in 0..count {
+        let len = read_u32(bytes, at)? as usize;
+        let raw = bytes.get(*at..*at + len).ok_or(WeightsError(*at))?;
+        strings.push(String::from_utf8(raw.to_vec()).map_err(|_| WeightsError(*at))?);
+        *at += len;
+    }
+    Ok(strings)
+}
+
+/// The index of the highest score (the first on ties); 0 for no scores.
+pub fn argmax(scores: &[f32]) -> usize {
+    let mut best = 0;
+    for (index, &score) in scores.iter().enumerate() {
+        if score > scores[best] {
+            best = index;
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_a_separable_problem_and_round_trips() {
+        let a = FeatureHasher::new(1).str("a").done();
+        let b = FeatureHasher::new(1).str("b").done();
+        let bias = FeatureHasher::new(0).done();
+        let data = [(vec![a, bias], 0), (vec![b, bias], 1)];
+        let mut trainer = Trainer::new(2);
+        let mut scores = Vec::new();
+        for _ in 0..5 {
+            for (features, truth) in &data {
+                trainer.scores(features, &mut scores);
+                trainer.update(features, *truth, argmax(&scores));
+            }
+        }
+        let weights = trainer.freeze(1);
+        for (features, truth) in &data {
+            weights.scores(features, &mut scores);
+            assert_eq!(argmax(&scores), *truth);
+        }
+        let mut bytes = Vec::new();
+        weights.write(&mut bytes);
+        let mut at = 0;
+        assert_eq!(Weights::read(&bytes, &mut at).unwrap(), weights);
+        assert_eq!(at, bytes.len());
+        assert!(Weights::read(&bytes[..bytes.len() - 1], &mut 0).is_err());
+    }
+
+    #[test]
+    fn hashes_separate_parts() {
+        let ab_c = FeatureHasher::new(3).str("ab").str("c").done();
+        let a_bc = FeatureHasher::new(3).str("a").str("bc").done();
+        assert_ne!(ab_c, a_bc);
+    }
+}
