@@ -33,6 +33,16 @@ pub enum BenchCommand {
         #[arg(default_value = "examples/articles")]
         paths: Vec<PathBuf>,
     },
+    /// Tagging, lemmatizing, parsing and entity recognition on one core over CoNLL-U files
+    /// (their tokens), with model load time and peak memory.
+    Nlp {
+        /// CoNLL-U files.
+        #[arg(default_values = ["../shared/corpora/ud-en-ewt/en_ewt-ud-test.conllu", "../shared/corpora/ud-en-gum/en_gum-ud-test.conllu"])]
+        files: Vec<PathBuf>,
+        /// Folder of the models (default: the models/ folder dyad was built with).
+        #[arg(long)]
+        models: Option<PathBuf>,
+    },
 }
 
 /// Runs one benchmark and prints its figures.
@@ -45,6 +55,7 @@ pub fn run(command: &BenchCommand) -> anyhow::Result<ExitCode> {
     match command {
         BenchCommand::Ingest { pages, dir } => bench_ingest(*pages, dir.as_deref()),
         BenchCommand::Text { paths } => bench_text(paths),
+        BenchCommand::Nlp { files, models } => bench_nlp(files, models.as_deref()),
     }
 }
 
@@ -114,6 +125,54 @@ fn bench_text(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
         tokens as f64 / seconds,
     );
     Ok(ExitCode::SUCCESS)
+}
+
+fn bench_nlp(files: &[PathBuf], models: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let dir = crate::models::models_dir(models);
+    let started = Instant::now();
+    let models = crate::models::load(&dir)?;
+    let load_seconds = started.elapsed().as_secs_f64();
+    let model_bytes: u64 = dyad_nlp::Models::FILES
+        .iter()
+        .filter_map(|name| std::fs::metadata(dir.join(name)).ok())
+        .map(|m| m.len())
+        .sum();
+    println!(
+        "models: {:.1} MB on disk, loaded in {load_seconds:.3} s",
+        megabytes(model_bytes)
+    );
+    let mut sentences = Vec::new();
+    for file in files {
+        sentences.extend(dyad_nlp::train::read_conllu(file)?);
+    }
+    let forms: Vec<Vec<&str>> = sentences
+        .iter()
+        .map(|s| s.words.iter().map(|w| w.form()).collect())
+        .collect();
+    let tokens: usize = forms.iter().map(Vec::len).sum();
+    let started = Instant::now();
+    for sentence in &forms {
+        std::hint::black_box(models.analyse(sentence));
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    println!(
+        "tag + lemma + parse + entities: {} sentences, {tokens} tokens in {seconds:.2} s: {:.0} tokens/s (one core)",
+        forms.len(),
+        tokens as f64 / seconds
+    );
+    println!(
+        "peak memory: {}",
+        peak_memory().unwrap_or_else(|| "unknown".to_string())
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The process's peak resident memory, as Linux reports it.
+fn peak_memory() -> Option<String> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+    let kilobytes: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(format!("{:.1} MB", kilobytes / 1000.0))
 }
 
 fn megabytes(bytes: u64) -> f64 {

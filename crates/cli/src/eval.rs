@@ -16,6 +16,19 @@ pub enum EvalCommand {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// The language models against CoNLL-U treebanks (tags, lemmas, attachment on gold tokens,
+    /// and attachment from raw text) and IOB2 entity files (exact-span F1).
+    Nlp {
+        /// CoNLL-U test files (e.g. ../shared/corpora/ud-en-ewt/en_ewt-ud-test.conllu).
+        #[arg(long = "conllu")]
+        conllu: Vec<PathBuf>,
+        /// IOB2 entity files (e.g. ../shared/corpora/uner-en-ewt/en_ewt-ud-test.iob2).
+        #[arg(long = "iob2")]
+        iob2: Vec<PathBuf>,
+        /// Folder of the models (default: the models/ folder dyad was built with).
+        #[arg(long)]
+        models: Option<PathBuf>,
+    },
 }
 
 /// Prints the scores of each file.
@@ -28,6 +41,35 @@ pub fn run(command: &EvalCommand) -> anyhow::Result<ExitCode> {
                 let scores = dyad_text::eval::score_treebank(&conllu)
                     .with_context(|| format!("in {}", file.display()))?;
                 println!("{}\n{scores}", file.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        EvalCommand::Nlp {
+            conllu,
+            iob2,
+            models,
+        } => {
+            let models = crate::models::load(&crate::models::models_dir(models.as_deref()))?;
+            println!("models version {}", models.version());
+            for file in conllu {
+                let sentences = dyad_nlp::train::read_conllu(file)?;
+                println!("{}", file.display());
+                println!(
+                    "  gold tokens: {}",
+                    dyad_nlp::eval::score_gold_tokens(&models, &sentences)
+                );
+                println!("  {}", dyad_nlp::eval::score_raw_text(&models, &sentences));
+            }
+            for file in iob2 {
+                let text = dyad_nlp::train::read(file)?;
+                let sentences = dyad_nlp::ner::read_iob2(&text)
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+                let scores = dyad_nlp::eval::score_entities(&models, &sentences);
+                println!(
+                    "{}\n  entities: {}",
+                    file.display(),
+                    dyad_nlp::eval::entity_line(&scores)
+                );
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -6,6 +6,7 @@
 mod bench;
 mod eval;
 mod ingest;
+mod models;
 mod nlp;
 mod report;
 
@@ -22,7 +23,8 @@ use dyad_core::Published;
 Examples:
   dyad ingest --date 2025-11-20 examples/articles/   read every article in a folder
   dyad ingest page.html feed.xml news.warc.gz  any mix of formats, detected by content
-  cat article.txt | dyad nlp --from text       sentences and tokens as CoNLL-U
+  cat article.txt | dyad nlp --from text       tagged and parsed sentences as CoNLL-U
+  dyad train                                   rebuild models/ from ../shared/corpora
   dyad eval text ../shared/corpora/ud-en-gum/en_gum-ud-test.conllu")]
 struct Cli {
     /// Log more (-v: info, -vv: debug); logs go to stderr.
@@ -37,8 +39,11 @@ enum Command {
     /// Read articles from files, folders or stdin and print them as JSONL, one per line, with
     /// a report of every input on stderr.
     Ingest(ingest::IngestArgs),
-    /// Split text into sentences and tokens and print them (CoNLL-U or JSON).
+    /// Split text into sentences and tokens, tag, lemmatize, parse and find named entities;
+    /// print the result as CoNLL-U or JSON.
     Nlp(nlp::NlpArgs),
+    /// Train the language models from the treebanks and write them to models/.
+    Train(models::TrainArgs),
     /// Score a stage against gold data.
     #[command(subcommand)]
     Eval(eval::EvalCommand),
@@ -96,6 +101,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Ingest(args) => ingest::run(&args),
         Command::Nlp(args) => nlp::run(&args),
+        Command::Train(args) => models::run(&args),
         Command::Eval(command) => eval::run(&command),
         Command::Bench(command) => bench::run(&command),
     };

@@ -20,6 +20,9 @@ pub struct NlpArgs {
     /// What to print.
     #[arg(long, value_enum, default_value_t = To::Conllu)]
     to: To,
+    /// Folder of the models (default: the models/ folder dyad was built with).
+    #[arg(long)]
+    models: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -36,10 +39,12 @@ enum To {
 
 /// Runs the text stage on every input and prints the result.
 pub fn run(args: &NlpArgs) -> anyhow::Result<ExitCode> {
+    let models =
+        crate::models::load_if_present(&crate::models::models_dir(args.models.as_deref()))?;
     let mut stdout = std::io::stdout().lock();
     let mut failed = false;
     for (name, bytes) in inputs(&args.files) {
-        let doc = match bytes
+        let mut doc = match bytes
             .map_err(anyhow::Error::from)
             .and_then(|bytes| to_doc(&bytes, args.from))
         {
@@ -50,6 +55,9 @@ pub fn run(args: &NlpArgs) -> anyhow::Result<ExitCode> {
                 continue;
             }
         };
+        if let Some(models) = &models {
+            models.annotate(&mut doc);
+        }
         let rendered = match args.to {
             To::Conllu => dyad_text::conllu::write(&doc),
             To::Json => serde_json::to_string(&DocJson::of(&doc))? + "\n",
@@ -105,6 +113,13 @@ struct TokenJson<'d> {
     start: usize,
     end: usize,
     text: &'d str,
+    upos: &'d str,
+    xpos: &'d str,
+    lemma: &'d str,
+    /// Index of the head among the sentence's tokens (0-based); null for the root.
+    head: Option<usize>,
+    deprel: &'d str,
+    ner: &'d str,
 }
 
 impl<'d> DocJson<'d> {
@@ -123,6 +138,12 @@ impl<'d> DocJson<'d> {
                         start: token.span.start,
                         end: token.span.end,
                         text: token.span.of(&doc.text),
+                        upos: &token.upos,
+                        xpos: &token.xpos,
+                        lemma: &token.lemma,
+                        head: token.head.map(|head| head - sentence.tokens.start),
+                        deprel: &token.deprel,
+                        ner: &token.ner,
                     })
                     .collect(),
             })

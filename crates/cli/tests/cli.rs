@@ -138,11 +138,12 @@ fn nlp_prints_conllu_with_space_after() {
             "Mr.", "Kim", "did", "n't", "go", ".", "He", "stayed", "home", "."
         ]
     );
-    assert!(
-        conllu
-            .lines()
-            .any(|l| l.starts_with("3\tdid\t") && l.ends_with("SpaceAfter=No"))
-    );
+    assert!(conllu.lines().any(|l| {
+        l.starts_with("3\tdid\t")
+            && l.split('\t')
+                .nth(9)
+                .is_some_and(|misc| misc.split('|').any(|f| f == "SpaceAfter=No"))
+    }));
 }
 
 /// Every span dyad prints is the exact text it claims, on the user's specimen article.
@@ -182,8 +183,9 @@ fn nlp_json_spans_match_the_text_on_the_specimen() {
 }
 
 #[test]
-fn conllu_tokens_are_kept() {
-    let conllu = "# text = Talks resumed.\n1\tTalks\ttalk\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n2\tresumed\tresume\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+fn conllu_tokens_are_kept_and_annotations_never_copied() {
+    // Deliberately wrong gold columns: none of them may reach the output.
+    let conllu = "# text = Talks resumed.\n1\tTalks\tGOLDLEMMA\tINTJ\tGOLDX\t_\t0\tvocative\t_\t_\n2\tresumed\tGOLDLEMMA\tINTJ\tGOLDX\t_\t1\tvocative\t_\tSpaceAfter=No\n3\t.\t.\tINTJ\tGOLDX\t_\t1\tvocative\t_\t_\n\n";
     let output = dyad(
         &["nlp", "--from", "conllu", "--to", "conllu"],
         Some(conllu.as_bytes()),
@@ -195,11 +197,53 @@ fn conllu_tokens_are_kept() {
     );
     let printed = String::from_utf8(output.stdout).unwrap();
     assert!(printed.contains("# text = Talks resumed."));
-    // Gold annotations are never copied into the output.
-    assert!(
-        !printed.contains("nsubj") && !printed.contains("talk\t"),
-        "{printed}"
+    for gold in ["GOLDLEMMA", "INTJ", "GOLDX", "vocative"] {
+        assert!(!printed.contains(gold), "{gold} copied: {printed}");
+    }
+}
+
+/// The columns of the word lines of CoNLL-U output.
+fn word_rows(conllu: &str) -> Vec<Vec<String>> {
+    conllu
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.is_empty())
+        .map(|line| line.split('\t').map(str::to_string).collect())
+        .collect()
+}
+
+#[test]
+#[ignore = "needs models/, which ship when the language-models issue is done: run `dyad train`, then `cargo test -- --ignored`"]
+fn nlp_tags_lemmatizes_parses_and_finds_entities() {
+    let text = "Japan signed a trade deal with Cambodia on Monday.";
+    let output = dyad(
+        &["nlp", "--from", "text", "--to", "conllu"],
+        Some(text.as_bytes()),
     );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let rows = word_rows(&String::from_utf8(output.stdout).unwrap());
+    let row = |form: &str| rows.iter().find(|row| row[1] == form).unwrap().clone();
+    let signed = row("signed");
+    assert_eq!(
+        (
+            signed[2].as_str(),
+            signed[3].as_str(),
+            signed[6].as_str(),
+            signed[7].as_str()
+        ),
+        ("sign", "VERB", "0", "root")
+    );
+    let japan = row("Japan");
+    assert_eq!(
+        (japan[3].as_str(), japan[6].as_str(), japan[7].as_str()),
+        ("PROPN", "2", "nsubj")
+    );
+    assert!(japan[9].contains("NER=B-LOC"), "{japan:?}");
+    assert!(row("Cambodia")[9].contains("NER=B-LOC"));
+    assert_eq!(row("deal")[7], "obj");
 }
 
 #[test]

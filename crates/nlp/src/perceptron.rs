@@ -6,7 +6,32 @@
 //! classes with a non-zero weight) and quantised to `i16`, which is what ships in `models/`.
 
 use std::collections::HashMap;
-use std::hash::Hasher;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Features are already well-mixed 64-bit hashes, so the maps keyed by them use the key itself
+/// instead of hashing it again (SipHash was most of the scoring time).
+type FeatureMap<V> = HashMap<u64, V, BuildHasherDefault<IdentityHasher>>;
+
+/// A hasher that passes a `u64` key through unchanged.
+#[derive(Default)]
+struct IdentityHasher(u64);
+
+impl Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only u64 keys are hashed; fold anything else in for completeness.
+        for &byte in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
+        }
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value;
+    }
+}
 
 /// Builds feature hashes from a template number and the strings or numbers it combines.
 /// FNV-1a, written out so saved models do not depend on a hasher's version.
@@ -55,7 +80,7 @@ impl Hasher for FeatureHasher {
 /// An averaged perceptron being trained.
 pub struct Trainer {
     classes: usize,
-    rows: HashMap<u64, Row>,
+    rows: FeatureMap<Row>,
     /// Number of updates seen so far (the averaging clock).
     clock: u64,
 }
@@ -73,7 +98,7 @@ impl Trainer {
     pub fn new(classes: usize) -> Self {
         Trainer {
             classes,
-            rows: HashMap::new(),
+            rows: FeatureMap::default(),
             clock: 0,
         }
     }
@@ -153,7 +178,7 @@ pub struct Weights {
     classes: usize,
     scale: f32,
     /// Feature hash -> range in `entries`.
-    index: HashMap<u64, (u32, u32)>,
+    index: FeatureMap<(u32, u32)>,
     /// (class, quantised weight) pairs, grouped by feature.
     entries: Vec<(u16, i16)>,
     /// Feature hashes in save order, to write the file back deterministically.
@@ -179,7 +204,7 @@ impl Weights {
         let mut weights = Weights {
             classes,
             scale,
-            index: HashMap::new(),
+            index: FeatureMap::default(),
             entries: Vec::new(),
             order: Vec::new(),
         };
@@ -215,9 +240,13 @@ impl Weights {
         for feature in features {
             if let Some(&(start, end)) = self.index.get(feature) {
                 for &(class, weight) in &self.entries[start as usize..end as usize] {
-                    scores[class as usize] += f32::from(weight) * self.scale;
+                    scores[class as usize] += f32::from(weight);
                 }
             }
+        }
+        // One multiplication per class rather than per weight.
+        for score in scores.iter_mut() {
+            *score *= self.scale;
         }
     }
 
@@ -245,7 +274,7 @@ impl Weights {
         let mut weights = Weights {
             classes,
             scale,
-            index: HashMap::with_capacity(count),
+            index: FeatureMap::with_capacity_and_hasher(count, Default::default()),
             entries: Vec::new(),
             order: Vec::with_capacity(count),
         };

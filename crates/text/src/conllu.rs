@@ -408,25 +408,55 @@ fn trim_trailing_space(text: &mut String) {
 }
 
 /// Writes `doc` as CoNLL-U: `# sent_id` (1-based), `# text`, then per token its ID, FORM and
-/// `_` in the other columns, with `SpaceAfter=No` in MISC where no whitespace follows the token.
-/// Line breaks and tabs inside a sentence's text or a form are written as spaces.
+/// whatever annotations it has (LEMMA, UPOS, XPOS, HEAD, DEPREL; `_` where there are none),
+/// with `SpaceAfter=No` and the entity tag (`NER=B-PER`) in MISC. Line breaks and tabs inside a
+/// sentence's text or a form are written as spaces.
 pub fn write(doc: &Doc) -> String {
     let mut out = String::with_capacity(doc.text.len() * 4);
     for (index, sentence) in doc.sentences.iter().enumerate() {
         let text = one_line(sentence.span.of(&doc.text));
         let _ = writeln!(out, "# sent_id = {}\n# text = {text}", index + 1);
         for (position, token_index) in sentence.tokens.clone().enumerate() {
+            let token = &doc.tokens[token_index];
             let form = one_line(doc.token_text(token_index));
-            let misc = if doc.space_after(token_index) {
-                "_"
-            } else {
-                "SpaceAfter=No"
+            let head = match (token.head, token.deprel.is_empty()) {
+                (_, true) => "_".to_string(),
+                (None, false) => "0".to_string(),
+                (Some(head), false) => (head + 1 - sentence.tokens.start).to_string(),
             };
-            let _ = writeln!(out, "{}\t{form}\t_\t_\t_\t_\t_\t_\t_\t{misc}", position + 1);
+            let mut misc = Vec::new();
+            if !doc.space_after(token_index) {
+                misc.push("SpaceAfter=No".to_string());
+            }
+            if !token.ner.is_empty() {
+                misc.push(format!("NER={}", token.ner));
+            }
+            let _ = writeln!(
+                out,
+                "{}\t{form}\t{}\t{}\t{}\t_\t{head}\t{}\t_\t{}",
+                position + 1,
+                or_underscore(&token.lemma),
+                or_underscore(&token.upos),
+                or_underscore(&token.xpos),
+                or_underscore(&token.deprel),
+                if misc.is_empty() {
+                    "_".to_string()
+                } else {
+                    misc.join("|")
+                },
+            );
         }
         out.push('\n');
     }
     out
+}
+
+fn or_underscore(value: &str) -> String {
+    if value.is_empty() {
+        "_".to_string()
+    } else {
+        one_line(value)
+    }
 }
 
 fn one_line(text: &str) -> String {

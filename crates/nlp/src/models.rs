@@ -1,0 +1,245 @@
+//! The shipped models as one bundle: loading, saving, and annotating a [`Doc`].
+
+use std::path::{Path, PathBuf};
+
+use dyad_core::Doc;
+
+use crate::lemmatizer::Lemmatizer;
+use crate::ner::Ner;
+use crate::parser::{ParseInput, Parser};
+use crate::perceptron::WeightsError;
+use crate::tagger::Tagger;
+
+/// Marks a dyad model file and its format version.
+const MAGIC: &[u8; 8] = b"DYADMDL1";
+
+/// A model file that cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    /// The file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the file system said.
+        source: std::io::Error,
+    },
+    /// The file is not the model it should be, or is damaged.
+    #[error("{path}: {reason} (rebuild the models with `dyad train`)")]
+    Format {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        reason: String,
+    },
+}
+
+/// The tagger, lemmatizer, parser and entity recognizer that annotate a document.
+pub struct Models {
+    /// Part-of-speech tagger (UPOS and XPOS).
+    pub tagger: Tagger,
+    /// Lemmatizer.
+    pub lemmatizer: Lemmatizer,
+    /// Dependency parser.
+    pub parser: Parser,
+    /// Named-entity recognizer.
+    pub ner: Ner,
+    /// Hash of the model files, recorded with everything the models produce.
+    version: String,
+}
+
+/// The annotations of one sentence, as predicted; written into a `Doc` by [`Models::annotate`].
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SentenceAnalysis {
+    /// Universal POS per word.
+    pub upos: Vec<String>,
+    /// Penn Treebank tag per word.
+    pub xpos: Vec<String>,
+    /// Lemma per word.
+    pub lemmas: Vec<String>,
+    /// Head per word: 0 for the root, else the 1-based position of the head in the sentence.
+    pub heads: Vec<usize>,
+    /// Dependency relation per word.
+    pub deprels: Vec<String>,
+    /// IOB2 entity tag per word.
+    pub entities: Vec<String>,
+}
+
+impl Models {
+    /// The file names of the four models in a models folder.
+    pub const FILES: [&'static str; 4] = ["tagger.bin", "lemmatizer.bin", "parser.bin", "ner.bin"];
+
+    /// Bundles trained models.
+    pub fn new(tagger: Tagger, lemmatizer: Lemmatizer, parser: Parser, ner: Ner) -> Models {
+        let mut models = Models {
+            tagger,
+            lemmatizer,
+            parser,
+            ner,
+            version: String::new(),
+        };
+        models.version = version_of(&models.payloads());
+        models
+    }
+
+    /// Loads the four model files from `dir`.
+    pub fn load(dir: &Path) -> Result<Models, ModelError> {
+        let [tagger, lemmatizer, parser, ner] =
+            Self::FILES.map(|name| read_model(&dir.join(name), name));
+        let (tagger, lemmatizer, parser, ner) = (tagger?, lemmatizer?, parser?, ner?);
+        let format = |name: &str, error: WeightsError| ModelError::Format {
+            path: dir.join(name),
+            reason: error.to_string(),
+        };
+        let version = version_of(
+            &[
+                tagger.as_slice(),
+                lemmatizer.as_slice(),
+                parser.as_slice(),
+                ner.as_slice(),
+            ]
+            .map(<[u8]>::to_vec),
+        );
+        Ok(Models {
+            tagger: Tagger::from_bytes(&tagger).map_err(|e| format("tagger.bin", e))?,
+            lemmatizer: Lemmatizer::from_bytes(&lemmatizer)
+                .map_err(|e| format("lemmatizer.bin", e))?,
+            parser: Parser::from_bytes(&parser).map_err(|e| format("parser.bin", e))?,
+            ner: Ner::from_bytes(&ner).map_err(|e| format("ner.bin", e))?,
+            version,
+        })
+    }
+
+    /// Writes the four model files into `dir` (created if missing).
+    pub fn save(&self, dir: &Path) -> Result<(), ModelError> {
+        std::fs::create_dir_all(dir).map_err(|source| ModelError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        for (name, payload) in Self::FILES.iter().zip(self.payloads()) {
+            let path = dir.join(name);
+            let mut bytes = header(name);
+            bytes.extend_from_slice(&payload);
+            std::fs::write(&path, bytes).map_err(|source| ModelError::Io { path, source })?;
+        }
+        Ok(())
+    }
+
+    /// A short hash of the models, so every output can say which models produced it.
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+
+    fn payloads(&self) -> [Vec<u8>; 4] {
+        [
+            self.tagger.to_bytes(),
+            self.lemmatizer.to_bytes(),
+            self.parser.to_bytes(),
+            self.ner.to_bytes(),
+        ]
+    }
+
+    /// Predicts every annotation of one sentence from its word forms.
+    pub fn analyse(&self, forms: &[&str]) -> SentenceAnalysis {
+        let tags = self.tagger.predict(forms);
+        let upos: Vec<String> = tags.iter().map(|(upos, _)| upos.clone()).collect();
+        let xpos: Vec<String> = tags.into_iter().map(|(_, xpos)| xpos).collect();
+        let lemmas = forms
+            .iter()
+            .zip(upos.iter().zip(&xpos))
+            .map(|(form, (upos, xpos))| self.lemmatizer.lemma(form, upos, xpos))
+            .collect();
+        let upos_refs: Vec<&str> = upos.iter().map(String::as_str).collect();
+        let xpos_refs: Vec<&str> = xpos.iter().map(String::as_str).collect();
+        let arcs = self.parser.parse(&ParseInput {
+            forms,
+            upos: &upos_refs,
+            xpos: &xpos_refs,
+        });
+        // The recognizer was tuned and scored without tags; it reads forms only.
+        let entities = self.ner.predict(forms, None);
+        let (heads, deprels) = arcs.into_iter().unzip();
+        SentenceAnalysis {
+            upos,
+            xpos,
+            lemmas,
+            heads,
+            deprels,
+            entities,
+        }
+    }
+
+    /// Annotates every sentence of `doc` in place.
+    pub fn annotate(&self, doc: &mut Doc) {
+        for sentence in doc.sentences.clone() {
+            let forms: Vec<&str> = sentence
+                .tokens
+                .clone()
+                .map(|i| doc.tokens[i].span.of(&doc.text))
+                .collect();
+            let analysis = self.analyse(&forms);
+            write_analysis(doc, sentence.tokens.start, analysis);
+        }
+    }
+}
+
+/// Writes one sentence's predictions into the tokens starting at `first`.
+fn write_analysis(doc: &mut Doc, first: usize, analysis: SentenceAnalysis) {
+    let SentenceAnalysis {
+        upos,
+        xpos,
+        lemmas,
+        heads,
+        deprels,
+        entities,
+    } = analysis;
+    let columns = upos
+        .into_iter()
+        .zip(xpos)
+        .zip(lemmas)
+        .zip(heads)
+        .zip(deprels)
+        .zip(entities);
+    for (offset, (((((upos, xpos), lemma), head), deprel), ner)) in columns.enumerate() {
+        let token = &mut doc.tokens[first + offset];
+        token.upos = upos;
+        token.xpos = xpos;
+        token.lemma = lemma;
+        token.head = (head > 0).then(|| first + head - 1);
+        token.deprel = deprel;
+        token.ner = ner;
+    }
+}
+
+fn header(name: &str) -> Vec<u8> {
+    let mut bytes = MAGIC.to_vec();
+    bytes.extend_from_slice(&(name.len() as u32).to_le_bytes());
+    bytes.extend_from_slice(name.as_bytes());
+    bytes
+}
+
+/// The payload of a model file after checking its header names the expected model.
+fn read_model(path: &Path, name: &str) -> Result<Vec<u8>, ModelError> {
+    let bytes = std::fs::read(path).map_err(|source| ModelError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let expected = header(name);
+    if !bytes.starts_with(&expected) {
+        let reason = format!("not a dyad {name} model of this version");
+        return Err(ModelError::Format {
+            path: path.to_path_buf(),
+            reason,
+        });
+    }
+    Ok(bytes[expected.len()..].to_vec())
+}
+
+/// FNV-1a over the payloads, as 16 hex digits.
+fn version_of(payloads: &[Vec<u8>]) -> String {
+    let mut hasher = crate::perceptron::FeatureHasher::new(0);
+    for payload in payloads {
+        std::hash::Hasher::write(&mut hasher, payload);
+    }
+    format!("{:016x}", hasher.done())
+}

@@ -1,0 +1,197 @@
+//! A read-only copy of the transition weights laid out for parsing speed.
+//!
+//! The shared [`Weights`] keeps a SipHash `HashMap` from feature to a range of a separate entry
+//! list: two or three cache misses per feature. Transition scoring looks up ~100 features per
+//! transition in a table of ~800k, so those misses dominate parse time. Feature keys are already
+//! hashes, so here they index an open-addressing table directly, each slot holding the feature's
+//! weights inline: one cache miss per feature. Built from the model's saved form, so the
+//! file format stays the shared one.
+
+use crate::perceptron::{Weights, WeightsError, read_u32};
+
+/// Classes of the table: the transitions.
+const CLASSES: usize = super::state::TRANSITIONS;
+/// Marks an empty slot (a feature hashing to exactly this value is dropped).
+const EMPTY: u64 = u64::MAX;
+
+#[derive(Clone, Copy)]
+struct Slot {
+    key: u64,
+    weights: [i16; CLASSES],
+}
+
+/// Open-addressing table of transition weights.
+pub(super) struct TransitionTable {
+    slots: Vec<Slot>,
+    shift: u32,
+    scale: f32,
+}
+
+impl TransitionTable {
+    /// Copies `weights`, which must have one class per transition.
+    pub fn new(weights: &Weights) -> Result<TransitionTable, WeightsError> {
+        let mut bytes = Vec::new();
+        weights.write(&mut bytes);
+        let at = &mut 0;
+        let classes = read_u32(&bytes, at)? as usize;
+        let scale = f32::from_le_bytes(take(&bytes, at)?);
+        let count = read_u32(&bytes, at)? as usize;
+        if classes != CLASSES {
+            return Err(WeightsError(0));
+        }
+        // A load under 0.4 keeps probes for absent features (most of them) short.
+        let bits = (count * 5 / 2).max(16).next_power_of_two().trailing_zeros();
+        let empty = Slot {
+            key: EMPTY,
+            weights: [0; CLASSES],
+        };
+        let mut table = TransitionTable {
+            slots: vec![empty; 1 << bits],
+            shift: 64 - bits,
+            scale,
+        };
+        for _ in 0..count {
+            let key = u64::from_le_bytes(take(&bytes, at)?);
+            let len = u16::from_le_bytes(take(&bytes, at)?);
+            let mut row = [0i16; CLASSES];
+            for _ in 0..len {
+                let class = usize::from(u16::from_le_bytes(take(&bytes, at)?));
+                let weight = i16::from_le_bytes(take(&bytes, at)?);
+                *row.get_mut(class).ok_or(WeightsError(*at))? = weight;
+            }
+            table.insert(key, row);
+        }
+        Ok(table)
+    }
+
+    fn home(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    fn insert(&mut self, key: u64, weights: [i16; CLASSES]) {
+        if key == EMPTY {
+            return;
+        }
+        let mask = self.slots.len() - 1;
+        let mut index = self.home(key);
+        while self.slots[index].key != EMPTY {
+            index = (index + 1) & mask;
+        }
+        self.slots[index] = Slot { key, weights };
+    }
+
+    /// Scores of the transitions for these features.
+    pub fn scores(&self, features: &[u64]) -> [f32; CLASSES] {
+        let mask = self.slots.len() - 1;
+        let mut sums = [0i32; CLASSES];
+        for &feature in features {
+            let mut index = self.home(feature);
+            loop {
+                let slot = &self.slots[index];
+                if slot.key == feature {
+                    for (sum, &weight) in sums.iter_mut().zip(&slot.weights) {
+                        *sum += i32::from(weight);
+                    }
+                    break;
+                }
+                if slot.key == EMPTY {
+                    break;
+                }
+                index = (index + 1) & mask;
+            }
+        }
+        sums.map(|sum| sum as f32 * self.scale)
+    }
+}
+
+/// Open-addressing table of sparse many-class weights (the arc labels): each slot points to
+/// its feature's non-zero (class, weight) entries.
+pub(super) struct LabelTable {
+    keys: Vec<u64>,
+    ranges: Vec<(u32, u32)>,
+    entries: Vec<(u16, i16)>,
+    classes: usize,
+    shift: u32,
+    scale: f32,
+}
+
+impl LabelTable {
+    /// Copies `weights`.
+    pub fn new(weights: &Weights) -> Result<LabelTable, WeightsError> {
+        let mut bytes = Vec::new();
+        weights.write(&mut bytes);
+        let at = &mut 0;
+        let classes = read_u32(&bytes, at)? as usize;
+        let scale = f32::from_le_bytes(take(&bytes, at)?);
+        let count = read_u32(&bytes, at)? as usize;
+        let bits = (count * 5 / 2).max(16).next_power_of_two().trailing_zeros();
+        let mut table = LabelTable {
+            keys: vec![EMPTY; 1 << bits],
+            ranges: vec![(0, 0); 1 << bits],
+            entries: Vec::new(),
+            classes,
+            shift: 64 - bits,
+            scale,
+        };
+        for _ in 0..count {
+            let key = u64::from_le_bytes(take(&bytes, at)?);
+            let len = u16::from_le_bytes(take(&bytes, at)?);
+            let start = table.entries.len() as u32;
+            for _ in 0..len {
+                let class = u16::from_le_bytes(take(&bytes, at)?);
+                let weight = i16::from_le_bytes(take(&bytes, at)?);
+                if usize::from(class) >= classes {
+                    return Err(WeightsError(*at));
+                }
+                table.entries.push((class, weight));
+            }
+            table.insert(key, (start, table.entries.len() as u32));
+        }
+        Ok(table)
+    }
+
+    fn home(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    fn insert(&mut self, key: u64, range: (u32, u32)) {
+        if key == EMPTY {
+            return;
+        }
+        let mask = self.keys.len() - 1;
+        let mut index = self.home(key);
+        while self.keys[index] != EMPTY {
+            index = (index + 1) & mask;
+        }
+        self.keys[index] = key;
+        self.ranges[index] = range;
+    }
+
+    /// Scores of every label for these features, into `scores`.
+    pub fn scores(&self, features: &[u64], sums: &mut Vec<i32>, scores: &mut Vec<f32>) {
+        sums.clear();
+        sums.resize(self.classes, 0);
+        let mask = self.keys.len() - 1;
+        for &feature in features {
+            let mut index = self.home(feature);
+            while self.keys[index] != EMPTY {
+                if self.keys[index] == feature {
+                    let (start, end) = self.ranges[index];
+                    for &(class, weight) in &self.entries[start as usize..end as usize] {
+                        sums[usize::from(class)] += i32::from(weight);
+                    }
+                    break;
+                }
+                index = (index + 1) & mask;
+            }
+        }
+        scores.clear();
+        scores.extend(sums.iter().map(|&sum| sum as f32 * self.scale));
+    }
+}
+
+fn take<const N: usize>(bytes: &[u8], at: &mut usize) -> Result<[u8; N], WeightsError> {
+    let slice = bytes.get(*at..*at + N).ok_or(WeightsError(*at))?;
+    *at += N;
+    Ok(slice.try_into().expect("slice of length N"))
+}
