@@ -332,6 +332,33 @@ pub fn read_strings(bytes: &[u8], at: &mut usize) -> Result<Vec<String>, Weights
     Ok(strings)
 }
 
+/// The shuffles of training: xorshift64, deterministic for a seed and free of dependencies, so
+/// the same seed gives byte-identical models on every machine.
+pub struct XorShift(u64);
+
+impl XorShift {
+    /// A generator for `seed` (any value, zero included).
+    pub fn new(seed: u64) -> Self {
+        XorShift(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1)
+    }
+
+    /// The next pseudo-random number.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// Shuffles `items` in place (Fisher-Yates).
+    pub fn shuffle<T>(&mut self, items: &mut [T]) {
+        for index in (1..items.len()).rev() {
+            let other = (self.next_u64() % (index as u64 + 1)) as usize;
+            items.swap(index, other);
+        }
+    }
+}
+
 /// The index of the highest score (the first on ties); 0 for no scores.
 pub fn argmax(scores: &[f32]) -> usize {
     let mut best = 0;

@@ -236,18 +236,8 @@ fn ner_training_sentences(corpora: &Corpora) -> Result<Vec<NerSentence>, CorpusE
 fn train_ner(corpora: &Corpora, labelled: &[NerSentence], config: &NerConfig) -> Ner {
     let text: Vec<NerSentence> = corpora.ewt[..corpora.ewt_train_len]
         .iter()
-        .map(|sentence| NerSentence {
-            forms: sentence
-                .words
-                .iter()
-                .map(|w| w.form().to_string())
-                .collect(),
-            upos: sentence
-                .words
-                .iter()
-                .map(|w| w.upos().to_string())
-                .collect(),
-            tags: vec!["O".to_string(); sentence.words.len()],
+        .map(|sentence| {
+            NerSentence::from_conllu(sentence, vec!["O".to_string(); sentence.words.len()])
         })
         .collect();
     let first = Ner::train_with_lexicon(labelled, &text, config);

@@ -63,19 +63,10 @@ pub fn gum_named_entities(conllu: &str) -> Result<Vec<NerSentence>, NerDataError
     for sentence in conllu::parse(conllu)? {
         let mentions = sentence_mentions(&sentence.words, sentence.line)?;
         let spans = named_spans(&sentence.words, &mentions);
-        out.push(NerSentence {
-            forms: sentence
-                .words
-                .iter()
-                .map(|w| w.form().to_string())
-                .collect(),
-            upos: sentence
-                .words
-                .iter()
-                .map(|w| w.upos().to_string())
-                .collect(),
-            tags: spans_to_iob2(sentence.words.len(), &spans),
-        });
+        out.push(NerSentence::from_conllu(
+            &sentence,
+            spans_to_iob2(sentence.words.len(), &spans),
+        ));
     }
     Ok(out)
 }

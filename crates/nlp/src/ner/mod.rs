@@ -20,7 +20,7 @@ mod tags;
 pub use data::{NerDataError, gum_named_entities, read_iob2};
 pub use tags::{SpanCounts, SpanScores, iob2_spans, span_f1};
 
-use crate::perceptron::{Trainer, Weights, WeightsError};
+use crate::perceptron::{Trainer, Weights, WeightsError, XorShift};
 use features::Word;
 use lexicon::Lexicon;
 use tags::{CLASSES, OUTSIDE};
@@ -62,6 +62,25 @@ pub struct NerSentence {
     pub upos: Vec<String>,
     /// IOB2 tags, one per word (`O`, `B-PER`, `I-LOC`, ...).
     pub tags: Vec<String>,
+}
+
+impl NerSentence {
+    /// The forms and UPOS of a treebank sentence with the given tags.
+    pub fn from_conllu(sentence: &dyad_text::conllu::ConlluSentence, tags: Vec<String>) -> Self {
+        NerSentence {
+            forms: sentence
+                .words
+                .iter()
+                .map(|w| w.form().to_string())
+                .collect(),
+            upos: sentence
+                .words
+                .iter()
+                .map(|w| w.upos().to_string())
+                .collect(),
+            tags,
+        }
+    }
 }
 
 /// A trained named-entity recognizer.
@@ -129,8 +148,8 @@ impl Ner {
             random.shuffle(&mut order);
             for &index in &order {
                 let variant = Variant {
-                    keep_upos: random.next().is_multiple_of(2),
-                    lowercase: random.next().is_multiple_of(LOWERCASE_ONE_IN),
+                    keep_upos: random.next_u64().is_multiple_of(2),
+                    lowercase: random.next_u64().is_multiple_of(LOWERCASE_ONE_IN),
                 };
                 let sentence = &sentences[index];
                 train_sentence(&mut trainer, sentence, &lexicon, variant, &mut scratch);
@@ -233,30 +252,6 @@ fn train_sentence(
         let guess = best_allowed(&scores, history.0);
         trainer.update(current, truth, guess);
         history = (truth, history.0);
-    }
-}
-
-/// A tiny deterministic generator for shuffling and dropout (xorshift64).
-struct XorShift(u64);
-
-impl XorShift {
-    fn new(seed: u64) -> Self {
-        XorShift(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1)
-    }
-
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    /// Fisher-Yates.
-    fn shuffle<T>(&mut self, items: &mut [T]) {
-        for index in (1..items.len()).rev() {
-            let other = (self.next() % (index as u64 + 1)) as usize;
-            items.swap(index, other);
-        }
     }
 }
 

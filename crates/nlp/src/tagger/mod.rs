@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use dyad_text::conllu::ConlluSentence;
 
-use crate::perceptron::{self, Trainer, Weights, WeightsError, argmax};
+use crate::perceptron::{self, Trainer, Weights, WeightsError, XorShift, argmax};
 use features::{Ambiguity, Context, NO_TAG};
 
 /// Training settings.
@@ -483,30 +483,6 @@ fn train_sentence(
             guess
         });
         tags.push(tag);
-    }
-}
-
-/// A tiny deterministic generator for the epoch shuffle (xorshift64).
-struct XorShift(u64);
-
-impl XorShift {
-    fn new(seed: u64) -> XorShift {
-        XorShift(seed ^ 0x9e37_79b9_7f4a_7c15 | 1)
-    }
-
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    /// Fisher-Yates.
-    fn shuffle<T>(&mut self, items: &mut [T]) {
-        for i in (1..items.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
-            items.swap(i, j);
-        }
     }
 }
 
