@@ -350,6 +350,11 @@ impl XorShift {
         self.0
     }
 
+    /// A float in `[0, 1)` (for exploration during training).
+    pub fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
     /// Shuffles `items` in place (Fisher-Yates).
     pub fn shuffle<T>(&mut self, items: &mut [T]) {
         for index in (1..items.len()).rev() {

@@ -14,12 +14,11 @@ mod tree;
 
 use dyad_text::conllu::ConlluSentence;
 
-use crate::perceptron::{self, Trainer, Weights, WeightsError};
+use crate::perceptron::{self, Trainer, Weights, WeightsError, XorShift};
 use fast::{LabelTable, TransitionTable};
 use features::{Encoded, label_features, transition_features};
 pub use state::TransitionSystem;
 use state::{FORBIDDEN, Gold, LEFT, RIGHT, SHIFT, State, TRANSITIONS};
-use tree::XorShift;
 
 /// Training settings.
 #[derive(Debug, Clone)]

@@ -58,34 +58,3 @@ fn shortest_nonprojective(heads: &[usize]) -> Option<usize> {
         .filter(|&dependent| heads[dependent - 1] != 0 && !is_projective_arc(heads, dependent))
         .min_by_key(|&dependent| heads[dependent - 1].abs_diff(dependent))
 }
-
-/// A tiny xorshift generator: deterministic shuffles without a dependency.
-pub(super) struct XorShift(u64);
-
-impl XorShift {
-    pub fn new(seed: u64) -> XorShift {
-        XorShift(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1)
-    }
-
-    pub fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
-
-    /// A float in `[0, 1)`.
-    pub fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    /// Fisher-Yates shuffle.
-    pub fn shuffle<T>(&mut self, items: &mut [T]) {
-        for index in (1..items.len()).rev() {
-            let other = (self.next() % (index as u64 + 1)) as usize;
-            items.swap(index, other);
-        }
-    }
-}
