@@ -233,6 +233,20 @@ impl Weights {
         self.order.len()
     }
 
+    /// The multiplier that turns a stored `i16` weight back into a score.
+    pub fn scale(&self) -> f32 {
+        self.scale
+    }
+
+    /// Every kept feature with its (class, quantised weight) entries, in save order: for
+    /// components that lay the weights out differently for speed.
+    pub fn rows(&self) -> impl Iterator<Item = (u64, &[(u16, i16)])> {
+        self.order.iter().map(|feature| {
+            let (start, end) = self.index[feature];
+            (*feature, &self.entries[start as usize..end as usize])
+        })
+    }
+
     /// Scores of every class for these features.
     pub fn scores(&self, features: &[u64], scores: &mut Vec<f32>) {
         scores.clear();

@@ -4,10 +4,10 @@
 //! list: two or three cache misses per feature. Transition scoring looks up ~100 features per
 //! transition in a table of ~800k, so those misses dominate parse time. Feature keys are already
 //! hashes, so here they index an open-addressing table directly, each slot holding the feature's
-//! weights inline: one cache miss per feature. Built from the model's saved form, so the
+//! weights inline: one cache miss per feature. Built from the shared [`Weights`] rows, so the
 //! file format stays the shared one.
 
-use crate::perceptron::{Weights, WeightsError, read_u32};
+use crate::perceptron::{Weights, WeightsError};
 
 /// Classes of the table: the transitions.
 const CLASSES: usize = super::state::TRANSITIONS;
@@ -30,17 +30,11 @@ pub(super) struct TransitionTable {
 impl TransitionTable {
     /// Copies `weights`, which must have one class per transition.
     pub fn new(weights: &Weights) -> Result<TransitionTable, WeightsError> {
-        let mut bytes = Vec::new();
-        weights.write(&mut bytes);
-        let at = &mut 0;
-        let classes = read_u32(&bytes, at)? as usize;
-        let scale = f32::from_le_bytes(take(&bytes, at)?);
-        let count = read_u32(&bytes, at)? as usize;
-        if classes != CLASSES {
+        if weights.classes() != CLASSES {
             return Err(WeightsError(0));
         }
         // A load under 0.4 keeps probes for absent features (most of them) short.
-        let bits = (count * 5 / 2).max(16).next_power_of_two().trailing_zeros();
+        let bits = table_bits(weights.features());
         let empty = Slot {
             key: EMPTY,
             weights: [0; CLASSES],
@@ -48,16 +42,12 @@ impl TransitionTable {
         let mut table = TransitionTable {
             slots: vec![empty; 1 << bits],
             shift: 64 - bits,
-            scale,
+            scale: weights.scale(),
         };
-        for _ in 0..count {
-            let key = u64::from_le_bytes(take(&bytes, at)?);
-            let len = u16::from_le_bytes(take(&bytes, at)?);
+        for (key, entries) in weights.rows() {
             let mut row = [0i16; CLASSES];
-            for _ in 0..len {
-                let class = usize::from(u16::from_le_bytes(take(&bytes, at)?));
-                let weight = i16::from_le_bytes(take(&bytes, at)?);
-                *row.get_mut(class).ok_or(WeightsError(*at))? = weight;
+            for &(class, weight) in entries {
+                row[usize::from(class)] = weight;
             }
             table.insert(key, row);
         }
@@ -118,33 +108,18 @@ pub(super) struct LabelTable {
 impl LabelTable {
     /// Copies `weights`.
     pub fn new(weights: &Weights) -> Result<LabelTable, WeightsError> {
-        let mut bytes = Vec::new();
-        weights.write(&mut bytes);
-        let at = &mut 0;
-        let classes = read_u32(&bytes, at)? as usize;
-        let scale = f32::from_le_bytes(take(&bytes, at)?);
-        let count = read_u32(&bytes, at)? as usize;
-        let bits = (count * 5 / 2).max(16).next_power_of_two().trailing_zeros();
+        let bits = table_bits(weights.features());
         let mut table = LabelTable {
             keys: vec![EMPTY; 1 << bits],
             ranges: vec![(0, 0); 1 << bits],
             entries: Vec::new(),
-            classes,
+            classes: weights.classes(),
             shift: 64 - bits,
-            scale,
+            scale: weights.scale(),
         };
-        for _ in 0..count {
-            let key = u64::from_le_bytes(take(&bytes, at)?);
-            let len = u16::from_le_bytes(take(&bytes, at)?);
+        for (key, entries) in weights.rows() {
             let start = table.entries.len() as u32;
-            for _ in 0..len {
-                let class = u16::from_le_bytes(take(&bytes, at)?);
-                let weight = i16::from_le_bytes(take(&bytes, at)?);
-                if usize::from(class) >= classes {
-                    return Err(WeightsError(*at));
-                }
-                table.entries.push((class, weight));
-            }
+            table.entries.extend_from_slice(entries);
             table.insert(key, (start, table.entries.len() as u32));
         }
         Ok(table)
@@ -190,8 +165,8 @@ impl LabelTable {
     }
 }
 
-fn take<const N: usize>(bytes: &[u8], at: &mut usize) -> Result<[u8; N], WeightsError> {
-    let slice = bytes.get(*at..*at + N).ok_or(WeightsError(*at))?;
-    *at += N;
-    Ok(slice.try_into().expect("slice of length N"))
+/// Bits of a table for `count` features: at least 2.5 slots per feature, so that probes for
+/// absent features (most lookups) stay short.
+fn table_bits(count: usize) -> u32 {
+    (count * 5 / 2).max(16).next_power_of_two().trailing_zeros()
 }
