@@ -78,7 +78,8 @@ impl Models {
             ner,
             version: String::new(),
         };
-        models.version = version_of(&models.payloads());
+        let payloads = models.payloads();
+        models.version = version_of(&payloads.each_ref().map(Vec::as_slice));
         models
     }
 
@@ -91,15 +92,7 @@ impl Models {
             path: dir.join(name),
             reason: error.to_string(),
         };
-        let version = version_of(
-            &[
-                tagger.as_slice(),
-                lemmatizer.as_slice(),
-                parser.as_slice(),
-                ner.as_slice(),
-            ]
-            .map(<[u8]>::to_vec),
-        );
+        let version = version_of(&[&tagger, &lemmatizer, &parser, &ner]);
         Ok(Models {
             tagger: Tagger::from_bytes(&tagger).map_err(|e| format("tagger.bin", e))?,
             lemmatizer: Lemmatizer::from_bytes(&lemmatizer)
@@ -236,7 +229,7 @@ fn read_model(path: &Path, name: &str) -> Result<Vec<u8>, ModelError> {
 }
 
 /// FNV-1a over the payloads, as 16 hex digits.
-fn version_of(payloads: &[Vec<u8>]) -> String {
+fn version_of(payloads: &[&[u8]]) -> String {
     let mut hasher = crate::perceptron::FeatureHasher::new(0);
     for payload in payloads {
         std::hash::Hasher::write(&mut hasher, payload);
