@@ -2,18 +2,12 @@
 //! the language-models issue. The corpora live in `shared/corpora` beside the repository (or
 //! `$DYAD_CORPORA`); without them the tests print a note and pass.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
 use dyad_nlp::Models;
 use dyad_nlp::eval::{score_entities, score_gold_tokens, score_raw_text};
-
-fn corpora_dir() -> PathBuf {
-    match std::env::var_os("DYAD_CORPORA") {
-        Some(dir) => PathBuf::from(dir),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora"),
-    }
-}
+use dyad_text::eval::shared_corpora;
 
 fn models() -> &'static Models {
     static MODELS: OnceLock<Models> = OnceLock::new();
@@ -25,14 +19,13 @@ fn models() -> &'static Models {
 
 /// The sentences of a test file, or `None` (after a note) without the corpora.
 fn test_set(relative: &str) -> Option<Vec<dyad_text::conllu::ConlluSentence>> {
-    let dir = corpora_dir();
-    if !dir.is_dir() {
-        println!(
-            "skipped: ../shared/corpora not found (looked in {})",
-            dir.display()
-        );
-        return None;
-    }
+    let dir = match shared_corpora() {
+        Ok(dir) => dir,
+        Err(note) => {
+            println!("{note}");
+            return None;
+        }
+    };
     Some(dyad_nlp::train::read_conllu(&dir.join(relative)).expect("the test set reads"))
 }
 
@@ -75,14 +68,10 @@ fn gum_test_tags_and_parses_above_the_bar() {
 #[test]
 #[ignore = "needs models/, which ship when the language-models issue is done: run `dyad train`, then `cargo test -- --ignored`"]
 fn uner_ewt_test_entities_above_the_bar() {
-    let dir = corpora_dir();
-    if !dir.is_dir() {
-        println!(
-            "skipped: ../shared/corpora not found (looked in {})",
-            dir.display()
-        );
-        return;
-    }
+    let dir = match shared_corpora() {
+        Ok(dir) => dir,
+        Err(note) => return println!("{note}"),
+    };
     let text = std::fs::read_to_string(dir.join("uner-en-ewt/en_ewt-ud-test.iob2")).unwrap();
     let sentences = dyad_nlp::ner::read_iob2(&text).unwrap();
     let scores = score_entities(models(), &sentences);

@@ -1,26 +1,19 @@
 //! Training is deterministic for a seed: the same corpora and seed give byte-identical models.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use dyad_nlp::train::{Corpora, TrainConfig, train};
-
-fn corpora_dir() -> PathBuf {
-    match std::env::var_os("DYAD_CORPORA") {
-        Some(dir) => PathBuf::from(dir),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora"),
-    }
-}
+use dyad_text::eval::shared_corpora;
 
 /// A few hundred sentences of each corpus, so the test takes seconds.
 fn small_corpora() -> Option<Corpora> {
-    let dir = corpora_dir();
-    if !dir.is_dir() {
-        println!(
-            "skipped: ../shared/corpora not found (looked in {})",
-            dir.display()
-        );
-        return None;
-    }
+    let dir = match shared_corpora() {
+        Ok(dir) => dir,
+        Err(note) => {
+            println!("{note}");
+            return None;
+        }
+    };
     let full = Corpora::load(&dir).expect("corpora load");
     let gum_text: String = full
         .gum_text

@@ -246,6 +246,24 @@ fn count_equal(a: &[Span], b: &[Span]) -> usize {
     equal
 }
 
+/// The treebanks' folder for tests and tools run from a source checkout: `$DYAD_CORPORA`, else
+/// `shared/corpora` beside the repository. When it is absent, `Err` holds the note a test prints
+/// before skipping.
+pub fn shared_corpora() -> Result<std::path::PathBuf, String> {
+    let dir = match std::env::var_os("DYAD_CORPORA") {
+        Some(dir) => std::path::PathBuf::from(dir),
+        None => std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora"),
+    };
+    if dir.is_dir() {
+        Ok(dir)
+    } else {
+        Err(format!(
+            "skipped: ../shared/corpora not found (looked in {})",
+            dir.display()
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

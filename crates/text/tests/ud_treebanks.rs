@@ -4,28 +4,17 @@
 //! `$DYAD_CORPORA`); without them the tests print a note and pass. Run with `--nocapture` to
 //! see the scores.
 
-use std::path::PathBuf;
-
-use dyad_text::eval::{TreebankScores, score_treebank};
-
-/// `$DYAD_CORPORA`, or `shared/corpora` beside the repository.
-fn corpora_dir() -> PathBuf {
-    match std::env::var_os("DYAD_CORPORA") {
-        Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora"),
-    }
-}
+use dyad_text::eval::{TreebankScores, score_treebank, shared_corpora};
 
 /// Scores one treebank file, or `None` (after a note) when the corpora are absent.
 fn score(relative: &str) -> Option<TreebankScores> {
-    let dir = corpora_dir();
-    if !dir.is_dir() {
-        println!(
-            "skipped: ../shared/corpora not found (looked in {})",
-            dir.display()
-        );
-        return None;
-    }
+    let dir = match shared_corpora() {
+        Ok(dir) => dir,
+        Err(note) => {
+            println!("{note}");
+            return None;
+        }
+    };
     let path = dir.join(relative);
     let input =
         std::fs::read_to_string(&path).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
@@ -65,14 +54,10 @@ fn ewt_test_set() {
 #[test]
 fn conllu_reading_and_writing_agree_with_the_gold_standard() {
     use dyad_text::{conllu, eval};
-    let dir = corpora_dir();
-    if !dir.is_dir() {
-        println!(
-            "skipped: ../shared/corpora not found (looked in {})",
-            dir.display()
-        );
-        return;
-    }
+    let dir = match shared_corpora() {
+        Ok(dir) => dir,
+        Err(note) => return println!("{note}"),
+    };
     for relative in [
         "ud-en-gum/en_gum-ud-dev.conllu",
         "ud-en-ewt/en_ewt-ud-dev.conllu",
