@@ -84,6 +84,8 @@ fn main() {
             Some("hybrid") => TransitionSystem::ArcHybrid,
             _ => defaults.system,
         },
+        // Followed epoch by epoch, so a single run (no averaging of runs).
+        runs: 1,
     };
     let save: Option<String> = std::env::args().nth(6);
     println!("{config:?}");

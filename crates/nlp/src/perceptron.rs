@@ -223,6 +223,43 @@ impl Weights {
         weights
     }
 
+    /// The mean of models over the same classes, quantised anew. Scores are linear in the
+    /// weights, so the mean scores exactly as the models voting together would, at the cost
+    /// of one model. `None` when the models disagree on the classes or there are none.
+    pub fn mean(models: &[Weights]) -> Option<Weights> {
+        let classes = models.first()?.classes;
+        if models.iter().any(|model| model.classes != classes) {
+            return None;
+        }
+        if let [model] = models {
+            return Some(model.clone());
+        }
+        let mut sums: FeatureMap<Vec<f32>> = FeatureMap::default();
+        for model in models {
+            for (feature, entries) in model.rows() {
+                let row = sums.entry(feature).or_insert_with(|| vec![0.0; classes]);
+                for &(class, weight) in entries {
+                    row[usize::from(class)] += f32::from(weight) * model.scale;
+                }
+            }
+        }
+        let count = models.len() as f32;
+        let mut averaged: Vec<(u64, Vec<(u16, f32)>)> = sums
+            .into_iter()
+            .map(|(feature, row)| {
+                let entries = row
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, sum)| **sum != 0.0)
+                    .map(|(class, sum)| (class as u16, sum / count))
+                    .collect();
+                (feature, entries)
+            })
+            .collect();
+        averaged.sort_by_key(|(feature, _)| *feature);
+        Some(Weights::quantise(classes, &averaged))
+    }
+
     /// Number of classes.
     pub fn classes(&self) -> usize {
         self.classes
@@ -418,6 +455,39 @@ mod tests {
         assert_eq!(Weights::read(&bytes, &mut at).unwrap(), weights);
         assert_eq!(at, bytes.len());
         assert!(Weights::read(&bytes[..bytes.len() - 1], &mut 0).is_err());
+    }
+
+    #[test]
+    fn the_mean_scores_as_the_models_together() {
+        let features = [11u64, 22, 33];
+        let mut models = Vec::new();
+        for seed in 0..3u64 {
+            let mut trainer = Trainer::new(3);
+            for step in 0..20u64 {
+                let truth = ((step + seed) % 3) as usize;
+                let guess = ((step * 7 + seed) % 3) as usize;
+                trainer.update(&features[..1 + (step % 3) as usize], truth, guess);
+            }
+            models.push(trainer.freeze(1));
+        }
+        let mean = Weights::mean(&models).unwrap();
+        let (mut expected, mut scores) = (vec![0.0f32; 3], Vec::new());
+        for model in &models {
+            model.scores(&features, &mut scores);
+            for (sum, score) in expected.iter_mut().zip(&scores) {
+                *sum += score / 3.0;
+            }
+        }
+        mean.scores(&features, &mut scores);
+        for (got, want) in scores.iter().zip(&expected) {
+            assert!(
+                (got - want).abs() < 1e-3 * (1.0 + want.abs()),
+                "{got} vs {want}"
+            );
+        }
+        assert_eq!(Weights::mean(&models[..1]).unwrap(), models[0]);
+        assert!(Weights::mean(&[models[0].clone(), Trainer::new(2).freeze(1)]).is_none());
+        assert!(Weights::mean(&[]).is_none());
     }
 
     #[test]

@@ -36,6 +36,8 @@ pub struct ParserConfig {
     pub min_updates: u32,
     /// Arc-hybrid or arc-eager.
     pub system: TransitionSystem,
+    /// Parsers trained with different seeds (shuffles and exploration) and averaged into one.
+    pub runs: usize,
 }
 
 impl Default for ParserConfig {
@@ -46,6 +48,7 @@ impl Default for ParserConfig {
             explore: 0.9,
             min_updates: 4,
             system: TransitionSystem::ArcEager,
+            runs: 1,
         }
     }
 }
@@ -121,11 +124,41 @@ const MAGIC: &[u8; 8] = b"DYADPAR1";
 impl Parser {
     /// Trains a parser for `config.epochs` epochs.
     pub fn train(examples: &[TrainTree], config: &ParserConfig) -> Parser {
-        let mut trainer = ParserTrainer::new(examples, config);
-        for _ in 0..config.epochs {
-            trainer.epoch();
+        let parsers: Vec<Parser> = (0..config.runs.max(1) as u64)
+            .map(|run| {
+                let config = ParserConfig {
+                    seed: config.seed.wrapping_add(run),
+                    ..config.clone()
+                };
+                let mut trainer = ParserTrainer::new(examples, &config);
+                for _ in 0..config.epochs {
+                    trainer.epoch();
+                }
+                trainer.freeze()
+            })
+            .collect();
+        Parser::mean(parsers)
+    }
+
+    /// One parser scoring as the mean of `parsers` (trained on the same relations).
+    fn mean(mut parsers: Vec<Parser>) -> Parser {
+        if parsers.len() == 1 {
+            return parsers.remove(0);
         }
-        trainer.freeze()
+        let parts: Vec<SavedParts> = parsers
+            .iter()
+            .map(|parser| parser.saved_parts().expect("a parser reads its own bytes"))
+            .collect();
+        let transitions: Vec<Weights> = parts.iter().map(|p| p.transitions.clone()).collect();
+        let labels: Vec<Weights> = parts.iter().map(|p| p.labels.clone()).collect();
+        let first = &parts[0];
+        let bytes = Parser::save(
+            first.system,
+            &Weights::mean(&transitions).expect("same transitions"),
+            &Weights::mean(&labels).expect("same relations"),
+            &first.label_names,
+        );
+        Parser::from_bytes(&bytes).expect("a freshly saved model reads back")
     }
 
     /// Parses a sentence: `(head, relation)` per word, head 0 = root, else 1-based. Always a
@@ -177,26 +210,25 @@ impl Parser {
         self.bytes.clone()
     }
 
+    /// The parts of the model as saved.
+    fn saved_parts(&self) -> Result<SavedParts, WeightsError> {
+        SavedParts::read(&self.bytes)
+    }
+
     /// Reads a model written by [`Parser::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Parser, WeightsError> {
-        if bytes.get(..MAGIC.len()) != Some(MAGIC.as_slice()) {
-            return Err(WeightsError(0));
-        }
-        let system = match bytes.get(MAGIC.len()) {
-            Some(0) => TransitionSystem::ArcHybrid,
-            Some(1) => TransitionSystem::ArcEager,
-            _ => return Err(WeightsError(MAGIC.len())),
-        };
-        let mut at = MAGIC.len() + 1;
-        let label_names = perceptron::read_strings(bytes, &mut at)?;
-        let transitions = Weights::read(bytes, &mut at)?;
-        let labels = Weights::read(bytes, &mut at)?;
+        let SavedParts {
+            system,
+            label_names,
+            transitions,
+            labels,
+        } = SavedParts::read(bytes)?;
         let consistent = transitions.classes() == TRANSITIONS
             && labels.classes() == label_names.len()
             && label_names.len() <= usize::from(u16::MAX)
             && label_names.iter().any(|name| name == ROOT_LABEL);
-        if !consistent || at != bytes.len() {
-            return Err(WeightsError(at));
+        if !consistent {
+            return Err(WeightsError(bytes.len()));
         }
         Ok(Parser {
             system,
@@ -228,6 +260,40 @@ impl Parser {
     /// Number of features kept (transitions, labels).
     pub fn feature_counts(&self) -> (usize, usize) {
         self.features
+    }
+}
+
+/// A saved parser read back into its parts.
+struct SavedParts {
+    system: TransitionSystem,
+    label_names: Vec<String>,
+    transitions: Weights,
+    labels: Weights,
+}
+
+impl SavedParts {
+    fn read(bytes: &[u8]) -> Result<SavedParts, WeightsError> {
+        if bytes.get(..MAGIC.len()) != Some(MAGIC.as_slice()) {
+            return Err(WeightsError(0));
+        }
+        let system = match bytes.get(MAGIC.len()) {
+            Some(0) => TransitionSystem::ArcHybrid,
+            Some(1) => TransitionSystem::ArcEager,
+            _ => return Err(WeightsError(MAGIC.len())),
+        };
+        let mut at = MAGIC.len() + 1;
+        let label_names = perceptron::read_strings(bytes, &mut at)?;
+        let transitions = Weights::read(bytes, &mut at)?;
+        let labels = Weights::read(bytes, &mut at)?;
+        if at != bytes.len() {
+            return Err(WeightsError(at));
+        }
+        Ok(SavedParts {
+            system,
+            label_names,
+            transitions,
+            labels,
+        })
     }
 }
 

@@ -23,6 +23,8 @@ pub struct TaggerConfig {
     pub epochs: usize,
     /// Seed of the shuffle between epochs; the same seed gives the same model.
     pub seed: u64,
+    /// Taggers trained with successive seeds and averaged into one ([`Tagger::mean`]).
+    pub runs: usize,
 }
 
 impl Default for TaggerConfig {
@@ -30,6 +32,7 @@ impl Default for TaggerConfig {
         TaggerConfig {
             epochs: 10,
             seed: 2024,
+            runs: 1,
         }
     }
 }
@@ -100,7 +103,16 @@ struct Scratch {
 impl Tagger {
     /// Learns a tagger from treebank sentences (their FORM, UPOS and XPOS columns).
     pub fn train(sentences: &[ConlluSentence], config: &TaggerConfig) -> Tagger {
-        Tagger::train_observed(sentences, config, |_, _| {})
+        let taggers: Vec<Tagger> = (0..config.runs.max(1) as u64)
+            .map(|run| {
+                let config = TaggerConfig {
+                    seed: config.seed.wrapping_add(run),
+                    ..config.clone()
+                };
+                Tagger::train_observed(sentences, &config, |_, _| {})
+            })
+            .collect();
+        Tagger::mean(&taggers).expect("taggers of the same sentences share their labels")
     }
 
     /// Like [`Tagger::train`], handing the model as it stands after each epoch (1-based) to
@@ -146,6 +158,27 @@ impl Tagger {
             on_epoch(epoch, &tagger);
         }
         tagger
+    }
+
+    /// One tagger scoring as the mean of `taggers`, which must come from the same sentences
+    /// (so they share labels, dictionary and word classes) with different seeds.
+    pub fn mean(taggers: &[Tagger]) -> Option<Tagger> {
+        let first = taggers.first()?;
+        let same = taggers.iter().all(|t| {
+            t.labels == first.labels
+                && t.dictionary == first.dictionary
+                && t.ambiguity == first.ambiguity
+        });
+        if !same {
+            return None;
+        }
+        let firsts: Vec<Weights> = taggers.iter().map(|t| t.first.clone()).collect();
+        let seconds: Vec<Weights> = taggers.iter().map(|t| t.second.clone()).collect();
+        Some(Tagger {
+            first: Weights::mean(&firsts)?,
+            second: Weights::mean(&seconds)?,
+            ..first.clone()
+        })
     }
 
     fn empty(

@@ -52,6 +52,7 @@ fn tiny_tagger() -> Tagger {
         &TaggerConfig {
             epochs: 10,
             seed: 7,
+            runs: 2,
         },
     )
 }
@@ -120,4 +121,11 @@ proptest! {
         let forms: Vec<&str> = forms.iter().map(String::as_str).collect();
         prop_assert_eq!(tagger.predict(&forms).len(), forms.len());
     }
+}
+
+#[test]
+fn taggers_of_different_sentences_do_not_average() {
+    let other = Tagger::train(&corpus()[..2], &TaggerConfig::default());
+    assert!(Tagger::mean(&[tiny_tagger(), other]).is_none());
+    assert!(Tagger::mean(&[]).is_none());
 }
