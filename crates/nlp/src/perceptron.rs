@@ -177,12 +177,89 @@ impl Trainer {
 pub struct Weights {
     classes: usize,
     scale: f32,
-    /// Feature hash -> range in `entries`.
-    index: FeatureMap<(u32, u32)>,
+    /// Feature hash -> its row, for scoring.
+    index: RowIndex,
     /// (class, quantised weight) pairs, grouped by feature.
     entries: Vec<(u16, i16)>,
     /// Feature hashes in save order, to write the file back deterministically.
     order: Vec<u64>,
+    /// Where each feature's entries start in `entries` (in save order, plus the end).
+    bounds: Vec<u32>,
+}
+
+/// Open-addressing table from feature hash to its range of entries. Feature keys are already
+/// well-mixed hashes, so they index the table directly; the keys sit apart from the ranges, so
+/// the probes for absent features (most lookups) scan a compact array.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct RowIndex {
+    keys: Vec<u64>,
+    ranges: Vec<(u32, u32)>,
+    shift: u32,
+    /// The range of a feature whose hash is exactly the empty marker.
+    marker_row: Option<(u32, u32)>,
+}
+
+/// Marks an empty slot.
+const EMPTY_SLOT: u64 = u64::MAX;
+
+impl RowIndex {
+    /// An index of `rows` (feature, start, end), sized so that probes for absent features (most
+    /// lookups) stay short: at least 2.5 slots per feature.
+    fn new(rows: impl ExactSizeIterator<Item = (u64, u32, u32)>) -> RowIndex {
+        let bits = (rows.len() * 5 / 2)
+            .max(16)
+            .next_power_of_two()
+            .trailing_zeros();
+        let mut index = RowIndex {
+            keys: vec![EMPTY_SLOT; 1 << bits],
+            ranges: vec![(0, 0); 1 << bits],
+            shift: 64 - bits,
+            marker_row: None,
+        };
+        for (key, start, end) in rows {
+            index.insert(key, start, end);
+        }
+        index
+    }
+
+    fn home(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    /// Adds a row; a key given twice keeps its last range, as a map would.
+    fn insert(&mut self, key: u64, start: u32, end: u32) {
+        if key == EMPTY_SLOT {
+            self.marker_row = Some((start, end));
+            return;
+        }
+        let mask = self.keys.len() - 1;
+        let mut at = self.home(key);
+        while self.keys[at] != EMPTY_SLOT && self.keys[at] != key {
+            at = (at + 1) & mask;
+        }
+        self.keys[at] = key;
+        self.ranges[at] = (start, end);
+    }
+
+    /// The range of `key`'s entries, if it has a row.
+    #[inline]
+    fn get(&self, key: u64) -> Option<(u32, u32)> {
+        if key == EMPTY_SLOT {
+            return self.marker_row;
+        }
+        let mask = self.keys.len() - 1;
+        let mut at = self.home(key);
+        loop {
+            let probe = self.keys[at];
+            if probe == key {
+                return Some(self.ranges[at]);
+            }
+            if probe == EMPTY_SLOT {
+                return None;
+            }
+            at = (at + 1) & mask;
+        }
+    }
 }
 
 /// A model file that cannot be read.
@@ -201,26 +278,45 @@ impl Weights {
         } else {
             1.0
         };
-        let mut weights = Weights {
-            classes,
-            scale,
-            index: FeatureMap::default(),
-            entries: Vec::new(),
-            order: Vec::new(),
-        };
-        for (feature, entries) in averaged {
-            let start = weights.entries.len() as u32;
-            weights.entries.extend(
-                entries
-                    .iter()
+        let mut entries = Vec::new();
+        let mut order = Vec::with_capacity(averaged.len());
+        let mut bounds = vec![0];
+        for (feature, row) in averaged {
+            entries.extend(
+                row.iter()
                     .map(|&(class, weight)| (class, (weight / scale).round() as i16)),
             );
-            weights
-                .index
-                .insert(*feature, (start, weights.entries.len() as u32));
-            weights.order.push(*feature);
+            order.push(*feature);
+            bounds.push(entries.len() as u32);
         }
-        weights
+        Weights::assemble(classes, scale, order, bounds, entries)
+    }
+
+    /// Builds the index over rows given in save order.
+    fn assemble(
+        classes: usize,
+        scale: f32,
+        order: Vec<u64>,
+        bounds: Vec<u32>,
+        entries: Vec<(u16, i16)>,
+    ) -> Weights {
+        let rows = order
+            .iter()
+            .zip(bounds.windows(2))
+            .map(|(&feature, range)| (feature, range[0], range[1]));
+        Weights {
+            classes,
+            scale,
+            index: RowIndex::new(rows),
+            entries,
+            order,
+            bounds,
+        }
+    }
+
+    /// The entries of the `row`-th feature in save order.
+    fn row(&self, row: usize) -> &[(u16, i16)] {
+        &self.entries[self.bounds[row] as usize..self.bounds[row + 1] as usize]
     }
 
     /// The mean of models over the same classes, quantised anew. Scores are linear in the
@@ -278,10 +374,10 @@ impl Weights {
     /// Every kept feature with its (class, quantised weight) entries, in save order: for
     /// components that lay the weights out differently for speed.
     pub fn rows(&self) -> impl Iterator<Item = (u64, &[(u16, i16)])> {
-        self.order.iter().map(|feature| {
-            let (start, end) = self.index[feature];
-            (*feature, &self.entries[start as usize..end as usize])
-        })
+        self.order
+            .iter()
+            .enumerate()
+            .map(|(row, &feature)| (feature, self.row(row)))
     }
 
     /// Scores of every class for these features.
@@ -289,7 +385,7 @@ impl Weights {
         scores.clear();
         scores.resize(self.classes, 0.0);
         for feature in features {
-            if let Some(&(start, end)) = self.index.get(feature) {
+            if let Some((start, end)) = self.index.get(*feature) {
                 for &(class, weight) in &self.entries[start as usize..end as usize] {
                     scores[class as usize] += f32::from(weight);
                 }
@@ -306,11 +402,10 @@ impl Weights {
         out.extend_from_slice(&(self.classes as u32).to_le_bytes());
         out.extend_from_slice(&self.scale.to_le_bytes());
         out.extend_from_slice(&(self.order.len() as u32).to_le_bytes());
-        for feature in &self.order {
-            let (start, end) = self.index[feature];
+        for (feature, row) in self.rows() {
             out.extend_from_slice(&feature.to_le_bytes());
-            out.extend_from_slice(&((end - start) as u16).to_le_bytes());
-            for &(class, weight) in &self.entries[start as usize..end as usize] {
+            out.extend_from_slice(&(row.len() as u16).to_le_bytes());
+            for &(class, weight) in row {
                 out.extend_from_slice(&class.to_le_bytes());
                 out.extend_from_slice(&weight.to_le_bytes());
             }
@@ -322,31 +417,26 @@ impl Weights {
         let classes = read_u32(bytes, at)? as usize;
         let scale = f32::from_le_bytes(take::<4>(bytes, at)?);
         let count = read_u32(bytes, at)? as usize;
-        let mut weights = Weights {
-            classes,
-            scale,
-            index: FeatureMap::with_capacity_and_hasher(count, Default::default()),
-            entries: Vec::new(),
-            order: Vec::with_capacity(count),
-        };
+        // Bounded by what the bytes can hold, so a corrupt count cannot ask for huge memory.
+        let mut order = Vec::with_capacity(count.min(bytes.len() / 10));
+        let mut bounds = Vec::with_capacity(order.capacity() + 1);
+        bounds.push(0);
+        let mut entries = Vec::new();
         for _ in 0..count {
             let feature = u64::from_le_bytes(take::<8>(bytes, at)?);
             let len = u16::from_le_bytes(take::<2>(bytes, at)?) as usize;
-            let start = weights.entries.len() as u32;
             for _ in 0..len {
                 let class = u16::from_le_bytes(take::<2>(bytes, at)?);
                 let weight = i16::from_le_bytes(take::<2>(bytes, at)?);
                 if usize::from(class) >= classes {
                     return Err(WeightsError(*at));
                 }
-                weights.entries.push((class, weight));
+                entries.push((class, weight));
             }
-            weights
-                .index
-                .insert(feature, (start, weights.entries.len() as u32));
-            weights.order.push(feature);
+            order.push(feature);
+            bounds.push(entries.len() as u32);
         }
-        Ok(weights)
+        Ok(Weights::assemble(classes, scale, order, bounds, entries))
     }
 }
 

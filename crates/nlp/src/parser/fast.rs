@@ -1,11 +1,10 @@
 //! A read-only copy of the transition weights laid out for parsing speed.
 //!
-//! The shared [`Weights`] keeps a SipHash `HashMap` from feature to a range of a separate entry
-//! list: two or three cache misses per feature. Transition scoring looks up ~100 features per
-//! transition in a table of ~800k, so those misses dominate parse time. Feature keys are already
-//! hashes, so here they index an open-addressing table directly, each slot holding the feature's
-//! weights inline: one cache miss per feature. Built from the shared [`Weights`] rows, so the
-//! file format stays the shared one.
+//! The shared [`Weights`] finds a feature's row in one cache miss and then reads its sparse
+//! entries from a separate list: a second miss. Transition scoring looks up ~100 features per
+//! transition in a table of over a million, so those misses dominate parse time; with only four
+//! classes, each slot here holds the feature's weights inline: one miss per feature. Built from
+//! the shared [`Weights`] rows, so the file format stays the shared one.
 
 use crate::perceptron::{Weights, WeightsError};
 
@@ -91,77 +90,6 @@ impl TransitionTable {
             }
         }
         sums.map(|sum| sum as f32 * self.scale)
-    }
-}
-
-/// Open-addressing table of sparse many-class weights (the arc labels): each slot points to
-/// its feature's non-zero (class, weight) entries.
-pub(super) struct LabelTable {
-    keys: Vec<u64>,
-    ranges: Vec<(u32, u32)>,
-    entries: Vec<(u16, i16)>,
-    classes: usize,
-    shift: u32,
-    scale: f32,
-}
-
-impl LabelTable {
-    /// Copies `weights`.
-    pub fn new(weights: &Weights) -> Result<LabelTable, WeightsError> {
-        let bits = table_bits(weights.features());
-        let mut table = LabelTable {
-            keys: vec![EMPTY; 1 << bits],
-            ranges: vec![(0, 0); 1 << bits],
-            entries: Vec::new(),
-            classes: weights.classes(),
-            shift: 64 - bits,
-            scale: weights.scale(),
-        };
-        for (key, entries) in weights.rows() {
-            let start = table.entries.len() as u32;
-            table.entries.extend_from_slice(entries);
-            table.insert(key, (start, table.entries.len() as u32));
-        }
-        Ok(table)
-    }
-
-    fn home(&self, key: u64) -> usize {
-        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
-    }
-
-    fn insert(&mut self, key: u64, range: (u32, u32)) {
-        if key == EMPTY {
-            return;
-        }
-        let mask = self.keys.len() - 1;
-        let mut index = self.home(key);
-        while self.keys[index] != EMPTY {
-            index = (index + 1) & mask;
-        }
-        self.keys[index] = key;
-        self.ranges[index] = range;
-    }
-
-    /// Scores of every label for these features, into `scores`.
-    pub fn scores(&self, features: &[u64], sums: &mut Vec<i32>, scores: &mut Vec<f32>) {
-        sums.clear();
-        sums.resize(self.classes, 0);
-        let mask = self.keys.len() - 1;
-        for &feature in features {
-            let mut index = self.home(feature);
-            while self.keys[index] != EMPTY {
-                if self.keys[index] == feature {
-                    let (start, end) = self.ranges[index];
-                    for &(class, weight) in &self.entries[start as usize..end as usize] {
-                        sums[usize::from(class)] += i32::from(weight);
-                    }
-                    break;
-                }
-                index = (index + 1) & mask;
-            }
-        }
-        scores.clear();
-        scores.extend(sums.iter().map(|&sum| sum as f32 * self.scale));
     }
 }
 

@@ -15,7 +15,7 @@ mod tree;
 use dyad_text::conllu::ConlluSentence;
 
 use crate::perceptron::{self, Trainer, Weights, WeightsError, XorShift};
-use fast::{LabelTable, TransitionTable};
+use fast::TransitionTable;
 use features::{Encoded, label_features, transition_features};
 pub use state::TransitionSystem;
 use state::{FORBIDDEN, Gold, LEFT, RIGHT, SHIFT, State, TRANSITIONS};
@@ -31,12 +31,14 @@ pub struct ParserConfig {
     /// Probability of following the model's own (possibly wrong) transition during training,
     /// from the second epoch on.
     pub explore: f64,
-    /// Features updated fewer times than this are dropped from the saved model. On EWT + GUM
-    /// (twice) 3 gives 30 MB, 4 gives 22 MB for 0.15 dev LAS, 6 gives 14 MB for 0.4.
+    /// Features updated fewer times than this are dropped from each run's model. On EWT + GUM
+    /// (twice), one run: 3 gives 30 MB, 4 gives 22 MB for 0.15 dev LAS, 6 gives 14 MB for 0.4.
     pub min_updates: u32,
     /// Arc-hybrid or arc-eager.
     pub system: TransitionSystem,
-    /// Parsers trained with different seeds (shuffles and exploration) and averaged into one.
+    /// Parsers trained with successive seeds (shuffles and exploration) and averaged into one
+    /// ([`Weights::mean`]): on EWT dev, 3 runs give +0.2 UAS and +0.3 LAS over one, at the
+    /// same speed, for 1.4 times the size.
     pub runs: usize,
 }
 
@@ -107,8 +109,8 @@ pub struct Parser {
     system: TransitionSystem,
     /// Transition weights, laid out for fast lookups.
     table: TransitionTable,
-    /// Label weights, laid out for fast lookups.
-    label_table: LabelTable,
+    /// Label weights.
+    label_weights: Weights,
     label_names: Vec<String>,
     /// The model in its saved form (the tables are not meant to be written back).
     bytes: Vec<u8>,
@@ -200,8 +202,8 @@ impl Parser {
             return root_label(&self.label_names);
         }
         label_features(encoded, state, head, dependent, &mut buffers.features);
-        self.label_table
-            .scores(&buffers.features, &mut buffers.sums, &mut buffers.scores);
+        self.label_weights
+            .scores(&buffers.features, &mut buffers.scores);
         best_label(&buffers.scores, root_label(&self.label_names))
     }
 
@@ -233,10 +235,10 @@ impl Parser {
         Ok(Parser {
             system,
             table: TransitionTable::new(&transitions)?,
-            label_table: LabelTable::new(&labels)?,
+            features: (transitions.features(), labels.features()),
+            label_weights: labels,
             label_names,
             bytes: bytes.to_vec(),
-            features: (transitions.features(), labels.features()),
         })
     }
 
@@ -302,7 +304,6 @@ impl SavedParts {
 struct Buffers {
     features: Vec<u64>,
     scores: Vec<f32>,
-    sums: Vec<i32>,
 }
 
 fn root_label(names: &[String]) -> u16 {
