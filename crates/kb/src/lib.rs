@@ -1,0 +1,136 @@
+//! dyad's knowledge base: the countries and the people (with dated roles) that actor codes come
+//! from, read from plain TOML files that people review in a diff and extend with `--kb DIR`.
+//!
+//! A knowledge base is a list of folders read in order: the shipped `kb/` first, then the
+//! user's. In each folder `countries.toml` holds `[[country]]` tables and `people/*.toml` (and
+//! `people.toml`) hold `[[person]]` tables. A later folder's entry replaces an earlier one with
+//! the same `code` (countries) or `id` (people); within one folder, the roles of one person
+//! spread over several files are merged, so ministers and heads of government can live in
+//! different files.
+
+mod country;
+mod date;
+mod error;
+mod person;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+pub use country::Country;
+pub use date::{Day, KbDate, days_in_month};
+pub use error::KbError;
+pub use person::{Person, Role};
+
+/// The knowledge base in memory.
+#[derive(Debug, Default)]
+pub struct Kb {
+    countries: Vec<Country>,
+    people: Vec<Person>,
+}
+
+impl Kb {
+    /// Reads every folder of `dirs` in order (later entries override earlier ones).
+    pub fn load<P: AsRef<Path>>(dirs: &[P]) -> Result<Kb, KbError> {
+        let mut countries: Vec<Country> = Vec::new();
+        let mut people: Vec<Person> = Vec::new();
+        for dir in dirs {
+            let dir = dir.as_ref();
+            let country_file = dir.join("countries.toml");
+            if country_file.exists() {
+                for country in country::read_file(&country_file)? {
+                    replace_or_push(&mut countries, country, |c| c.code.clone());
+                }
+            }
+            let mut folder_people: Vec<Person> = Vec::new();
+            for file in people_files(dir)? {
+                for person in person::read_file(&file)? {
+                    match folder_people.iter_mut().find(|p| p.id == person.id) {
+                        Some(known) => {
+                            for role in person.roles {
+                                if !known.roles.contains(&role) {
+                                    known.roles.push(role);
+                                }
+                            }
+                        }
+                        None => folder_people.push(person),
+                    }
+                }
+            }
+            for person in folder_people {
+                replace_or_push(&mut people, person, |p| p.id.clone());
+            }
+        }
+        Ok(Kb { countries, people })
+    }
+
+    /// The shipped knowledge base folder of this source tree (`kb/` at the repository root).
+    pub fn shipped_dir() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../kb")
+    }
+
+    /// Every country, in file order.
+    pub fn countries(&self) -> &[Country] {
+        &self.countries
+    }
+
+    /// The country with ISO alpha-3 `code`.
+    pub fn country(&self, code: &str) -> Option<&Country> {
+        self.countries.iter().find(|country| country.code == code)
+    }
+
+    /// Every person, in file order.
+    pub fn people(&self) -> &[Person] {
+        &self.people
+    }
+
+    /// The person with `id`.
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.people.iter().find(|person| person.id == id)
+    }
+
+    /// Lowercased name or alias -> the people who go by it (several when a surname is shared,
+    /// which the coder must then resolve from context, never by guessing).
+    pub fn people_by_name(&self) -> HashMap<String, Vec<&Person>> {
+        let mut names: HashMap<String, Vec<&Person>> = HashMap::new();
+        for person in &self.people {
+            for name in std::iter::once(&person.name).chain(&person.aliases) {
+                let entry = names.entry(name.to_lowercase()).or_default();
+                if !entry.iter().any(|known| known.id == person.id) {
+                    entry.push(person);
+                }
+            }
+        }
+        names
+    }
+}
+
+fn replace_or_push<T>(items: &mut Vec<T>, item: T, key: impl Fn(&T) -> String) {
+    let wanted = key(&item);
+    match items.iter_mut().find(|known| key(known) == wanted) {
+        Some(known) => *known = item,
+        None => items.push(item),
+    }
+}
+
+/// `people.toml` and `people/*.toml` of `dir`, in name order.
+fn people_files(dir: &Path) -> Result<Vec<PathBuf>, KbError> {
+    let mut files = Vec::new();
+    let single = dir.join("people.toml");
+    if single.exists() {
+        files.push(single);
+    }
+    let folder = dir.join("people");
+    if folder.is_dir() {
+        let entries = std::fs::read_dir(&folder).map_err(|source| KbError::Io {
+            path: folder.clone(),
+            source,
+        })?;
+        let mut found: Vec<PathBuf> = entries
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+            .collect();
+        found.sort();
+        files.extend(found);
+    }
+    Ok(files)
+}

@@ -1,0 +1,119 @@
+//! The shipped knowledge base loads, and its entries keep the rules a coder relies on.
+
+use std::collections::HashSet;
+
+use dyad_kb::{Day, Kb};
+
+fn shipped() -> Kb {
+    Kb::load(&[Kb::shipped_dir()]).unwrap_or_else(|error| panic!("shipped kb: {error}"))
+}
+
+fn day(text: &str) -> Day {
+    dyad_kb::KbDate::parse(text).unwrap().earliest
+}
+
+#[test]
+fn every_un_member_state_is_there_once() {
+    let kb = shipped();
+    let members = kb.countries().iter().filter(|c| c.un_member).count();
+    assert_eq!(members, 193);
+    assert!(kb.countries().len() >= 249, "every ISO 3166-1 entry");
+    let codes: HashSet<&str> = kb.countries().iter().map(|c| c.code.as_str()).collect();
+    assert_eq!(codes.len(), kb.countries().len(), "codes are unique");
+    let iso2: HashSet<&str> = kb.countries().iter().map(|c| c.iso2.as_str()).collect();
+    assert_eq!(iso2.len(), kb.countries().len(), "alpha-2 codes are unique");
+}
+
+#[test]
+fn a_name_means_one_country() {
+    let kb = shipped();
+    let mut seen: HashSet<String> = HashSet::new();
+    for country in kb.countries() {
+        let names = std::iter::once(&country.name)
+            .chain(&country.aliases)
+            .chain(&country.demonyms)
+            .chain(&country.capitals);
+        let own: HashSet<String> = names.map(|n| n.to_lowercase()).collect();
+        for name in own {
+            assert!(seen.insert(name.clone()), "{name:?} names two countries");
+        }
+    }
+    let usa = kb.country("USA").unwrap();
+    assert!(usa.aliases.iter().any(|a| a == "U.S."));
+    assert_eq!(kb.country("JPN").unwrap().demonyms, ["Japanese"]);
+}
+
+#[test]
+fn roles_point_at_known_countries() {
+    let kb = shipped();
+    let ids: HashSet<&str> = kb.people().iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids.len(), kb.people().len(), "ids are unique after merging");
+    for person in kb.people() {
+        for role in &person.roles {
+            let country = &role.code[..3];
+            let known = country == "IGO" || kb.country(country).is_some();
+            assert!(known, "{}: code {} has no country", person.id, role.code);
+            if let Some(code) = &role.country {
+                assert!(kb.country(code).is_some(), "{}: country {code}", person.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_user_folder_overrides_and_people_merge_within_a_folder() {
+    let dir = std::env::temp_dir().join(format!("dyad-kb-test-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("people")).unwrap();
+    std::fs::write(
+        dir.join("countries.toml"),
+        "[[country]]\ncode = \"JPN\"\niso2 = \"JP\"\nname = \"Nihon\"\nregion = \"Asia\"\nun_member = true\n",
+    )
+    .unwrap();
+    let person = |office: &str, from: &str, to: &str| {
+        format!(
+            "[[person]]\nid = \"ann-example\"\nname = \"Ann Example\"\naliases = [\"Example\"]\nknown = \"2026-11\"\n\n[[person.role]]\noffice = \"{office}\"\ncountry = \"JPN\"\ncode = \"JPNGOV\"\nfrom = \"{from}\"\n{to}"
+        )
+    };
+    std::fs::write(
+        dir.join("people/a.toml"),
+        person("foreign minister", "2019-05", "to = \"2021-10-04\"\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("people/b.toml"),
+        person("prime minister", "2021-10-04", ""),
+    )
+    .unwrap();
+    let kb = Kb::load(&[Kb::shipped_dir(), dir.clone()]).unwrap();
+    assert_eq!(kb.country("JPN").unwrap().name, "Nihon");
+    let ann = kb.person("ann-example").unwrap();
+    assert_eq!(ann.roles.len(), 2);
+    assert_eq!(ann.role_on(day("2019-04-30")), None);
+    assert_eq!(
+        ann.role_on(day("2019-05-01")).unwrap().office,
+        "foreign minister"
+    );
+    assert_eq!(
+        ann.role_on(day("2021-10-04")).unwrap().office,
+        "prime minister"
+    );
+    assert_eq!(ann.role_on(day("2026-01-01")).unwrap().code, "JPNGOV");
+
+    std::fs::write(
+        dir.join("people/c.toml"),
+        person("king", "2020-01-01", "to = \"2019-01-01\"\n"),
+    )
+    .unwrap();
+    let error = Kb::load(&[&dir]).unwrap_err().to_string();
+    assert!(
+        error.contains("c.toml") && error.contains("ends before it begins"),
+        "{error}"
+    );
+    std::fs::write(dir.join("people/c.toml"), "[[person]]\nid = 3\n").unwrap();
+    let error = Kb::load(&[&dir]).unwrap_err().to_string();
+    assert!(
+        error.contains("c.toml") && error.contains("line"),
+        "{error}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
