@@ -212,7 +212,6 @@ fn word_rows(conllu: &str) -> Vec<Vec<String>> {
 }
 
 #[test]
-#[ignore = "needs models/, which ship when the language-models issue is done: run `dyad train`, then `cargo test -- --ignored`"]
 fn nlp_tags_lemmatizes_parses_and_finds_entities() {
     let text = "Japan signed a trade deal with Cambodia on Monday.";
     let output = dyad(

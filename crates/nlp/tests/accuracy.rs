@@ -54,19 +54,16 @@ fn check_treebank(relative: &str) {
 }
 
 #[test]
-#[ignore = "needs models/, which ship when the language-models issue is done: run `dyad train`, then `cargo test -- --ignored`"]
 fn ewt_test_tags_and_parses_above_the_bar() {
     check_treebank("ud-en-ewt/en_ewt-ud-test.conllu");
 }
 
 #[test]
-#[ignore = "needs models/, which ship when the language-models issue is done: run `dyad train`, then `cargo test -- --ignored`"]
 fn gum_test_tags_and_parses_above_the_bar() {
     check_treebank("ud-en-gum/en_gum-ud-test.conllu");
 }
 
 #[test]
-#[ignore = "needs models/, which ship when the language-models issue is done: run `dyad train`, then `cargo test -- --ignored`"]
 fn uner_ewt_test_entities_above_the_bar() {
     let dir = match shared_corpora() {
         Ok(dir) => dir,
@@ -81,7 +78,6 @@ fn uner_ewt_test_entities_above_the_bar() {
 }
 
 #[test]
-#[ignore = "needs models/, which ship when the language-models issue is done: run `dyad train`, then `cargo test -- --ignored`"]
 fn issue_examples_lemmatize() {
     let analysis = models().analyse(&[
         "Trump", "signed", "deals", "and", "met", "Lula", ";", "talks", "averted", "a", "crisis",

@@ -50,7 +50,6 @@ fn check(forms: &[&str]) {
 }
 
 #[test]
-#[ignore = "needs models/, which ship when the language-models issue is done: run `dyad train`, then `cargo test -- --ignored`"]
 fn adversarial_sentences() {
     check(&[]);
     check(&[""]);
@@ -64,7 +63,6 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
     #[test]
-#[ignore = "needs models/, which ship when the language-models issue is done: run `dyad train`, then `cargo test -- --ignored`"]
     fn random_tokens(forms in proptest::collection::vec("\\PC{0,12}", 0..60)) {
         check(&forms.iter().map(String::as_str).collect::<Vec<_>>());
     }

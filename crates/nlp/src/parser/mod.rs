@@ -50,7 +50,7 @@ impl Default for ParserConfig {
             explore: 0.9,
             min_updates: 4,
             system: TransitionSystem::ArcEager,
-            runs: 1,
+            runs: 3,
         }
     }
 }
