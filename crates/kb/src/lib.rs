@@ -2,12 +2,14 @@
 //! from, read from plain TOML files that people review in a diff and extend with `--kb DIR`.
 //!
 //! A knowledge base is a list of folders read in order: the shipped `kb/` first, then the
-//! user's. In each folder `countries.toml` holds `[[country]]` tables and `people/*.toml` (and
-//! `people.toml`) hold `[[person]]` tables. A later folder's entry replaces an earlier one with
-//! the same `code` (countries) or `id` (people); within one folder, the roles of one person
+//! user's. In each folder `cameo.toml` holds the `[[code]]` tables of the CAMEO event codes,
+//! `countries.toml` holds `[[country]]` tables and `people/*.toml` (and `people.toml`) hold
+//! `[[person]]` tables. A later folder's entry replaces an earlier one with the same `cameo`
+//! code, country `code` or person `id`; within one folder, the roles of one person
 //! spread over several files are merged, so ministers and heads of government can live in
 //! different files.
 
+mod cameo;
 mod country;
 mod date;
 mod error;
@@ -16,6 +18,7 @@ mod person;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+pub use cameo::{CameoCode, PLOVER_TYPES, quad_class_of_root};
 pub use country::Country;
 pub use date::{Day, KbDate, days_in_month};
 pub use error::KbError;
@@ -24,6 +27,7 @@ pub use person::{Person, Role};
 /// The knowledge base in memory.
 #[derive(Debug, Default)]
 pub struct Kb {
+    codes: Vec<CameoCode>,
     countries: Vec<Country>,
     people: Vec<Person>,
 }
@@ -31,10 +35,17 @@ pub struct Kb {
 impl Kb {
     /// Reads every folder of `dirs` in order (later entries override earlier ones).
     pub fn load<P: AsRef<Path>>(dirs: &[P]) -> Result<Kb, KbError> {
+        let mut codes: Vec<CameoCode> = Vec::new();
         let mut countries: Vec<Country> = Vec::new();
         let mut people: Vec<Person> = Vec::new();
         for dir in dirs {
             let dir = dir.as_ref();
+            let cameo_file = dir.join("cameo.toml");
+            if cameo_file.exists() {
+                for code in cameo::read_file(&cameo_file)? {
+                    replace_or_push(&mut codes, code, |c| c.cameo.clone());
+                }
+            }
             let country_file = dir.join("countries.toml");
             if country_file.exists() {
                 for country in country::read_file(&country_file)? {
@@ -60,12 +71,26 @@ impl Kb {
                 replace_or_push(&mut people, person, |p| p.id.clone());
             }
         }
-        Ok(Kb { countries, people })
+        Ok(Kb {
+            codes,
+            countries,
+            people,
+        })
     }
 
     /// The shipped knowledge base folder of this source tree (`kb/` at the repository root).
     pub fn shipped_dir() -> PathBuf {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../kb")
+    }
+
+    /// Every CAMEO event code, in file order.
+    pub fn cameo_codes(&self) -> &[CameoCode] {
+        &self.codes
+    }
+
+    /// The CAMEO event code `cameo` ("036").
+    pub fn cameo(&self, cameo: &str) -> Option<&CameoCode> {
+        self.codes.iter().find(|code| code.cameo == cameo)
     }
 
     /// Every country, in file order.

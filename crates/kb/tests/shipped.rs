@@ -117,3 +117,25 @@ fn a_user_folder_overrides_and_people_merge_within_a_folder() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn every_cameo_code_has_its_parents_and_a_plover_reading() {
+    let kb = shipped();
+    let codes = kb.cameo_codes();
+    assert!(codes.len() >= 280, "all CAMEO 1.1b3 codes: {}", codes.len());
+    let roots = codes.iter().filter(|c| c.cameo.len() == 2).count();
+    assert_eq!(roots, 20);
+    for code in codes {
+        let parent = &code.cameo[..code.cameo.len().saturating_sub(1).max(2)];
+        assert!(
+            kb.cameo(parent).is_some(),
+            "{} has no parent {parent}",
+            code.cameo
+        );
+    }
+    let meet = kb.cameo("036").unwrap();
+    assert!(meet.future);
+    assert_eq!(kb.cameo("042").unwrap().plover_type, "CONSULT");
+    assert_eq!(kb.cameo("057").unwrap().quad_class, 1);
+    assert_eq!(kb.cameo("190").unwrap().plover_type, "ASSAULT");
+}
