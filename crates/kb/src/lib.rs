@@ -3,9 +3,10 @@
 //!
 //! A knowledge base is a list of folders read in order: the shipped `kb/` first, then the
 //! user's. In each folder `cameo.toml` holds the `[[code]]` tables of the CAMEO event codes,
-//! `countries.toml` holds `[[country]]` tables and `people/*.toml` (and `people.toml`) hold
-//! `[[person]]` tables. A later folder's entry replaces an earlier one with the same `cameo`
-//! code, country `code` or person `id`; within one folder, the roles of one person
+//! `countries.toml` holds `[[country]]` tables, `organisations.toml` `[[organisation]]` tables,
+//! `agents.toml` `[[agent]]` tables, and `people/*.toml` (and `people.toml`) `[[person]]`
+//! tables. A later folder's entry replaces an earlier one with the same `cameo` code, country
+//! `code`, organisation or person `id`, or agent word; within one folder, the roles of one person
 //! spread over several files are merged, so ministers and heads of government can live in
 //! different files.
 
@@ -13,6 +14,7 @@ mod cameo;
 mod country;
 mod date;
 mod error;
+mod organisation;
 mod person;
 
 use std::collections::HashMap;
@@ -22,6 +24,7 @@ pub use cameo::{CameoCode, PLOVER_TYPES, quad_class_of_root};
 pub use country::Country;
 pub use date::{Day, KbDate, days_in_month};
 pub use error::KbError;
+pub use organisation::{Agent, Organisation, OrganisationKind};
 pub use person::{Person, Role};
 
 /// The knowledge base in memory.
@@ -30,6 +33,8 @@ pub struct Kb {
     codes: Vec<CameoCode>,
     countries: Vec<Country>,
     people: Vec<Person>,
+    organisations: Vec<Organisation>,
+    agents: Vec<Agent>,
 }
 
 impl Kb {
@@ -38,6 +43,8 @@ impl Kb {
         let mut codes: Vec<CameoCode> = Vec::new();
         let mut countries: Vec<Country> = Vec::new();
         let mut people: Vec<Person> = Vec::new();
+        let mut organisations: Vec<Organisation> = Vec::new();
+        let mut agents: Vec<Agent> = Vec::new();
         for dir in dirs {
             let dir = dir.as_ref();
             let cameo_file = dir.join("cameo.toml");
@@ -50,6 +57,23 @@ impl Kb {
             if country_file.exists() {
                 for country in country::read_file(&country_file)? {
                     replace_or_push(&mut countries, country, |c| c.code.clone());
+                }
+            }
+            let organisation_file = dir.join("organisations.toml");
+            if organisation_file.exists() {
+                for organisation in organisation::read_organisations(&organisation_file)? {
+                    replace_or_push(&mut organisations, organisation, |o| o.id.clone());
+                }
+            }
+            let agent_file = dir.join("agents.toml");
+            if agent_file.exists() {
+                for agent in organisation::read_agents(&agent_file)? {
+                    // A later folder's agent takes over its words from earlier entries.
+                    for earlier in &mut agents {
+                        earlier.words.retain(|word| !agent.words.contains(word));
+                    }
+                    agents.retain(|earlier| !earlier.words.is_empty());
+                    agents.push(agent);
                 }
             }
             let mut folder_people: Vec<Person> = Vec::new();
@@ -75,6 +99,8 @@ impl Kb {
             codes,
             countries,
             people,
+            organisations,
+            agents,
         })
     }
 
@@ -111,6 +137,21 @@ impl Kb {
     /// The person with `id`.
     pub fn person(&self, id: &str) -> Option<&Person> {
         self.people.iter().find(|person| person.id == id)
+    }
+
+    /// Every organisation, in file order.
+    pub fn organisations(&self) -> &[Organisation] {
+        &self.organisations
+    }
+
+    /// The organisation with `id`.
+    pub fn organisation(&self, id: &str) -> Option<&Organisation> {
+        self.organisations.iter().find(|o| o.id == id)
+    }
+
+    /// Every agent word group, in file order.
+    pub fn agents(&self) -> &[Agent] {
+        &self.agents
     }
 
     /// Lowercased name or alias -> the people who go by it (several when a surname is shared,

@@ -139,3 +139,54 @@ fn every_cameo_code_has_its_parents_and_a_plover_reading() {
     assert_eq!(kb.cameo("057").unwrap().quad_class, 1);
     assert_eq!(kb.cameo("190").unwrap().plover_type, "ASSAULT");
 }
+
+#[test]
+fn organisations_and_agents_give_codes() {
+    let kb = shipped();
+    let ids: HashSet<&str> = kb.organisations().iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(
+        ids.len(),
+        kb.organisations().len(),
+        "organisation ids are unique"
+    );
+    for organisation in kb.organisations() {
+        let prefix = &organisation.code[..3];
+        let known = ["IGO", "NGO"].contains(&prefix) || kb.country(prefix).is_some();
+        assert!(known, "{}: code {}", organisation.id, organisation.code);
+        if let Some(country) = &organisation.country {
+            assert!(
+                kb.country(country).is_some(),
+                "{}: {country}",
+                organisation.id
+            );
+        }
+        for member in &organisation.members {
+            assert!(
+                kb.country(member).is_some(),
+                "{}: {member}",
+                organisation.id
+            );
+        }
+    }
+    let nato = kb
+        .organisations()
+        .iter()
+        .find(|o| o.aliases.iter().any(|a| a == "NATO"))
+        .unwrap();
+    assert_eq!(nato.code, "IGONAT");
+    let mut words: HashSet<&str> = HashSet::new();
+    for agent in kb.agents() {
+        for word in &agent.words {
+            assert!(words.insert(word), "agent word {word:?} given twice");
+        }
+    }
+    let sector = |word: &str| {
+        kb.agents()
+            .iter()
+            .find(|a| a.words.iter().any(|w| w == word))
+            .map(|a| a.sector.as_str())
+    };
+    assert_eq!(sector("premier"), Some("GOV"));
+    assert_eq!(sector("troops"), Some("MIL"));
+    assert_eq!(sector("police"), Some("COP"));
+}
