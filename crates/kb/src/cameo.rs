@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::error::{KbError, read_toml};
+use crate::error::{KbError, check_entries, read_toml};
 
 /// One CAMEO event code.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -68,13 +68,7 @@ struct CameoFile {
 /// Reads and checks one CAMEO file.
 pub(crate) fn read_file(path: &Path) -> Result<Vec<CameoCode>, KbError> {
     let file: CameoFile = read_toml(path)?;
-    for code in &file.code {
-        check(code).map_err(|reason| KbError::Invalid {
-            path: path.to_path_buf(),
-            entry: code.cameo.clone(),
-            reason,
-        })?;
-    }
+    check_entries(path, &file.code, |code| &code.cameo, check)?;
     Ok(file.code)
 }
 

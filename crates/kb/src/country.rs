@@ -4,7 +4,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::error::{KbError, read_toml};
+use crate::error::{KbError, check_entries, read_toml};
 
 /// A country or territory and the names news gives it.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -59,13 +59,7 @@ const REGIONS: [&str; 6] = [
 /// Reads and checks one countries file.
 pub(crate) fn read_file(path: &Path) -> Result<Vec<Country>, KbError> {
     let file: CountryFile = read_toml(path)?;
-    for country in &file.country {
-        check(country).map_err(|reason| KbError::Invalid {
-            path: path.to_path_buf(),
-            entry: country.code.clone(),
-            reason,
-        })?;
-    }
+    check_entries(path, &file.country, |country| &country.code, check)?;
     Ok(file.country)
 }
 

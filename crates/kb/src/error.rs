@@ -46,3 +46,20 @@ pub(crate) fn read_toml<T: serde::de::DeserializeOwned>(
         message: error.to_string(),
     })
 }
+
+/// Checks every entry of a file with `check`, naming the first bad one by `key`.
+pub(crate) fn check_entries<T>(
+    path: &std::path::Path,
+    entries: &[T],
+    key: impl Fn(&T) -> &str,
+    check: impl Fn(&T) -> Result<(), String>,
+) -> Result<(), KbError> {
+    for entry in entries {
+        check(entry).map_err(|reason| KbError::Invalid {
+            path: path.to_path_buf(),
+            entry: key(entry).to_string(),
+            reason,
+        })?;
+    }
+    Ok(())
+}

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::error::{KbError, read_toml};
+use crate::error::{KbError, check_entries, read_toml};
 
 /// An organisation news names: an IGO, armed group, party, NGO, court, company or media outlet.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -79,13 +79,12 @@ struct AgentFile {
 /// Reads and checks one organisations file.
 pub(crate) fn read_organisations(path: &Path) -> Result<Vec<Organisation>, KbError> {
     let file: OrganisationFile = read_toml(path)?;
-    for organisation in &file.organisation {
-        check_organisation(organisation).map_err(|reason| KbError::Invalid {
-            path: path.to_path_buf(),
-            entry: organisation.id.clone(),
-            reason,
-        })?;
-    }
+    check_entries(
+        path,
+        &file.organisation,
+        |organisation| &organisation.id,
+        check_organisation,
+    )?;
     Ok(file.organisation)
 }
 
