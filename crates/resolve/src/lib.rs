@@ -1,0 +1,267 @@
+//! Mentions of knowledge-base entities in tokenized text.
+//!
+//! A [`Gazetteer`] holds every name of the knowledge base as a token sequence (tokenized by the
+//! same tokenizer as the articles, so "U.S." or "Côte d'Ivoire" split the same way on both
+//! sides). [`Gazetteer::find`] walks a sentence's tokens and takes, at each position, the longest
+//! name that starts there. Proper names match with their case as written (or in capitals, for
+//! headlines), so the pronoun "us" is not the United States and "who" is not the WHO; agent
+//! nouns ("troops", "premier") match in any case, in the singular or with a regular plural.
+
+use std::collections::HashMap;
+
+use dyad_kb::Kb;
+
+/// What a name can refer to.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Referent {
+    /// A country, and how it was named.
+    Country {
+        /// ISO alpha-3 code.
+        code: String,
+        /// Name, demonym, capital or seat.
+        how: CountryName,
+    },
+    /// A person of the knowledge base, by id.
+    Person(String),
+    /// An organisation of the knowledge base, by id.
+    Organisation(String),
+    /// A generic noun giving a sector ("GOV" for "premier").
+    Agent(String),
+}
+
+/// How a country was named: this decides which actor it stands for ("Beijing said" is the
+/// government, "Chinese" only gives a nationality).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CountryName {
+    /// Its name or an alias ("Japan", "the U.S.").
+    Name,
+    /// A demonym ("Japanese").
+    Demonym,
+    /// Its capital, standing for the government ("Beijing said").
+    Capital,
+    /// A seat of government ("the Kremlin").
+    GovernmentSeat,
+    /// A seat of the armed forces ("the Pentagon").
+    MilitarySeat,
+}
+
+/// A name found in a sentence: tokens `start..end` and everything it may refer to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// First token (index into the tokens given to [`Gazetteer::find`]).
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// What the name can mean; several when a name is shared (a surname of two people).
+    pub referents: Vec<Referent>,
+}
+
+/// Every name of a knowledge base, ready to be found in tokens.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    /// Token sequence (exact case) -> referents, for proper names.
+    proper: HashMap<Vec<String>, Vec<Referent>>,
+    /// Token sequence (lowercase) -> referents, for agent nouns.
+    common: HashMap<Vec<String>, Vec<Referent>>,
+    /// The longest name, in tokens.
+    longest: usize,
+}
+
+impl Gazetteer {
+    /// Collects every name of `kb`.
+    pub fn new(kb: &Kb) -> Gazetteer {
+        let mut gazetteer = Gazetteer::default();
+        for country in kb.countries() {
+            let mut add = |names: &[String], how: CountryName| {
+                for name in names {
+                    let referent = Referent::Country {
+                        code: country.code.clone(),
+                        how,
+                    };
+                    gazetteer.add_proper(name, referent);
+                }
+            };
+            add(std::slice::from_ref(&country.name), CountryName::Name);
+            add(&country.aliases, CountryName::Name);
+            add(country.official.as_slice(), CountryName::Name);
+            add(&country.demonyms, CountryName::Demonym);
+            add(&country.capitals, CountryName::Capital);
+            add(&country.government_metonyms, CountryName::GovernmentSeat);
+            add(&country.military_metonyms, CountryName::MilitarySeat);
+        }
+        for person in kb.people() {
+            for name in std::iter::once(&person.name).chain(&person.aliases) {
+                gazetteer.add_proper(name, Referent::Person(person.id.clone()));
+            }
+        }
+        for organisation in kb.organisations() {
+            let names = std::iter::once(&organisation.name).chain(&organisation.aliases);
+            for name in names {
+                let referent = Referent::Organisation(organisation.id.clone());
+                gazetteer.add_proper(name, referent);
+            }
+        }
+        for agent in kb.agents() {
+            for word in &agent.words {
+                gazetteer.add_common(word, Referent::Agent(agent.sector.clone()));
+            }
+        }
+        gazetteer
+    }
+
+    fn add_proper(&mut self, name: &str, referent: Referent) {
+        let tokens = tokens_of(name);
+        add_to(&mut self.proper, tokens, referent, &mut self.longest);
+    }
+
+    fn add_common(&mut self, word: &str, referent: Referent) {
+        let tokens: Vec<String> = tokens_of(word).iter().map(|t| t.to_lowercase()).collect();
+        if let Some(plural) = regular_plural(&tokens) {
+            add_to(
+                &mut self.common,
+                plural,
+                referent.clone(),
+                &mut self.longest,
+            );
+        }
+        add_to(&mut self.common, tokens, referent, &mut self.longest);
+    }
+
+    /// The mentions in one sentence's `tokens`, left to right, never overlapping: at each
+    /// position the longest name wins, proper names before agent nouns of the same length.
+    pub fn find<S: AsRef<str>>(&self, tokens: &[S]) -> Vec<Mention> {
+        let mut mentions = Vec::new();
+        let mut at = 0;
+        while at < tokens.len() {
+            match self.longest_at(tokens, at) {
+                Some(mention) => {
+                    at = mention.end;
+                    mentions.push(mention);
+                }
+                None => at += 1,
+            }
+        }
+        mentions
+    }
+
+    fn longest_at<S: AsRef<str>>(&self, tokens: &[S], start: usize) -> Option<Mention> {
+        let most = self.longest.min(tokens.len() - start);
+        for length in (1..=most).rev() {
+            let window = &tokens[start..start + length];
+            let exact: Vec<String> = window.iter().map(|t| t.as_ref().to_string()).collect();
+            let found = self
+                .proper
+                .get(&exact)
+                .or_else(|| self.proper.get(&title_case_of_capitals(&exact)?))
+                .or_else(|| {
+                    let lower: Vec<String> = exact.iter().map(|t| t.to_lowercase()).collect();
+                    self.common.get(&lower)
+                });
+            if let Some(referents) = found {
+                return Some(Mention {
+                    start,
+                    end: start + length,
+                    referents: referents.clone(),
+                });
+            }
+        }
+        None
+    }
+}
+
+fn add_to(
+    map: &mut HashMap<Vec<String>, Vec<Referent>>,
+    tokens: Vec<String>,
+    referent: Referent,
+    longest: &mut usize,
+) {
+    if tokens.is_empty() {
+        return;
+    }
+    *longest = (*longest).max(tokens.len());
+    let referents = map.entry(tokens).or_default();
+    if !referents.contains(&referent) {
+        referents.push(referent);
+    }
+}
+
+/// The tokens of a name, as the article tokenizer splits them inside a sentence (followed by a
+/// word, so a final period stays part of "U.S." instead of ending a sentence).
+fn tokens_of(name: &str) -> Vec<String> {
+    let doc = dyad_text::tokenize(&format!("{name} and"));
+    doc.tokens
+        .iter()
+        .filter(|token| token.span.end <= name.len())
+        .map(|token| token.span.of(&doc.text).to_string())
+        .collect()
+}
+
+/// "troops" for "troop", "militias" for "militia", "parties" for "party": the regular plural of
+/// the last word; `None` when the word already looks plural or irregular.
+fn regular_plural(tokens: &[String]) -> Option<Vec<String>> {
+    let last = tokens.last()?;
+    if last.ends_with('s') || !last.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let plural = if let Some(stem) = last.strip_suffix('y')
+        && !stem.ends_with(['a', 'e', 'i', 'o', 'u'])
+    {
+        format!("{stem}ies")
+    } else if last.ends_with("sh") || last.ends_with("ch") || last.ends_with('x') {
+        format!("{last}es")
+    } else {
+        format!("{last}s")
+    };
+    let mut out = tokens.to_vec();
+    *out.last_mut()? = plural;
+    Some(out)
+}
+
+/// For a headline in capitals ("JAPAN SIGNS DEAL"): the words in title case, so that "JAPAN"
+/// finds "Japan"; `None` when some token is not all capitals or is a short acronym-like word
+/// ("US" stays "US").
+fn title_case_of_capitals(tokens: &[String]) -> Option<Vec<String>> {
+    let all_caps = tokens.iter().all(|t| {
+        t.chars().count() > 3
+            && t.chars().any(char::is_alphabetic)
+            && !t.chars().any(char::is_lowercase)
+    });
+    if !all_caps {
+        return None;
+    }
+    Some(
+        tokens
+            .iter()
+            .map(|t| {
+                let mut chars = t.chars();
+                let first = chars.next().map(String::from).unwrap_or_default();
+                first + &chars.as_str().to_lowercase()
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plurals_follow_the_rules() {
+        let plural = |w: &str| regular_plural(&[w.to_string()]).map(|t| t[0].clone());
+        assert_eq!(plural("troop").as_deref(), Some("troops"));
+        assert_eq!(plural("militia").as_deref(), Some("militias"));
+        assert_eq!(plural("party").as_deref(), Some("parties"));
+        assert_eq!(plural("attorney").as_deref(), Some("attorneys"));
+        assert_eq!(plural("forces"), None);
+    }
+
+    #[test]
+    fn capitals_become_title_case_but_acronyms_stay() {
+        let caps = |t: &[&str]| {
+            title_case_of_capitals(&t.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+        };
+        assert_eq!(caps(&["JAPAN"]), Some(vec!["Japan".to_string()]));
+        assert_eq!(caps(&["US"]), None);
+        assert_eq!(caps(&["Japan"]), None);
+    }
+}
