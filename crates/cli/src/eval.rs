@@ -29,11 +29,36 @@ pub enum EvalCommand {
         #[arg(long)]
         models: Option<PathBuf>,
     },
+    /// The event coder against gold events (tests/gold): precision, recall and F1 by PLOVER
+    /// type, by type with source and target countries, and by CAMEO code to three digits.
+    Events {
+        /// Folder of gold `*.jsonl` files.
+        gold: PathBuf,
+        /// Folder of the models (default: the models/ folder dyad was built with).
+        #[arg(long)]
+        models: Option<PathBuf>,
+        /// Knowledge-base folders read after the shipped one.
+        #[arg(long = "kb", value_name = "DIR")]
+        kb: Vec<PathBuf>,
+        /// Also print, for the tuning items only (never the held-out ones), each item whose
+        /// coded events differ from the gold ones by type, source or target.
+        #[arg(long)]
+        errors: bool,
+    },
 }
 
 /// Prints the scores of each file.
 pub fn run(command: &EvalCommand) -> anyhow::Result<ExitCode> {
     match command {
+        EvalCommand::Events {
+            gold,
+            models,
+            kb,
+            errors,
+        } => {
+            crate::code::eval_events(gold, models.as_deref(), kb, *errors)?;
+            Ok(ExitCode::SUCCESS)
+        }
         EvalCommand::Text { files } => {
             for file in files {
                 let conllu = std::fs::read_to_string(file)

@@ -4,6 +4,7 @@
 //! every stage lives in its own library crate.
 
 mod bench;
+mod code;
 mod eval;
 mod ingest;
 mod models;
@@ -42,6 +43,9 @@ enum Command {
     /// Split text into sentences and tokens, tag, lemmatize, parse and find named entities;
     /// print the result as CoNLL-U or JSON.
     Nlp(nlp::NlpArgs),
+    /// Code articles into events: one JSON event per line on stdout (who did what to whom,
+    /// when, with the words behind every field).
+    Code(code::CodeArgs),
     /// Train the language models from the treebanks and write them to models/.
     Train(models::TrainArgs),
     /// Score a stage against gold data.
@@ -101,6 +105,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Ingest(args) => ingest::run(&args),
         Command::Nlp(args) => nlp::run(&args),
+        Command::Code(args) => code::run(&args),
         Command::Train(args) => models::run(&args),
         Command::Eval(command) => eval::run(&command),
         Command::Bench(command) => bench::run(&command),

@@ -4,9 +4,9 @@
 //! A knowledge base is a list of folders read in order: the shipped `kb/` first, then the
 //! user's. In each folder `cameo.toml` holds the `[[code]]` tables of the CAMEO event codes,
 //! `countries.toml` holds `[[country]]` tables, `organisations.toml` `[[organisation]]` tables,
-//! `agents.toml` `[[agent]]` tables, and `people/*.toml` (and `people.toml`) `[[person]]`
-//! tables. A later folder's entry replaces an earlier one with the same `cameo` code, country
-//! `code`, organisation or person `id`, or agent word; within one folder, the roles of one person
+//! `agents.toml` `[[agent]]` tables, `patterns/*.toml` `[[pattern]]` tables, and
+//! `people/*.toml` (and `people.toml`) `[[person]]` tables. A later folder's entry replaces an earlier one with the same `cameo` code, country
+//! `code`, organisation, pattern or person `id`, or agent word; within one folder, the roles of one person
 //! spread over several files are merged, so ministers and heads of government can live in
 //! different files.
 
@@ -15,6 +15,7 @@ mod country;
 mod date;
 mod error;
 mod organisation;
+mod pattern;
 mod person;
 
 use std::collections::HashMap;
@@ -25,6 +26,7 @@ pub use country::Country;
 pub use date::{Day, KbDate, days_in_month};
 pub use error::KbError;
 pub use organisation::{Agent, Organisation, OrganisationKind};
+pub use pattern::Pattern;
 pub use person::{Person, Role};
 
 /// The knowledge base in memory.
@@ -35,6 +37,7 @@ pub struct Kb {
     people: Vec<Person>,
     organisations: Vec<Organisation>,
     agents: Vec<Agent>,
+    patterns: Vec<Pattern>,
 }
 
 impl Kb {
@@ -45,6 +48,7 @@ impl Kb {
         let mut people: Vec<Person> = Vec::new();
         let mut organisations: Vec<Organisation> = Vec::new();
         let mut agents: Vec<Agent> = Vec::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
         for dir in dirs {
             let dir = dir.as_ref();
             let cameo_file = dir.join("cameo.toml");
@@ -76,6 +80,11 @@ impl Kb {
                     agents.push(agent);
                 }
             }
+            for file in toml_files(&dir.join("patterns"))? {
+                for pattern in pattern::read_file(&file)? {
+                    replace_or_push(&mut patterns, pattern, |p| p.id.clone());
+                }
+            }
             let mut folder_people: Vec<Person> = Vec::new();
             for file in people_files(dir)? {
                 for person in person::read_file(&file)? {
@@ -101,6 +110,7 @@ impl Kb {
             people,
             organisations,
             agents,
+            patterns,
         })
     }
 
@@ -149,6 +159,11 @@ impl Kb {
         self.organisations.iter().find(|o| o.id == id)
     }
 
+    /// Every verb and noun pattern, in file order.
+    pub fn patterns(&self) -> &[Pattern] {
+        &self.patterns
+    }
+
     /// Every agent word group, in file order.
     pub fn agents(&self) -> &[Agent] {
         &self.agents
@@ -185,18 +200,23 @@ fn people_files(dir: &Path) -> Result<Vec<PathBuf>, KbError> {
     if single.exists() {
         files.push(single);
     }
-    let folder = dir.join("people");
-    if folder.is_dir() {
-        let entries = std::fs::read_dir(&folder).map_err(|source| KbError::Io {
-            path: folder.clone(),
-            source,
-        })?;
-        let mut found: Vec<PathBuf> = entries
-            .filter_map(|entry| entry.ok().map(|e| e.path()))
-            .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
-            .collect();
-        found.sort();
-        files.extend(found);
-    }
+    files.extend(toml_files(&dir.join("people"))?);
     Ok(files)
+}
+
+/// The `*.toml` files of `folder` in name order; none when it does not exist.
+fn toml_files(folder: &Path) -> Result<Vec<PathBuf>, KbError> {
+    if !folder.is_dir() {
+        return Ok(Vec::new());
+    }
+    let entries = std::fs::read_dir(folder).map_err(|source| KbError::Io {
+        path: folder.to_path_buf(),
+        source,
+    })?;
+    let mut found: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .collect();
+    found.sort();
+    Ok(found)
 }

@@ -136,7 +136,9 @@ impl Gazetteer {
             match self.longest_at(tokens, at) {
                 Some(mention) => {
                     at = mention.end;
-                    mentions.push(mention);
+                    if !is_part_of_region(tokens, &mention) {
+                        mentions.push(mention);
+                    }
                 }
                 None => at += 1,
             }
@@ -167,6 +169,36 @@ impl Gazetteer {
         }
         None
     }
+}
+
+/// Words that make a country name or demonym part of a region's name when they come right
+/// before it and the two are not a known name together ("South American", "Latin American").
+const REGION_WORDS: [&str; 12] = [
+    "South",
+    "North",
+    "Latin",
+    "Central",
+    "East",
+    "West",
+    "Southeast",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Pan",
+];
+
+/// Whether a country mention is only part of a region's name.
+fn is_part_of_region<S: AsRef<str>>(tokens: &[S], mention: &Mention) -> bool {
+    let only_countries = mention
+        .referents
+        .iter()
+        .all(|r| matches!(r, Referent::Country { .. }));
+    let before = mention
+        .start
+        .checked_sub(1)
+        .map(|i| tokens[i].as_ref().trim_end_matches('-'));
+    only_countries && before.is_some_and(|word| REGION_WORDS.contains(&word))
 }
 
 fn add_to(

@@ -86,3 +86,11 @@ fn headlines_in_capitals_still_name_countries() {
         "{texts:?}"
     );
 }
+
+#[test]
+fn a_region_is_not_its_country() {
+    let found =
+        mentions("The EU signed a deal with South American countries and Latin American banks.");
+    let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+    assert!(!texts.contains(&"American"), "{texts:?}");
+}

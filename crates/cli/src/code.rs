@@ -1,0 +1,195 @@
+//! `dyad code`: articles in, one JSON event per line out.
+
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Args;
+use dyad_coder::Coder;
+use dyad_ingest::Outcome;
+use dyad_kb::Kb;
+use dyad_nlp::Models;
+
+use crate::ReadArgs;
+use crate::report::Reporter;
+
+/// Arguments of `dyad code`.
+#[derive(Args)]
+pub struct CodeArgs {
+    #[command(flatten)]
+    read: ReadArgs,
+    /// Folder of the models (default: the models/ folder dyad was built with).
+    #[arg(long)]
+    models: Option<PathBuf>,
+    /// Knowledge-base folders read after the shipped one; their entries override it.
+    #[arg(long = "kb", value_name = "DIR")]
+    kb: Vec<PathBuf>,
+}
+
+/// The shipped knowledge base and the user's folders, in that order.
+pub fn load_coder(extra: &[PathBuf]) -> anyhow::Result<Coder> {
+    let mut dirs = vec![Kb::shipped_dir()];
+    dirs.extend(extra.iter().cloned());
+    let kb = Kb::load(&dirs).context("cannot read the knowledge base")?;
+    Ok(Coder::new(kb))
+}
+
+/// Parses and codes one text published on `date`.
+pub fn code_text(
+    models: &Models,
+    coder: &Coder,
+    id: &str,
+    text: &str,
+    date: chrono::NaiveDate,
+) -> Vec<dyad_coder::Event> {
+    let mut doc = dyad_text::tokenize(text);
+    models.annotate(&mut doc);
+    coder.code(id, &doc, date)
+}
+
+/// Reads every input, codes each article and writes its events.
+pub fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
+    let models = crate::models::load(&crate::models::models_dir(args.models.as_deref()))?;
+    let coder = load_coder(&args.kb)?;
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    let mut reporter = Reporter::new();
+    let mut write_error = None;
+    crate::ingest::for_each_record(&args.read, &mut |record| {
+        reporter.record(&record);
+        let Outcome::Article(article) = &record.outcome else {
+            return;
+        };
+        let Some(published) = article.published.as_ref().map(|p| p.date()) else {
+            eprintln!(
+                "{}: not coded: no publication date (give one with --date)",
+                record.location
+            );
+            return;
+        };
+        for event in code_text(&models, &coder, &article.id, &article.body, published) {
+            if write_error.is_none() {
+                let written = serde_json::to_writer(&mut out, &event)
+                    .map_err(anyhow::Error::from)
+                    .and_then(|()| Ok(out.write_all(b"\n")?));
+                write_error = written.err();
+            }
+        }
+    });
+    reporter.finish();
+    if let Some(error) = write_error {
+        return Err(error.context("cannot write the events"));
+    }
+    out.flush().context("cannot write the events")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Scores the coder on the gold items of `dir` and prints the three levels, for all items,
+/// the tuning items and the held-out items.
+pub fn eval_events(
+    dir: &Path,
+    models_dir: Option<&Path>,
+    kb: &[PathBuf],
+    show_errors: bool,
+) -> anyhow::Result<()> {
+    use dyad_coder::gold::{self, Split};
+    use dyad_coder::score::{EventKey, score};
+    let models = crate::models::load(&crate::models::models_dir(models_dir))?;
+    let coder = load_coder(kb)?;
+    let items = gold::read_dir(dir)?;
+    let mut rows: Vec<(Split, Vec<EventKey>, Vec<EventKey>)> = Vec::new();
+    for item in &items {
+        let date = chrono::NaiveDate::parse_from_str(&item.date, "%Y-%m-%d")
+            .with_context(|| format!("{}: date {}", item.id, item.date))?;
+        let coded = code_text(&models, &coder, &item.id, &item.text, date);
+        let gold_keys: Vec<EventKey> = item
+            .events
+            .iter()
+            .map(|e| EventKey {
+                cameo: e.cameo.clone(),
+                plover: e.plover.clone(),
+                source: e.source.clone(),
+                target: e.target.clone(),
+            })
+            .collect();
+        let coded_keys: Vec<EventKey> = coded
+            .iter()
+            .map(|e| EventKey {
+                cameo: e.cameo.clone(),
+                plover: e.plover.kind.clone(),
+                source: countries(&e.source),
+                target: countries(&e.target),
+            })
+            .collect();
+        if show_errors && item.split == Split::Tune {
+            print_differences(item, &gold_keys, &coded_keys, &coded);
+        }
+        rows.push((item.split, gold_keys, coded_keys));
+    }
+    for (name, wanted) in [
+        ("all", None),
+        ("tune", Some(Split::Tune)),
+        ("held out", Some(Split::HeldOut)),
+    ] {
+        let chosen = rows
+            .iter()
+            .filter(|(split, _, _)| wanted.is_none_or(|w| w == *split));
+        let count = chosen.clone().count();
+        println!("{name} ({count} items):");
+        for (level, counts) in score(chosen.map(|(_, g, c)| (&g[..], &c[..]))) {
+            println!(
+                "  {:38} P {:5.1} R {:5.1} F1 {:5.1} (gold {}, coded {}, right {})",
+                level.name(),
+                counts.precision(),
+                counts.recall(),
+                counts.f1(),
+                counts.gold,
+                counts.system,
+                counts.correct
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The country of each actor (an IGO's code for international organisations).
+fn countries(actors: &[dyad_coder::actors::Actor]) -> Vec<String> {
+    actors
+        .iter()
+        .map(|a| a.country.clone().unwrap_or_else(|| a.code.clone()))
+        .collect()
+}
+
+/// One tuning item's gold and coded events, when they differ at the dyad level.
+fn print_differences(
+    item: &dyad_coder::gold::GoldItem,
+    gold: &[dyad_coder::score::EventKey],
+    coded: &[dyad_coder::score::EventKey],
+    events: &[dyad_coder::Event],
+) {
+    let line = |k: &dyad_coder::score::EventKey| {
+        format!("{} {} {:?} -> {:?}", k.cameo, k.plover, k.source, k.target)
+    };
+    let mut gold_lines: Vec<String> = gold.iter().map(line).collect();
+    let mut coded_lines: Vec<String> = coded.iter().map(line).collect();
+    let strip = |l: &String| l.split_once(' ').map(|(_, rest)| rest.to_string());
+    let mut a: Vec<_> = gold_lines.iter().filter_map(strip).collect();
+    let mut b: Vec<_> = coded_lines.iter().filter_map(strip).collect();
+    a.sort();
+    b.sort();
+    if a == b {
+        return;
+    }
+    gold_lines.sort();
+    coded_lines.sort();
+    println!("- {} {}", item.id, item.text.replace('\n', " "));
+    for l in &gold_lines {
+        println!("    gold  {l}");
+    }
+    for (l, e) in coded_lines.iter().zip(events) {
+        println!(
+            "    coded {l}  [{} \"{}\" {}]",
+            e.pattern, e.action.text, e.modality
+        );
+    }
+}

@@ -1,0 +1,394 @@
+//! The coder: for each predicate of a parsed sentence, the most specific knowledge-base pattern
+//! whose frame is there, with source and target read from the syntactic roles (active and
+//! passive, xcomp chains, nominal events), the modality and the date.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+use dyad_core::Doc;
+use dyad_kb::{Day, Kb, Pattern};
+use dyad_resolve::Gazetteer;
+
+use crate::actors::{Actor, actors_of};
+use crate::dates::{Tense, date_of};
+use crate::event::{Action, Event, Plover};
+use crate::modality::modality_of;
+use crate::parsed::Parsed;
+
+/// A coder over one knowledge base.
+pub struct Coder {
+    kb: Kb,
+    gazetteer: Gazetteer,
+    /// Verb lemma -> patterns, most specific first.
+    by_verb: HashMap<String, Vec<usize>>,
+    /// Noun lemma -> patterns without a verb, most specific first.
+    by_noun: HashMap<String, Vec<usize>>,
+    version: String,
+}
+
+/// What a pattern found in a sentence.
+struct Frame {
+    pattern: usize,
+    /// The predicate word (verb or event noun).
+    predicate: usize,
+    /// The event noun, when the pattern has one.
+    noun: Option<usize>,
+    source: Vec<usize>,
+    target: Vec<usize>,
+}
+
+impl Coder {
+    /// Prepares `kb` for coding.
+    pub fn new(kb: Kb) -> Coder {
+        let gazetteer = Gazetteer::new(&kb);
+        let mut by_verb: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_noun: HashMap<String, Vec<usize>> = HashMap::new();
+        for (index, pattern) in kb.patterns().iter().enumerate() {
+            match (&pattern.verb, &pattern.noun) {
+                (Some(verb), _) => by_verb.entry(verb.clone()).or_default().push(index),
+                (None, Some(noun)) => by_noun.entry(noun.clone()).or_default().push(index),
+                (None, None) => {}
+            }
+        }
+        let patterns = kb.patterns();
+        for list in by_verb.values_mut().chain(by_noun.values_mut()) {
+            list.sort_by_key(|&i| std::cmp::Reverse(patterns[i].specificity()));
+        }
+        let version = format!(
+            "dyad-coder {} kb {} patterns",
+            env!("CARGO_PKG_VERSION"),
+            patterns.len()
+        );
+        Coder {
+            kb,
+            gazetteer,
+            by_verb,
+            by_noun,
+            version,
+        }
+    }
+
+    /// The knowledge base the coder reads.
+    pub fn kb(&self) -> &Kb {
+        &self.kb
+    }
+
+    /// Codes every sentence of an annotated document published on `published`.
+    pub fn code(&self, article_id: &str, doc: &Doc, published: NaiveDate) -> Vec<Event> {
+        let day = Day {
+            year: chrono::Datelike::year(&published),
+            month: chrono::Datelike::month(&published) as u8,
+            day: chrono::Datelike::day(&published) as u8,
+        };
+        let mut events = Vec::new();
+        for (index, sentence) in doc.sentences.iter().enumerate() {
+            let parsed = Parsed::new(doc, sentence, &self.gazetteer);
+            let sentence_text = sentence.span.of(&doc.text);
+            let mut seen = HashSet::new();
+            for frame in self.frames(&parsed) {
+                let Some(event) = self.event(&parsed, &frame, day, published) else {
+                    continue;
+                };
+                let key = (
+                    event.cameo.clone(),
+                    codes(&event.source),
+                    codes(&event.target),
+                );
+                if seen.insert(key) {
+                    events.push(Event {
+                        event_id: event_id(article_id, index, &event),
+                        article_id: article_id.to_string(),
+                        sentence_index: index,
+                        sentence: sentence_text.to_string(),
+                        ..event
+                    });
+                }
+            }
+        }
+        events
+    }
+
+    /// Every pattern frame found in the sentence, in word order.
+    fn frames(&self, parsed: &Parsed) -> Vec<Frame> {
+        let mut frames = Vec::new();
+        let mut used_nouns = HashSet::new();
+        for word in 0..parsed.len() {
+            if parsed.upos(word) == "VERB"
+                && let Some(frame) = self.verb_frame(parsed, word)
+            {
+                used_nouns.extend(frame.noun);
+                frames.push(frame);
+            }
+        }
+        for word in 0..parsed.len() {
+            let noun = matches!(parsed.upos(word), "NOUN" | "PROPN");
+            if noun
+                && !used_nouns.contains(&word)
+                && let Some(frame) = self.noun_frame(parsed, word)
+            {
+                frames.push(frame);
+            }
+        }
+        frames.sort_by_key(|f| f.predicate);
+        frames
+    }
+
+    fn verb_frame(&self, parsed: &Parsed, verb: usize) -> Option<Frame> {
+        let candidates = self.by_verb.get(&parsed.lemma(verb))?;
+        let passive = parsed.child_full(verb, "nsubj:pass");
+        let object = passive.or_else(|| parsed.children_with(verb, "obj").next());
+        let particle = parsed
+            .children
+            .get(verb)?
+            .iter()
+            .copied()
+            .find(|&c| parsed.full_relation(c) == "compound:prt")
+            .map(|c| parsed.lemma(c));
+        let source = if passive.is_some() {
+            agent_of_passive(parsed, verb)
+        } else {
+            subject_of(parsed, verb)
+        };
+        for &index in candidates {
+            let pattern = &self.kb.patterns()[index];
+            let wanted_particle = pattern.particle.as_deref().filter(|p| !p.is_empty());
+            if wanted_particle != particle.as_deref() {
+                continue;
+            }
+            let noun = match &pattern.noun {
+                Some(noun) => {
+                    let found = object.filter(|&o| parsed.lemma(o) == *noun);
+                    Some(found?)
+                }
+                None => None,
+            };
+            let target = targets(parsed, pattern, verb, noun, object);
+            if !pattern.target.is_empty() && target.is_empty() {
+                continue;
+            }
+            return Some(Frame {
+                pattern: index,
+                predicate: verb,
+                noun,
+                source: source.clone(),
+                target,
+            });
+        }
+        None
+    }
+
+    fn noun_frame(&self, parsed: &Parsed, noun: usize) -> Option<Frame> {
+        let candidates = self.by_noun.get(&parsed.lemma(noun))?;
+        for &index in candidates {
+            let pattern = &self.kb.patterns()[index];
+            let mut target = targets(parsed, pattern, noun, Some(noun), None);
+            let mut source: Vec<usize> = match pattern.source.as_str() {
+                "poss" => parsed.child_full(noun, "nmod:poss").into_iter().collect(),
+                "none" => Vec::new(),
+                _ => light_verb_subject(parsed, noun),
+            };
+            if source.is_empty() {
+                source.extend(parsed.child_full(noun, "nmod:poss"));
+            }
+            // "talks between A and B": both sides act together.
+            if source.is_empty()
+                && let Some(between) = prepositional(parsed, noun, "between")
+            {
+                source.push(between);
+                target.retain(|&t| t != between);
+            }
+            if !pattern.target.is_empty() && target.is_empty() && !source.is_empty() {
+                continue;
+            }
+            if source.is_empty() {
+                continue;
+            }
+            return Some(Frame {
+                pattern: index,
+                predicate: noun,
+                noun: Some(noun),
+                source,
+                target,
+            });
+        }
+        None
+    }
+
+    fn event(
+        &self,
+        parsed: &Parsed,
+        frame: &Frame,
+        day: Day,
+        published: NaiveDate,
+    ) -> Option<Event> {
+        let pattern = &self.kb.patterns()[frame.pattern];
+        let code = self.kb.cameo(&pattern.cameo)?;
+        let source: Vec<Actor> = frame
+            .source
+            .iter()
+            .flat_map(|&w| actors_of(parsed, &self.kb, w, day))
+            .collect();
+        if source.is_empty() {
+            return None;
+        }
+        let target: Vec<Actor> = frame
+            .target
+            .iter()
+            .flat_map(|&w| actors_of(parsed, &self.kb, w, day))
+            .filter(|t| {
+                !source
+                    .iter()
+                    .any(|s| s.code == t.code && s.start == t.start)
+            })
+            .collect();
+        if !pattern.target.is_empty() && target.is_empty() {
+            return None;
+        }
+        let (mut modality, speaker) = modality_of(parsed, frame.predicate);
+        let tense = if modality == "future" || is_future_tense(parsed, frame.predicate) {
+            Tense::Future
+        } else {
+            Tense::Past
+        };
+        let date = date_of(parsed, frame.predicate, tense, published);
+        if modality == "asserted"
+            && date
+                .as_ref()
+                .and_then(|d| d.value.get(..4)?.parse::<i32>().ok())
+                .is_some_and(|year| year < chrono::Datelike::year(&published) - 1)
+        {
+            modality = "historical";
+        }
+        let attribution = speaker.and_then(|s| crate::actors::actor_of(parsed, &self.kb, s, day));
+        if modality == "reported"
+            && attribution
+                .as_ref()
+                .is_some_and(|a| source.iter().any(|s| s.code == a.code))
+        {
+            modality = "asserted";
+        }
+        let last = frame.noun.unwrap_or(frame.predicate).max(frame.predicate);
+        let (start, end) = parsed.span(frame.predicate, last);
+        Some(Event {
+            event_id: String::new(),
+            article_id: String::new(),
+            sentence_index: 0,
+            sentence: String::new(),
+            cameo: code.cameo.clone(),
+            cameo_root: code.root().to_string(),
+            quad_class: code.quad_class,
+            goldstein: code.goldstein,
+            plover: Plover {
+                kind: code.plover_type.clone(),
+                mode: code.plover_mode.clone(),
+                context: code.plover_context.clone(),
+            },
+            source,
+            target,
+            action: Action {
+                text: parsed.text[start..end].to_string(),
+                start,
+                end,
+                lemma: parsed.lemma(frame.predicate),
+            },
+            date,
+            location: None,
+            modality: modality.to_string(),
+            attribution: if modality == "reported" {
+                attribution
+            } else {
+                None
+            },
+            pattern: pattern.id.clone(),
+            confidence: if frame.noun.is_some() { 0.8 } else { 0.7 },
+            coder_version: self.version.clone(),
+        })
+    }
+}
+
+/// The target words a pattern's slots point at.
+fn targets(
+    parsed: &Parsed,
+    pattern: &Pattern,
+    verb: usize,
+    noun: Option<usize>,
+    object: Option<usize>,
+) -> Vec<usize> {
+    let mut found = Vec::new();
+    for slot in &pattern.target {
+        match slot.as_str() {
+            "obj" if noun.is_none() => found.extend(object),
+            "iobj" => found.extend(parsed.children_with(verb, "iobj")),
+            preposition => {
+                for head in [Some(verb), noun].into_iter().flatten() {
+                    found.extend(prepositional(parsed, head, preposition));
+                }
+            }
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+/// The oblique or nominal modifier of `head` introduced by `preposition`.
+fn prepositional(parsed: &Parsed, head: usize, preposition: &str) -> Option<usize> {
+    parsed.children[head].iter().copied().find(|&child| {
+        matches!(parsed.relation(child), "obl" | "nmod")
+            && parsed.preposition(child).as_deref() == Some(preposition)
+    })
+}
+
+/// The subject of `verb`, or for an open complement ("agreed to meet") the controller's.
+fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
+    let mut at = verb;
+    for _ in 0..parsed.len() {
+        if let Some(subject) = parsed.child_full(at, "nsubj") {
+            return vec![subject];
+        }
+        match (parsed.relation(at), parsed.heads[at]) {
+            ("xcomp" | "conj", Some(head)) => at = head,
+            _ => break,
+        }
+    }
+    Vec::new()
+}
+
+/// The "by" agent of a passive verb.
+fn agent_of_passive(parsed: &Parsed, verb: usize) -> Vec<usize> {
+    parsed
+        .child_full(verb, "obl:agent")
+        .or_else(|| prepositional(parsed, verb, "by"))
+        .into_iter()
+        .collect()
+}
+
+/// For an event noun that is the object of a light verb ("held talks"), the verb's subject.
+fn light_verb_subject(parsed: &Parsed, noun: usize) -> Vec<usize> {
+    match (parsed.relation(noun), parsed.heads[noun]) {
+        ("obj", Some(verb)) => subject_of(parsed, verb),
+        _ => Vec::new(),
+    }
+}
+
+fn is_future_tense(parsed: &Parsed, word: usize) -> bool {
+    parsed
+        .children_with(word, "aux")
+        .any(|aux| matches!(parsed.lemma(aux).as_str(), "will" | "shall"))
+}
+
+fn codes(actors: &[Actor]) -> Vec<String> {
+    actors.iter().map(|a| a.code.clone()).collect()
+}
+
+/// FNV-1a of the article, sentence, action offset and code: stable across runs.
+fn event_id(article_id: &str, sentence: usize, event: &Event) -> String {
+    let key = format!(
+        "{article_id}/{sentence}/{}/{}",
+        event.action.start, event.cameo
+    );
+    let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("{hash:016x}")
+}

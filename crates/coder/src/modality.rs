@@ -1,0 +1,92 @@
+//! Whether an event happened, will happen, may happen, happens only if, did not happen, is
+//! claimed by someone else, or lies in the past: read off the predicate's auxiliaries, negation,
+//! the verbs it depends on and its "if" clauses.
+
+use crate::parsed::Parsed;
+
+/// Verbs whose complement is a reported claim ("X said Y attacked Z").
+const SPEECH: [&str; 14] = [
+    "say", "tell", "claim", "report", "allege", "state", "announce", "add", "insist", "write",
+    "confirm", "accuse", "note", "suggest",
+];
+/// Verbs or adjectives whose complement is planned or expected ("is set to meet").
+const FUTURE_HEADS: [&str; 11] = [
+    "set", "expect", "plan", "schedule", "due", "go", "intend", "aim", "prepare", "hope", "seek",
+];
+/// Heads whose complement may or may not come ("open to meeting", "could").
+const HYPOTHETICAL_HEADS: [&str; 6] = ["open", "consider", "weigh", "willing", "ready", "may"];
+/// Heads whose complement did not happen ("refused to meet").
+const NEGATING_HEADS: [&str; 5] = ["refuse", "decline", "fail", "reject", "deny"];
+
+/// The modality of the event whose predicate is `word`, and the word of the speaker when the
+/// event is reported.
+pub fn modality_of(parsed: &Parsed, word: usize) -> (&'static str, Option<usize>) {
+    if is_negated(parsed, word) {
+        return ("negated", None);
+    }
+    let mut at = word;
+    // Walk up through the clauses the predicate is embedded in.
+    for _ in 0..parsed.len() {
+        if let Some(found) = own_markers(parsed, at) {
+            return (found, None);
+        }
+        let Some(head) = parsed.heads[at] else { break };
+        match parsed.relation(at) {
+            "xcomp" => {
+                let lemma = parsed.lemma(head);
+                if NEGATING_HEADS.contains(&lemma.as_str()) || is_negated(parsed, head) {
+                    return ("negated", None);
+                }
+                if FUTURE_HEADS.contains(&lemma.as_str()) {
+                    return ("future", None);
+                }
+                if HYPOTHETICAL_HEADS.contains(&lemma.as_str()) {
+                    return ("hypothetical", None);
+                }
+            }
+            "ccomp" if SPEECH.contains(&parsed.lemma(head).as_str()) => {
+                return ("reported", parsed.children_with(head, "nsubj").next());
+            }
+            "advcl" if has_mark(parsed, at, "if") || has_mark(parsed, at, "unless") => {
+                return ("conditional", None);
+            }
+            _ => {}
+        }
+        if !["xcomp", "conj"].contains(&parsed.relation(at)) {
+            break;
+        }
+        at = head;
+    }
+    if parsed
+        .children_with(word, "advcl")
+        .any(|clause| has_mark(parsed, clause, "if") || has_mark(parsed, clause, "unless"))
+    {
+        return ("conditional", None);
+    }
+    ("asserted", None)
+}
+
+/// Future or hypothetical auxiliaries of the word itself.
+fn own_markers(parsed: &Parsed, word: usize) -> Option<&'static str> {
+    for aux in parsed.children_with(word, "aux") {
+        match parsed.lemma(aux).as_str() {
+            "will" | "shall" | "'ll" => return Some("future"),
+            "could" | "may" | "might" | "would" | "should" => return Some("hypothetical"),
+            _ => {}
+        }
+    }
+    None
+}
+
+fn is_negated(parsed: &Parsed, word: usize) -> bool {
+    parsed.children[word].iter().any(|&child| {
+        matches!(parsed.relation(child), "advmod" | "neg")
+            && matches!(parsed.lemma(child).as_str(), "not" | "n't" | "never")
+    })
+}
+
+fn has_mark(parsed: &Parsed, clause: usize, mark: &str) -> bool {
+    parsed
+        .children_with(clause, "mark")
+        .any(|m| parsed.lemma(m) == mark)
+}

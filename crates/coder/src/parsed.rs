@@ -1,0 +1,160 @@
+//! One annotated sentence seen as a tree: words with their heads and children, the byte spans
+//! they cover in the article, and the knowledge-base names found among them.
+
+use dyad_core::{Doc, Sentence, Token};
+use dyad_resolve::{Gazetteer, Mention};
+
+/// A parsed sentence, indexed from 0 within the sentence.
+pub struct Parsed<'a> {
+    /// The article text every span points into.
+    pub text: &'a str,
+    /// The sentence's tokens.
+    pub tokens: &'a [Token],
+    /// Head of each word within the sentence (`None` for the root).
+    pub heads: Vec<Option<usize>>,
+    /// Children of each word, left to right.
+    pub children: Vec<Vec<usize>>,
+    /// Knowledge-base names found in the sentence.
+    pub mentions: Vec<Mention>,
+}
+
+impl<'a> Parsed<'a> {
+    /// Views sentence `sentence` of `doc` (annotated by the nlp stage) as a tree.
+    pub fn new(doc: &'a Doc, sentence: &Sentence, gazetteer: &Gazetteer) -> Parsed<'a> {
+        let tokens = doc.sentence_tokens(sentence);
+        let first = sentence.tokens.start;
+        let n = tokens.len();
+        let heads: Vec<Option<usize>> = tokens
+            .iter()
+            .map(|t| t.head.and_then(|h| h.checked_sub(first)).filter(|&h| h < n))
+            .collect();
+        let mut children = vec![Vec::new(); n];
+        for (word, head) in heads.iter().enumerate() {
+            if let Some(head) = *head {
+                children[head].push(word);
+            }
+        }
+        let forms: Vec<&str> = tokens.iter().map(|t| t.span.of(&doc.text)).collect();
+        Parsed {
+            text: &doc.text,
+            tokens,
+            heads,
+            children,
+            mentions: gazetteer.find(&forms),
+        }
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// Whether the sentence has no words.
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    /// The word's text.
+    pub fn form(&self, word: usize) -> &'a str {
+        self.tokens[word].span.of(self.text)
+    }
+
+    /// The word's lemma, lowercased (its form when the lemma is missing).
+    pub fn lemma(&self, word: usize) -> String {
+        let lemma = &self.tokens[word].lemma;
+        if lemma.is_empty() {
+            self.form(word).to_lowercase()
+        } else {
+            lemma.to_lowercase()
+        }
+    }
+
+    /// The universal part of the word's relation ("nsubj" for "nsubj:pass").
+    pub fn relation(&self, word: usize) -> &str {
+        let deprel = &self.tokens[word].deprel;
+        deprel.split(':').next().unwrap_or(deprel)
+    }
+
+    /// The word's full relation ("nsubj:pass").
+    pub fn full_relation(&self, word: usize) -> &str {
+        &self.tokens[word].deprel
+    }
+
+    /// The word's universal part of speech.
+    pub fn upos(&self, word: usize) -> &str {
+        &self.tokens[word].upos
+    }
+
+    /// Children of `word` with universal relation `relation`.
+    pub fn children_with<'s>(
+        &'s self,
+        word: usize,
+        relation: &'s str,
+    ) -> impl Iterator<Item = usize> + 's {
+        self.children[word]
+            .iter()
+            .copied()
+            .filter(move |&child| self.relation(child) == relation)
+    }
+
+    /// The first child of `word` with full relation `full` (e.g. "nsubj:pass").
+    pub fn child_full(&self, word: usize, full: &str) -> Option<usize> {
+        self.children[word]
+            .iter()
+            .copied()
+            .find(|&child| self.full_relation(child) == full)
+    }
+
+    /// The preposition of an oblique or modifier (its `case` child), lowercased.
+    pub fn preposition(&self, word: usize) -> Option<String> {
+        self.children_with(word, "case")
+            .next()
+            .map(|case| self.lemma(case))
+    }
+
+    /// `word` and its conjuncts ("Cambodia and Thailand").
+    pub fn with_conjuncts(&self, word: usize) -> Vec<usize> {
+        let mut all = vec![word];
+        let mut at = 0;
+        while at < all.len() {
+            let conjuncts: Vec<usize> = self.children_with(all[at], "conj").collect();
+            all.extend(conjuncts);
+            at += 1;
+        }
+        all
+    }
+
+    /// The words of the noun phrase headed by `word`, without clauses and conjuncts: the part
+    /// that names one actor.
+    pub fn phrase(&self, word: usize) -> Vec<usize> {
+        const OUTSIDE: [&str; 9] = [
+            "conj",
+            "cc",
+            "punct",
+            "acl",
+            "advcl",
+            "parataxis",
+            "ccomp",
+            "xcomp",
+            "appos",
+        ];
+        let mut words = vec![word];
+        let mut at = 0;
+        while at < words.len() {
+            let inside: Vec<usize> = self.children[words[at]]
+                .iter()
+                .copied()
+                .filter(|&child| !OUTSIDE.contains(&self.relation(child)))
+                .collect();
+            words.extend(inside);
+            at += 1;
+        }
+        words.sort_unstable();
+        words
+    }
+
+    /// Byte span from the start of word `first` to the end of word `last`.
+    pub fn span(&self, first: usize, last: usize) -> (usize, usize) {
+        (self.tokens[first].span.start, self.tokens[last].span.end)
+    }
+}
