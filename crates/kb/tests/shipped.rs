@@ -190,3 +190,31 @@ fn organisations_and_agents_give_codes() {
     assert_eq!(sector("troops"), Some("MIL"));
     assert_eq!(sector("police"), Some("COP"));
 }
+
+#[test]
+fn patterns_cover_every_cameo_code() {
+    let kb = shipped();
+    assert!(
+        kb.patterns().len() >= 1500,
+        "{} patterns",
+        kb.patterns().len()
+    );
+    let mut covered: HashSet<&str> = HashSet::new();
+    for pattern in kb.patterns() {
+        let code = kb.cameo(&pattern.cameo);
+        assert!(
+            code.is_some(),
+            "{}: no CAMEO code {}",
+            pattern.id,
+            pattern.cameo
+        );
+        covered.insert(pattern.cameo.as_str());
+    }
+    for code in kb.cameo_codes().iter().filter(|c| c.cameo.len() >= 3) {
+        assert!(
+            covered.contains(code.cameo.as_str()),
+            "no pattern for {}",
+            code.cameo
+        );
+    }
+}
