@@ -34,12 +34,123 @@ pub struct Actor {
     pub sector: Option<String>,
 }
 
-/// The actors named by `word` and its conjuncts ("Cambodia and Thailand" -> two).
-pub fn actors_of(parsed: &Parsed, kb: &Kb, word: usize, day: Day) -> Vec<Actor> {
+/// The actors named by `word` and its conjuncts ("Cambodia and Thailand" -> two); a pronoun,
+/// "the two leaders" or a bare role noun ("the premier") refers back to the people named
+/// before (`recent`, most recent last).
+pub fn actors_of(
+    parsed: &Parsed,
+    kb: &Kb,
+    word: usize,
+    day: Day,
+    recent: &[Vec<Actor>],
+) -> Vec<Actor> {
+    let mut actors = Vec::new();
+    for w in parsed.with_conjuncts(word) {
+        match actor_of(parsed, kb, w, day) {
+            Some(actor) => {
+                let shared = shared_modifier_actors(parsed, kb, w, day, &actor);
+                actors.push(actor);
+                actors.extend(shared);
+            }
+            None => actors.extend(coreferent(parsed, w, recent)),
+        }
+    }
+    actors
+}
+
+/// "The foreign ministers of Japan, South Korea and the United States": the actor read from
+/// the first country stands for each conjunct country too, with the same sector.
+fn shared_modifier_actors(
+    parsed: &Parsed,
+    kb: &Kb,
+    word: usize,
+    day: Day,
+    first: &Actor,
+) -> Vec<Actor> {
+    let Some(modifier) = parsed
+        .children_with(word, "nmod")
+        .find(|&m| parsed.preposition(m).as_deref() == Some("of"))
+    else {
+        return Vec::new();
+    };
     parsed
-        .with_conjuncts(word)
+        .with_conjuncts(modifier)
         .into_iter()
-        .filter_map(|w| actor_of(parsed, kb, w, day))
+        .skip(1)
+        .filter_map(|conjunct| actor_of(parsed, kb, conjunct, day))
+        .filter_map(|actor| {
+            let country = actor.country.clone()?;
+            let sector = first.sector.clone();
+            Some(Actor {
+                code: format!("{country}{}", sector.as_deref().unwrap_or("")),
+                sector,
+                entity: None,
+                name: None,
+                ..actor
+            })
+        })
+        .collect()
+}
+
+/// The people a pronoun or definite description refers back to, with its own words as the
+/// evidence. A subject pronoun takes the first person of the last sentence that named people
+/// (usually its subject); other pronouns the most recent person.
+fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor> {
+    let lemma = parsed.lemma(word);
+    let (start, end) = parsed.span(word, word);
+    let here = |actor: &Actor| Actor {
+        text: parsed.text[start..end].to_string(),
+        start,
+        end,
+        ..actor.clone()
+    };
+    let flat: Vec<Actor> = recent.iter().flatten().cloned().collect();
+    let people: Vec<&Actor> = distinct_people(&flat);
+    let subject = parsed.relation(word) == "nsubj";
+    let salient = recent
+        .last()
+        .and_then(|sentence| sentence.iter().find(|a| a.sector.is_some()));
+    match lemma.as_str() {
+        "he" | "she" if subject => salient.map(|a| vec![here(a)]).unwrap_or_default(),
+        "he" | "she" | "him" | "her" => people.last().map(|a| vec![here(a)]).unwrap_or_default(),
+        "leader" | "president" | "premier" | "minister" | "side" => {
+            let two = parsed.children[word]
+                .iter()
+                .any(|&c| matches!(parsed.lemma(c).as_str(), "two" | "both"));
+            let definite = parsed
+                .children_with(word, "det")
+                .any(|d| matches!(parsed.lemma(d).as_str(), "the" | "both"));
+            if two && people.len() >= 2 {
+                people[people.len() - 2..].iter().map(|a| here(a)).collect()
+            } else if definite && !two {
+                people.last().map(|a| vec![here(a)]).unwrap_or_default()
+            } else {
+                Vec::new()
+            }
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The people among `recent`, each once, in the order of their last mention.
+fn distinct_people(recent: &[Actor]) -> Vec<&Actor> {
+    let mut people: Vec<&Actor> = Vec::new();
+    for actor in recent
+        .iter()
+        .filter(|a| a.entity.is_some() && a.sector.is_some())
+    {
+        people.retain(|p| p.entity != actor.entity);
+        people.push(actor);
+    }
+    people
+}
+
+/// Every person the sentence names, in order, for later pronouns and role nouns.
+pub fn people_named(parsed: &Parsed, kb: &Kb, day: Day) -> Vec<Actor> {
+    parsed
+        .mentions
+        .iter()
+        .filter_map(|mention| person(parsed, kb, &[mention], day))
         .collect()
 }
 

@@ -9,7 +9,7 @@ use dyad_core::Doc;
 use dyad_kb::{Day, Kb, Pattern};
 use dyad_resolve::Gazetteer;
 
-use crate::actors::{Actor, actors_of};
+use crate::actors::{Actor, actors_of, people_named};
 use crate::dates::{Tense, date_of};
 use crate::event::{Action, Event, Plover};
 use crate::modality::modality_of;
@@ -81,12 +81,14 @@ impl Coder {
             day: chrono::Datelike::day(&published) as u8,
         };
         let mut events = Vec::new();
+        // People named so far, sentence by sentence, for pronouns and role nouns.
+        let mut recent: Vec<Vec<Actor>> = Vec::new();
         for (index, sentence) in doc.sentences.iter().enumerate() {
             let parsed = Parsed::new(doc, sentence, &self.gazetteer);
             let sentence_text = sentence.span.of(&doc.text);
             let mut seen = HashSet::new();
             for frame in self.frames(&parsed) {
-                let Some(event) = self.event(&parsed, &frame, day, published) else {
+                let Some(event) = self.event(&parsed, &frame, day, published, &recent) else {
                     continue;
                 };
                 let key = (
@@ -103,6 +105,10 @@ impl Coder {
                         ..event
                     });
                 }
+            }
+            let named = people_named(&parsed, &self.kb, day);
+            if !named.is_empty() {
+                recent.push(named);
             }
         }
         events
@@ -156,10 +162,10 @@ impl Coder {
                 continue;
             }
             let noun = match &pattern.noun {
-                Some(noun) => {
-                    let found = object.filter(|&o| parsed.lemma(o) == *noun);
-                    Some(found?)
-                }
+                Some(noun) => match event_noun(parsed, verb, object, noun) {
+                    Some(found) => Some(found),
+                    None => continue,
+                },
                 None => None,
             };
             let target = targets(parsed, pattern, verb, noun, object);
@@ -220,21 +226,31 @@ impl Coder {
         frame: &Frame,
         day: Day,
         published: NaiveDate,
+        recent: &[Vec<Actor>],
     ) -> Option<Event> {
         let pattern = &self.kb.patterns()[frame.pattern];
         let code = self.kb.cameo(&pattern.cameo)?;
         let source: Vec<Actor> = frame
             .source
             .iter()
-            .flat_map(|&w| actors_of(parsed, &self.kb, w, day))
+            .flat_map(|&w| actors_of(parsed, &self.kb, w, day, recent))
             .collect();
         if source.is_empty() {
             return None;
         }
+        // A pronoun on the target side is not the source ("She praised him").
+        let mut others = recent.to_vec();
+        for sentence in &mut others {
+            sentence.retain(|a| {
+                !source
+                    .iter()
+                    .any(|s| s.entity.is_some() && s.entity == a.entity)
+            });
+        }
         let target: Vec<Actor> = frame
             .target
             .iter()
-            .flat_map(|&w| actors_of(parsed, &self.kb, w, day))
+            .flat_map(|&w| actors_of(parsed, &self.kb, w, day, &others))
             .filter(|t| {
                 !source
                     .iter()
@@ -244,6 +260,7 @@ impl Coder {
         if !pattern.target.is_empty() && target.is_empty() {
             return None;
         }
+        let (source, target) = (distinct(source), distinct(target));
         let (mut modality, speaker) = modality_of(parsed, frame.predicate);
         let tense = if modality == "future" || is_future_tense(parsed, frame.predicate) {
             Tense::Future
@@ -326,9 +343,26 @@ fn targets(
             }
         }
     }
+    // "demanded that Manila free the fishermen": the object is the clause's subject.
+    if found.is_empty() && pattern.target.iter().any(|t| t == "obj") && noun.is_none() {
+        found.extend(
+            parsed
+                .children_with(verb, "ccomp")
+                .find_map(|clause| parsed.child_full(clause, "nsubj")),
+        );
+    }
     found.sort_unstable();
     found.dedup();
     found
+}
+
+/// The verb's event noun `lemma`: its object ("held talks"), or the noun of one of its obliques
+/// ("called for a ceasefire").
+fn event_noun(parsed: &Parsed, verb: usize, object: Option<usize>, lemma: &str) -> Option<usize> {
+    object
+        .into_iter()
+        .chain(parsed.children_with(verb, "obl"))
+        .find(|&word| parsed.lemma(word) == lemma)
 }
 
 /// The oblique or nominal modifier of `head` introduced by `preposition`.
@@ -344,6 +378,14 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
     let mut at = verb;
     for _ in 0..parsed.len() {
         if let Some(subject) = parsed.child_full(at, "nsubj") {
+            // "the envoy who visited Tokyo": the relative pronoun stands for the noun.
+            let relative = matches!(parsed.lemma(subject).as_str(), "who" | "which" | "that");
+            if relative
+                && parsed.full_relation(at) == "acl:relcl"
+                && let Some(noun) = parsed.heads[at]
+            {
+                return vec![noun];
+            }
             return vec![subject];
         }
         match (parsed.relation(at), parsed.heads[at]) {
@@ -354,13 +396,18 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
     Vec::new()
 }
 
-/// The "by" agent of a passive verb.
+/// The "by" agent of a passive verb; also one the parser hung on a neighbouring oblique ("on
+/// Tuesday by Donald Trump").
 fn agent_of_passive(parsed: &Parsed, verb: usize) -> Vec<usize> {
-    parsed
+    let direct = parsed
         .child_full(verb, "obl:agent")
-        .or_else(|| prepositional(parsed, verb, "by"))
-        .into_iter()
-        .collect()
+        .or_else(|| prepositional(parsed, verb, "by"));
+    let nested = || {
+        parsed
+            .children_with(verb, "obl")
+            .find_map(|obl| prepositional(parsed, obl, "by"))
+    };
+    direct.or_else(nested).into_iter().collect()
 }
 
 /// For an event noun that is the object of a light verb ("held talks"), the verb's subject.
@@ -375,6 +422,17 @@ fn is_future_tense(parsed: &Parsed, word: usize) -> bool {
     parsed
         .children_with(word, "aux")
         .any(|aux| matches!(parsed.lemma(aux).as_str(), "will" | "shall"))
+}
+
+/// The actors with each code once ("the tanker and its crew" are one Greek target).
+fn distinct(actors: Vec<Actor>) -> Vec<Actor> {
+    let mut kept: Vec<Actor> = Vec::new();
+    for actor in actors {
+        if !kept.iter().any(|k| k.code == actor.code) {
+            kept.push(actor);
+        }
+    }
+    kept
 }
 
 fn codes(actors: &[Actor]) -> Vec<String> {

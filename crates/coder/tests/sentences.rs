@@ -1,0 +1,182 @@
+//! The shipped models, knowledge base and coder on sentences written for these tests.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use dyad_coder::{Coder, Event};
+use dyad_kb::Kb;
+use dyad_nlp::Models;
+
+fn pipeline() -> &'static (Models, Coder) {
+    static PIPELINE: OnceLock<(Models, Coder)> = OnceLock::new();
+    PIPELINE.get_or_init(|| {
+        let models_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../models");
+        let models = Models::load(&models_dir).unwrap_or_else(|e| panic!("models: {e}"));
+        let kb = Kb::load(&[Kb::shipped_dir()]).unwrap_or_else(|e| panic!("kb: {e}"));
+        (models, Coder::new(kb))
+    })
+}
+
+fn code(text: &str, date: &str) -> Vec<Event> {
+    let (models, coder) = pipeline();
+    let mut doc = dyad_text::tokenize(text);
+    models.annotate(&mut doc);
+    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap();
+    coder.code("test", &doc, date)
+}
+
+/// (cameo, source codes, target codes, modality) of each event.
+fn summary(events: &[Event]) -> Vec<(String, Vec<String>, Vec<String>, String)> {
+    events
+        .iter()
+        .map(|e| {
+            (
+                e.cameo.clone(),
+                e.source.iter().map(|a| a.code.clone()).collect(),
+                e.target.iter().map(|a| a.code.clone()).collect(),
+                e.modality.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn praise_between_leaders() {
+    let events = code(
+        "Japanese Prime Minister Sanae Takaichi praised Trump.",
+        "2025-10-28",
+    );
+    assert_eq!(
+        summary(&events),
+        [(
+            "051".to_string(),
+            vec!["JPNGOV".to_string()],
+            vec!["USAGOV".to_string()],
+            "asserted".to_string()
+        )]
+    );
+    let source = &events[0].source[0];
+    assert_eq!(source.text, "Sanae Takaichi");
+    assert_eq!(source.entity.as_deref(), Some("sanae-takaichi"));
+}
+
+fn one(
+    cameo: &str,
+    source: &[&str],
+    target: &[&str],
+    modality: &str,
+) -> (String, Vec<String>, Vec<String>, String) {
+    let list = |codes: &[&str]| codes.iter().map(|c| c.to_string()).collect();
+    (
+        cameo.to_string(),
+        list(source),
+        list(target),
+        modality.to_string(),
+    )
+}
+
+#[test]
+fn passive_voice_takes_the_by_agent_as_source() {
+    let events = code(
+        "Philippine President Ferdinand Marcos Jr. was hosted at the White House on Tuesday by Donald Trump.",
+        "2025-10-28",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("043", &["USAGOV"], &["PHLGOV"], "asserted")]
+    );
+}
+
+#[test]
+fn negation_future_and_weekdays() {
+    let events = code(
+        "Hungarian Prime Minister Viktor Orban did not meet Ukrainian President Volodymyr Zelenskyy on Thursday.",
+        "2025-10-28",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("040", &["HUNGOV"], &["UKRGOV"], "negated")]
+    );
+    assert_eq!(events[0].date.as_ref().unwrap().value, "2025-10-23");
+    let events = code(
+        "Donald Trump will travel to Japan on Thursday.",
+        "2025-10-28",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("042", &["USAGOV"], &["JPN"], "future")]
+    );
+    assert_eq!(events[0].date.as_ref().unwrap().value, "2025-10-30");
+}
+
+#[test]
+fn compound_actors_are_one_event_with_a_list() {
+    let events = code(
+        "Thailand and Cambodia signed a ceasefire agreement with Malaysia on Sunday.",
+        "2025-10-28",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("057", &["THA", "KHM"], &["MYS"], "asserted")]
+    );
+    let events = code(
+        "The foreign ministers of Japan and South Korea condemned North Korea on Friday.",
+        "2025-10-28",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("111", &["JPNGOV", "KORGOV"], &["PRK"], "asserted")]
+    );
+}
+
+#[test]
+fn pronouns_refer_back_to_the_people_named_before() {
+    let events = code(
+        "Takaichi met Trump in Tokyo on Monday. She praised him.",
+        "2025-10-28",
+    );
+    assert_eq!(
+        summary(&events),
+        [
+            one("040", &["JPNGOV"], &["USAGOV"], "asserted"),
+            one("051", &["JPNGOV"], &["USAGOV"], "asserted")
+        ]
+    );
+    assert_eq!(
+        events[1].source[0].text, "She",
+        "the evidence is the pronoun itself"
+    );
+}
+
+#[test]
+fn every_field_points_at_its_words() {
+    let text = "Donald Trump departed for Japan on Monday.";
+    let events = code(text, "2025-10-28");
+    assert_eq!(
+        summary(&events),
+        [one("042", &["USAGOV"], &["JPN"], "asserted")]
+    );
+    assert_eq!(events[0].date.as_ref().unwrap().value, "2025-10-27");
+    for event in events {
+        for actor in event.source.iter().chain(&event.target) {
+            assert_eq!(&text[actor.start..actor.end], actor.text);
+        }
+        assert_eq!(
+            &text[event.action.start..event.action.end],
+            event.action.text
+        );
+        if let Some(date) = &event.date {
+            assert_eq!(&text[date.start..date.end], date.text);
+        }
+    }
+}
+
+#[test]
+fn odd_input_gives_no_events_and_no_panic() {
+    let long = "Japan met China and ".repeat(300);
+    for text in ["", " ", "😀 🇯🇵 日本", ". . . .", "He met him.", &long] {
+        let _ = code(text, "2025-10-28");
+    }
+    assert!(code("The weather was mild on Monday.", "2025-10-28").is_empty());
+}
