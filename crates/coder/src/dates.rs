@@ -119,44 +119,15 @@ fn resolve(words: &[String], tense: Tense, published: NaiveDate) -> Option<(Stri
     (has("in") || lower.len() == 1).then(|| (format!("{year:04}"), "year"))
 }
 
+/// The weekday a word names ("Monday", "Tues.").
 fn weekday(word: &str) -> Option<Weekday> {
-    Some(match word {
-        "monday" => Weekday::Mon,
-        "tuesday" => Weekday::Tue,
-        "wednesday" => Weekday::Wed,
-        "thursday" => Weekday::Thu,
-        "friday" => Weekday::Fri,
-        "saturday" => Weekday::Sat,
-        "sunday" => Weekday::Sun,
-        _ => return None,
-    })
+    let number = dyad_core::calendar::weekday_number(word)?;
+    Weekday::try_from(u8::try_from(number).ok()?).ok()
 }
 
+/// The month a word names ("Oct.", "October", "Sept").
 fn month(word: &str) -> Option<u32> {
-    const NAMES: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let short = word.get(..3)?;
-    let full_or_short = word.len() == 3
-        || word == "sept"
-        || [
-            "january",
-            "february",
-            "march",
-            "april",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ]
-        .contains(&word);
-    if !full_or_short {
-        return None;
-    }
-    NAMES.iter().position(|n| *n == short).map(|i| i as u32 + 1)
+    dyad_core::calendar::month_number(word)
 }
 
 /// The weekday on or before publication for past events, after it for future ones.

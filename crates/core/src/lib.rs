@@ -5,6 +5,7 @@
 //! [`Token`]s. All offsets are UTF-8 byte offsets into the article body, end exclusive.
 
 mod article;
+pub mod calendar;
 mod doc;
 mod published;
 

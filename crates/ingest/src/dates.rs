@@ -66,33 +66,6 @@ const ZONE_ABBREVIATIONS: &[(&str, i32)] = &[
     ("ART", -3 * 3600),
 ];
 
-/// Month names; a word matches when it is the full name or at least its first three letters.
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// Weekday names, accepted and ignored (like month names, by their first three letters).
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Words that may surround a date in a byline or meta value and carry no information.
 const FILLER_WORDS: &[&str] = &["at", "on", "the", "of", "published", "updated", "posted"];
 
@@ -242,13 +215,13 @@ impl TextualFields {
         if cursor.peek() == Some(b'.') {
             cursor.advance(1);
         }
-        if let Some(month) = month_number(word) {
+        if let Some(month) = dyad_core::calendar::month_number(word) {
             if self.month.replace(month).is_some() {
                 return None;
             }
             return Some(());
         }
-        if is_name_prefix(word, &WEEKDAYS)
+        if dyad_core::calendar::weekday_number(word).is_some()
             || FILLER_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
         {
             return Some(());
@@ -273,27 +246,6 @@ fn two_digit_year(value: u32) -> i32 {
     } else {
         1900 + value as i32
     }
-}
-
-fn month_number(word: &str) -> Option<u32> {
-    if word.eq_ignore_ascii_case("sept") {
-        return Some(9);
-    }
-    MONTHS
-        .iter()
-        .position(|name| is_name_or_abbreviation(word, name))
-        .map(|i| i as u32 + 1)
-}
-
-fn is_name_prefix(word: &str, names: &[&str]) -> bool {
-    names.iter().any(|name| is_name_or_abbreviation(word, name))
-}
-
-/// "Oct", "October", "Tue", "Tues": a prefix of the name at least three letters long.
-fn is_name_or_abbreviation(word: &str, name: &str) -> bool {
-    word.len() >= 3
-        && word.len() <= name.len()
-        && name.as_bytes()[..word.len()].eq_ignore_ascii_case(word.as_bytes())
 }
 
 fn zone_abbreviation(word: &str) -> Option<FixedOffset> {
