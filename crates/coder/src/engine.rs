@@ -35,6 +35,8 @@ struct Frame {
     noun: Option<usize>,
     source: Vec<usize>,
     target: Vec<usize>,
+    /// A more specific code read from the act the predicate asks for, promises or refuses.
+    cameo: Option<String>,
 }
 
 impl Coder {
@@ -136,7 +138,88 @@ impl Coder {
             }
         }
         frames.sort_by_key(|f| f.predicate);
+        self.fold_complements(parsed, frames)
+    }
+
+    /// "called on Georgia to free the leaders", "agreed to meet", "refused to release": the
+    /// appeal, intent, demand or refusal is the event, made specific by the act it governs
+    /// (020 + 084 -> 0253); the governed act is not coded on its own.
+    fn fold_complements(&self, parsed: &Parsed, mut frames: Vec<Frame>) -> Vec<Frame> {
+        self.frame_governing_verbs(parsed, &mut frames);
+        let mut folded = HashSet::new();
+        for index in 0..frames.len() {
+            let pattern_code = &self.kb.patterns()[frames[index].pattern].cameo;
+            let head_code = frames[index]
+                .cameo
+                .clone()
+                .unwrap_or_else(|| pattern_code.clone());
+            let root = &head_code[..2.min(head_code.len())];
+            if !["02", "03", "10", "12"].contains(&root) {
+                continue;
+            }
+            let predicate = frames[index].predicate;
+            let governed = frames.iter().position(|f| {
+                parsed.heads[f.predicate] == Some(predicate)
+                    && matches!(parsed.relation(f.predicate), "xcomp" | "ccomp")
+            });
+            let Some(governed) = governed else { continue };
+            let act = &self.kb.patterns()[frames[governed].pattern].cameo;
+            if frames[index].cameo.is_none()
+                && let Some(code) = complement_code(root, act)
+                && let Some(known) = self.most_specific_known(&code)
+            {
+                frames[index].cameo = Some(known);
+            }
+            if frames[index].target.is_empty() {
+                frames[index].target = frames[governed].target.clone();
+            }
+            folded.insert(governed);
+        }
         frames
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| !folded.contains(i))
+            .map(|(_, f)| f)
+            .collect()
+    }
+
+    /// A verb of appeal, intent, demand or refusal that no pattern codes ("agreed to meet",
+    /// "refused to release") becomes the frame of the act it governs, coded by its root.
+    fn frame_governing_verbs(&self, parsed: &Parsed, frames: &mut Vec<Frame>) {
+        let mut added = Vec::new();
+        for frame in frames.iter() {
+            let Some(head) = parsed.heads[frame.predicate] else {
+                continue;
+            };
+            if parsed.relation(frame.predicate) != "xcomp"
+                || frames.iter().any(|f| f.predicate == head)
+            {
+                continue;
+            }
+            let Some(root) = governing_root(&parsed.lemma(head)) else {
+                continue;
+            };
+            let act = &self.kb.patterns()[frame.pattern].cameo;
+            let code = complement_code(root, act).or_else(|| Some(format!("{root}0")));
+            added.push(Frame {
+                pattern: frame.pattern,
+                predicate: head,
+                noun: None,
+                source: subject_of(parsed, head),
+                target: Vec::new(),
+                cameo: code.and_then(|c| self.most_specific_known(&c)),
+            });
+        }
+        frames.extend(added);
+        frames.sort_by_key(|f| f.predicate);
+    }
+
+    /// `code` if the knowledge base has it, else its three-digit parent.
+    fn most_specific_known(&self, code: &str) -> Option<String> {
+        [code, &code[..3.min(code.len())]]
+            .into_iter()
+            .find(|c| self.kb.cameo(c).is_some())
+            .map(str::to_string)
     }
 
     fn verb_frame(&self, parsed: &Parsed, verb: usize) -> Option<Frame> {
@@ -178,6 +261,7 @@ impl Coder {
                 noun,
                 source: source.clone(),
                 target,
+                cameo: None,
             });
         }
         None
@@ -215,6 +299,7 @@ impl Coder {
                 noun: Some(noun),
                 source,
                 target,
+                cameo: None,
             });
         }
         None
@@ -229,7 +314,9 @@ impl Coder {
         recent: &[Vec<Actor>],
     ) -> Option<Event> {
         let pattern = &self.kb.patterns()[frame.pattern];
-        let code = self.kb.cameo(&pattern.cameo)?;
+        let code = self
+            .kb
+            .cameo(frame.cameo.as_deref().unwrap_or(&pattern.cameo))?;
         let source: Vec<Actor> = frame
             .source
             .iter()
@@ -316,11 +403,67 @@ impl Coder {
             } else {
                 None
             },
-            pattern: pattern.id.clone(),
+            // A code read through a governing verb names both: "agree + 04-meet-with".
+            pattern: match &frame.cameo {
+                Some(_)
+                    if parsed.lemma(frame.predicate)
+                        != pattern.verb.clone().unwrap_or_default() =>
+                {
+                    format!("{} + {}", parsed.lemma(frame.predicate), pattern.id)
+                }
+                _ => pattern.id.clone(),
+            },
             confidence: if frame.noun.is_some() { 0.8 } else { 0.7 },
             coder_version: self.version.clone(),
         })
     }
+}
+
+/// The CAMEO root a governing verb gives the act it governs: appeal, intent, demand, refusal.
+fn governing_root(lemma: &str) -> Option<&'static str> {
+    Some(match lemma {
+        "urge" | "ask" | "appeal" | "call" | "press" | "encourage" => "02",
+        "agree" | "pledge" | "promise" | "vow" | "offer" | "commit" | "intend" | "plan"
+        | "decide" | "undertake" => "03",
+        "demand" | "insist" => "10",
+        "refuse" | "decline" | "reject" => "12",
+        _ => return None,
+    })
+}
+
+/// The code of an appeal (02), intent (03), demand (10) or refusal (12) about an act coded
+/// `act`, following CAMEO's parallel sub-codes: cooperation (06) -> x1, diplomatic
+/// cooperation (05) -> x2, aid (07) -> x3, yielding (08) -> x5 with its kind as a fourth digit,
+/// meeting (04) -> x6, mediation (045) -> x8. Refusals number differently (121, 122, 124,
+/// 125, 126).
+fn complement_code(root: &str, act: &str) -> Option<String> {
+    let yielding = |sub: &str| match sub {
+        "081" => Some("1"),
+        "082" => Some("2"),
+        "084" => Some("3"),
+        "085" => Some("4"),
+        "086" => Some("5"),
+        "087" => Some("6"),
+        _ => Some(""),
+    };
+    let act3 = act.get(..3)?;
+    let act_root = act.get(..2)?;
+    let refusal = root == "12";
+    let code = match (act_root, act3) {
+        (_, "045") => format!("{root}{}", if refusal { "6" } else { "8" }),
+        ("04", _) => format!("{root}{}", if refusal { "5" } else { "6" }),
+        ("06", _) => format!("{root}1"),
+        ("05", _) if !refusal => format!("{root}2"),
+        ("07", _) => format!("{root}{}", if refusal { "2" } else { "3" }),
+        ("08", _) => format!(
+            "{root}{}{}",
+            if refusal { "4" } else { "5" },
+            yielding(act3)?
+        ),
+        _ => return None,
+    };
+    // Roots 02 and 03 are written with a leading zero ("0253"); 10 and 12 are not.
+    Some(code)
 }
 
 /// The target words a pattern's slots point at.

@@ -180,3 +180,29 @@ fn odd_input_gives_no_events_and_no_panic() {
     }
     assert!(code("The weather was mild on Monday.", "2025-10-28").is_empty());
 }
+
+#[test]
+fn appeals_intents_and_refusals_take_the_code_of_the_act() {
+    let events = code(
+        "Japan agreed to meet China in Beijing next month.",
+        "2025-10-28",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("036", &["JPN"], &["CHN"], "asserted")]
+    );
+    assert_eq!(events[0].pattern, "agree + 04-meet-with");
+    let events = code(
+        "The United Nations urged Israel to release the detainees.",
+        "2025-10-28",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("0253", &["IGOUNO"], &["ISR"], "asserted")]
+    );
+    let events = code(
+        "Russia refused to release the Ukrainian prisoners.",
+        "2025-10-28",
+    );
+    assert_eq!(summary(&events)[0].0, "1243");
+}
