@@ -97,6 +97,7 @@ pub fn eval_events(
     let models = crate::models::load(&crate::models::models_dir(models_dir))?;
     let coder = load_coder(kb)?;
     let items = gold::read_dir(dir)?;
+    let mut out = std::io::stdout().lock();
     let mut rows: Vec<(Split, Vec<EventKey>, Vec<EventKey>)> = Vec::new();
     for item in &items {
         let date = chrono::NaiveDate::parse_from_str(&item.date, "%Y-%m-%d")
@@ -122,7 +123,7 @@ pub fn eval_events(
             })
             .collect();
         if show_errors && item.split == Split::Tune {
-            print_differences(item, &gold_keys, &coded_keys, &coded);
+            print_differences(&mut out, item, &gold_keys, &coded_keys, &coded)?;
         }
         rows.push((item.split, gold_keys, coded_keys));
     }
@@ -135,9 +136,10 @@ pub fn eval_events(
             .iter()
             .filter(|(split, _, _)| wanted.is_none_or(|w| w == *split));
         let count = chosen.clone().count();
-        println!("{name} ({count} items):");
+        writeln!(out, "{name} ({count} items):")?;
         for (level, counts) in score(chosen.map(|(_, g, c)| (&g[..], &c[..]))) {
-            println!(
+            writeln!(
+                out,
                 "  {:38} P {:5.1} R {:5.1} F1 {:5.1} (gold {}, coded {}, right {})",
                 level.name(),
                 counts.precision(),
@@ -146,7 +148,7 @@ pub fn eval_events(
                 counts.gold,
                 counts.system,
                 counts.correct
-            );
+            )?;
         }
     }
     Ok(())
@@ -162,34 +164,39 @@ fn countries(actors: &[dyad_coder::actors::Actor]) -> Vec<String> {
 
 /// One tuning item's gold and coded events, when they differ at the dyad level.
 fn print_differences(
+    out: &mut impl Write,
     item: &dyad_coder::gold::GoldItem,
     gold: &[dyad_coder::score::EventKey],
     coded: &[dyad_coder::score::EventKey],
     events: &[dyad_coder::Event],
-) {
+) -> std::io::Result<()> {
     let line = |k: &dyad_coder::score::EventKey| {
         format!("{} {} {:?} -> {:?}", k.cameo, k.plover, k.source, k.target)
     };
     let mut gold_lines: Vec<String> = gold.iter().map(line).collect();
-    let mut coded_lines: Vec<String> = coded.iter().map(line).collect();
+    let coded_lines: Vec<String> = coded.iter().map(line).collect();
     let strip = |l: &String| l.split_once(' ').map(|(_, rest)| rest.to_string());
     let mut a: Vec<_> = gold_lines.iter().filter_map(strip).collect();
     let mut b: Vec<_> = coded_lines.iter().filter_map(strip).collect();
     a.sort();
     b.sort();
     if a == b {
-        return;
+        return Ok(());
     }
     gold_lines.sort();
-    coded_lines.sort();
-    println!("- {} {}", item.id, item.text.replace('\n', " "));
+    let mut coded_rows: Vec<(String, &dyad_coder::Event)> =
+        coded_lines.into_iter().zip(events).collect();
+    coded_rows.sort_by(|a, b| a.0.cmp(&b.0));
+    writeln!(out, "- {} {}", item.id, item.text.replace('\n', " "))?;
     for l in &gold_lines {
-        println!("    gold  {l}");
+        writeln!(out, "    gold  {l}")?;
     }
-    for (l, e) in coded_lines.iter().zip(events) {
-        println!(
+    for (l, e) in coded_rows {
+        writeln!(
+            out,
             "    coded {l}  [{} \"{}\" {}]",
             e.pattern, e.action.text, e.modality
-        );
+        )?;
     }
+    Ok(())
 }

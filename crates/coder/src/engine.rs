@@ -12,7 +12,7 @@ use dyad_resolve::Gazetteer;
 use crate::actors::{Actor, actors_of, people_named};
 use crate::dates::{Tense, date_of};
 use crate::event::{Action, Event, Plover};
-use crate::modality::modality_of;
+use crate::modality::{is_condition, modality_of};
 use crate::parsed::Parsed;
 
 /// A coder over one knowledge base.
@@ -313,6 +313,9 @@ impl Coder {
         published: NaiveDate,
         recent: &[Vec<Actor>],
     ) -> Option<Event> {
+        if is_condition(parsed, frame.predicate) {
+            return None;
+        }
         let pattern = &self.kb.patterns()[frame.pattern];
         let code = self
             .kb
@@ -322,7 +325,10 @@ impl Coder {
             .iter()
             .flat_map(|&w| actors_of(parsed, &self.kb, w, day, recent))
             .collect();
-        if source.is_empty() {
+        // "Gunmen abducted 25 schoolgirls": an actor of known kind but no known country is
+        // coded with an empty source rather than dropped or given a guessed country.
+        let unnamed_agent = frame.source.iter().any(|&w| is_unnamed_agent(parsed, w));
+        if source.is_empty() && !unnamed_agent {
             return None;
         }
         // A pronoun on the target side is not the source ("She praised him").
@@ -334,7 +340,7 @@ impl Coder {
                     .any(|s| s.entity.is_some() && s.entity == a.entity)
             });
         }
-        let target: Vec<Actor> = frame
+        let mut target: Vec<Actor> = frame
             .target
             .iter()
             .flat_map(|&w| actors_of(parsed, &self.kb, w, day, &others))
@@ -344,6 +350,10 @@ impl Coder {
                     .any(|s| s.code == t.code && s.start == t.start)
             })
             .collect();
+        // "struck targets across Gaza": a target that names no actor is read from the place.
+        if target.is_empty() && !frame.target.is_empty() {
+            target.extend(place_of(parsed, &self.kb, frame.predicate, day));
+        }
         if !pattern.target.is_empty() && target.is_empty() {
             return None;
         }
@@ -537,6 +547,41 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
         }
     }
     Vec::new()
+}
+
+/// Whether `word` heads a phrase naming a kind of actor ("gunmen", "a suicide bomber") and no
+/// country or known entity.
+fn is_unnamed_agent(parsed: &Parsed, word: usize) -> bool {
+    let phrase = parsed.phrase(word);
+    parsed.mentions.iter().any(|m| {
+        phrase.contains(&m.start)
+            && m.referents
+                .iter()
+                .all(|r| matches!(r, dyad_resolve::Referent::Agent(_)))
+    })
+}
+
+/// The country of the place where the act happened ("in Kathmandu", "across Gaza").
+fn place_of(parsed: &Parsed, kb: &Kb, predicate: usize, day: Day) -> Option<Actor> {
+    parsed
+        .children_with(predicate, "obl")
+        .filter(|&obl| {
+            matches!(
+                parsed.preposition(obl).as_deref(),
+                Some("in" | "across" | "into" | "on" | "near" | "at")
+            )
+        })
+        .find_map(|obl| {
+            let actor = crate::actors::actor_of(parsed, kb, obl, day)?;
+            let country = actor.country.clone()?;
+            Some(Actor {
+                code: country,
+                sector: None,
+                entity: None,
+                name: None,
+                ..actor
+            })
+        })
 }
 
 /// The "by" agent of a passive verb; also one the parser hung on a neighbouring oblique ("on

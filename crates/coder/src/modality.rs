@@ -85,6 +85,13 @@ fn is_negated(parsed: &Parsed, word: usize) -> bool {
     })
 }
 
+/// Whether `word` heads an "if" or "unless" clause: the condition of another act, not an event
+/// of its own.
+pub fn is_condition(parsed: &Parsed, word: usize) -> bool {
+    parsed.relation(word) == "advcl"
+        && (has_mark(parsed, word, "if") || has_mark(parsed, word, "unless"))
+}
+
 fn has_mark(parsed: &Parsed, clause: usize, mark: &str) -> bool {
     parsed
         .children_with(clause, "mark")

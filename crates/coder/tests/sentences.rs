@@ -206,3 +206,24 @@ fn appeals_intents_and_refusals_take_the_code_of_the_act() {
     );
     assert_eq!(summary(&events)[0].0, "1243");
 }
+
+#[test]
+fn unnamed_attackers_and_conditions() {
+    let events = code(
+        "Gunmen abducted 25 schoolgirls in Nigeria on Monday.",
+        "2025-10-28",
+    );
+    assert_eq!(
+        summary(&events)[0].1,
+        Vec::<String>::new(),
+        "no guessed source country"
+    );
+    let events = code(
+        "Russia will halt strikes on Ukraine if Kyiv releases the prisoners.",
+        "2025-10-28",
+    );
+    assert!(
+        events.iter().all(|e| e.cameo != "084"),
+        "the condition is not an event"
+    );
+}
