@@ -154,7 +154,7 @@ impl Coder {
                 .clone()
                 .unwrap_or_else(|| pattern_code.clone());
             let root = &head_code[..2.min(head_code.len())];
-            if !["02", "03", "10", "12"].contains(&root) {
+            if !["02", "03", "10", "12", "13"].contains(&root) {
                 continue;
             }
             let predicate = frames[index].predicate;
@@ -437,6 +437,7 @@ fn governing_root(lemma: &str) -> Option<&'static str> {
         | "decide" | "undertake" => "03",
         "demand" | "insist" => "10",
         "refuse" | "decline" | "reject" => "12",
+        "threaten" | "warn" => "13",
         _ => return None,
     })
 }
@@ -447,6 +448,9 @@ fn governing_root(lemma: &str) -> Option<&'static str> {
 /// meeting (04) -> x6, mediation (045) -> x8. Refusals number differently (121, 122, 124,
 /// 125, 126).
 fn complement_code(root: &str, act: &str) -> Option<String> {
+    if root == "13" {
+        return threat_code(act);
+    }
     let yielding = |sub: &str| match sub {
         "081" => Some("1"),
         "082" => Some("2"),
@@ -476,6 +480,27 @@ fn complement_code(root: &str, act: &str) -> Option<String> {
     Some(code)
 }
 
+/// The code of a threat to do `act`: to cut aid (1311), impose sanctions (1312), break
+/// relations (1313), repress (137), blockade (1381), occupy (1382), use violence (1383),
+/// attack (1384) or use weapons of mass destruction (1385).
+fn threat_code(act: &str) -> Option<String> {
+    let code = match act {
+        a if a.starts_with("162") => "1311",
+        a if a.starts_with("163") => "1312",
+        a if a.starts_with("161") || a.starts_with("164") => "1313",
+        a if a.starts_with("16") => "131",
+        a if a.starts_with("17") => "137",
+        a if a.starts_with("191") => "1381",
+        a if a.starts_with("192") => "1382",
+        a if a.starts_with("204") => "1385",
+        a if a.starts_with("18") || a.starts_with("20") => "1383",
+        a if a.starts_with("19") => "1384",
+        a if a.starts_with("14") => "133",
+        _ => return None,
+    };
+    Some(code.to_string())
+}
+
 /// The target words a pattern's slots point at.
 fn targets(
     parsed: &Parsed,
@@ -501,7 +526,8 @@ fn targets(
         found.extend(
             parsed
                 .children_with(verb, "ccomp")
-                .find_map(|clause| parsed.child_full(clause, "nsubj")),
+                .find_map(|clause| parsed.child_full(clause, "nsubj"))
+                .filter(|&subject| parsed.upos(subject) != "PRON"),
         );
     }
     found.sort_unstable();
@@ -538,6 +564,18 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
                 && let Some(noun) = parsed.heads[at]
             {
                 return vec![noun];
+            }
+            // "North Korea warned that it would ...": a pronoun subject of a reported clause
+            // is the speaker.
+            let pronoun = matches!(
+                parsed.lemma(subject).as_str(),
+                "it" | "they" | "he" | "she" | "we"
+            );
+            if pronoun
+                && parsed.relation(at) == "ccomp"
+                && let Some(speaker) = parsed.heads[at].and_then(|h| parsed.child_full(h, "nsubj"))
+            {
+                return vec![speaker];
             }
             return vec![subject];
         }

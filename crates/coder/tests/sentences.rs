@@ -227,3 +227,31 @@ fn unnamed_attackers_and_conditions() {
         "the condition is not an event"
     );
 }
+
+#[test]
+fn threats_and_reported_clauses_take_the_speaker() {
+    let events = code(
+        "North Korea warned that it would attack South Korea.",
+        "2025-10-28",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("1384", &["PRK"], &["KOR"], "asserted")]
+    );
+    let events = code(
+        "Trump threatened to impose sanctions on Russia.",
+        "2025-10-28",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("1312", &["USAGOV"], &["RUS"], "asserted")]
+    );
+    let events = code(
+        "Iran said it had released the British tanker.",
+        "2025-10-28",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("084", &["IRN"], &["GBR"], "asserted")]
+    );
+}
