@@ -357,6 +357,18 @@ impl Coder {
         if !pattern.target.is_empty() && target.is_empty() {
             return None;
         }
+        // A visit goes to a country: "arrived in Tokyo" is Japan, not its government, unless
+        // a person or organisation is named.
+        if code.cameo.starts_with("042") {
+            for actor in &mut target {
+                if actor.entity.is_none()
+                    && let Some(country) = &actor.country
+                {
+                    actor.code = country.clone();
+                    actor.sector = None;
+                }
+            }
+        }
         let (source, target) = (distinct(source), distinct(target));
         let (mut modality, speaker) = modality_of(parsed, frame.predicate);
         let tense = if modality == "future" || is_future_tense(parsed, frame.predicate) {
@@ -556,7 +568,13 @@ fn prepositional(parsed: &Parsed, head: usize, preposition: &str) -> Option<usiz
 fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
     let mut at = verb;
     for _ in 0..parsed.len() {
-        if let Some(subject) = parsed.child_full(at, "nsubj") {
+        // Above the verb itself, a passive controller counts too ("he is set to meet").
+        let subject = parsed.child_full(at, "nsubj").or_else(|| {
+            (at != verb)
+                .then(|| parsed.child_full(at, "nsubj:pass"))
+                .flatten()
+        });
+        if let Some(subject) = subject {
             // "the envoy who visited Tokyo": the relative pronoun stands for the noun.
             let relative = matches!(parsed.lemma(subject).as_str(), "who" | "which" | "that");
             if relative
@@ -579,8 +597,10 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
             }
             return vec![subject];
         }
+        // Open complements, conjuncts and subjectless adverbial clauses ("Praising Takaichi,
+        // Trump said ...", "before holding talks") share the subject of the clause above.
         match (parsed.relation(at), parsed.heads[at]) {
-            ("xcomp" | "conj", Some(head)) => at = head,
+            ("xcomp" | "conj" | "advcl", Some(head)) => at = head,
             _ => break,
         }
     }

@@ -32,7 +32,10 @@ pub fn modality_of(parsed: &Parsed, word: usize) -> (&'static str, Option<usize>
         }
         let Some(head) = parsed.heads[at] else { break };
         match parsed.relation(at) {
-            "xcomp" => {
+            "advcl" if is_condition(parsed, at) => {
+                return ("conditional", None);
+            }
+            "xcomp" | "advcl" | "acl" => {
                 let lemma = parsed.lemma(head);
                 if NEGATING_HEADS.contains(&lemma.as_str()) || is_negated(parsed, head) {
                     return ("negated", None);
@@ -47,12 +50,9 @@ pub fn modality_of(parsed: &Parsed, word: usize) -> (&'static str, Option<usize>
             "ccomp" if SPEECH.contains(&parsed.lemma(head).as_str()) => {
                 return ("reported", parsed.children_with(head, "nsubj").next());
             }
-            "advcl" if has_mark(parsed, at, "if") || has_mark(parsed, at, "unless") => {
-                return ("conditional", None);
-            }
             _ => {}
         }
-        if !["xcomp", "conj"].contains(&parsed.relation(at)) {
+        if !["xcomp", "conj", "advcl"].contains(&parsed.relation(at)) {
             break;
         }
         at = head;

@@ -255,3 +255,18 @@ fn threats_and_reported_clauses_take_the_speaker() {
         [one("084", &["IRN"], &["GBR"], "asserted")]
     );
 }
+
+#[test]
+fn clauses_without_a_subject_share_the_one_above() {
+    let events = code("Trump is set to meet Xi Jinping on Thursday.", "2025-10-28");
+    assert_eq!(
+        summary(&events),
+        [one("040", &["USAGOV"], &["CHNGOV"], "future")]
+    );
+    assert_eq!(events[0].date.as_ref().unwrap().value, "2025-10-30");
+    let events = code("Donald Trump arrived in Tokyo on Monday.", "2025-10-28");
+    assert_eq!(
+        summary(&events),
+        [one("042", &["USAGOV"], &["JPN"], "asserted")]
+    );
+}
