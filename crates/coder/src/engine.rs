@@ -223,7 +223,13 @@ impl Coder {
     }
 
     fn verb_frame(&self, parsed: &Parsed, verb: usize) -> Option<Frame> {
-        let candidates = self.by_verb.get(&parsed.lemma(verb))?;
+        // The lemmatizer sometimes drops a final "e" ("praising" -> "prais"); the knowledge
+        // base's verbs are dictionary forms, so that one repair is tried.
+        let lemma = parsed.lemma(verb);
+        let candidates = self
+            .by_verb
+            .get(&lemma)
+            .or_else(|| self.by_verb.get(&format!("{lemma}e")))?;
         let passive = parsed.child_full(verb, "nsubj:pass");
         let object = passive.or_else(|| parsed.children_with(verb, "obj").next());
         let particle = parsed

@@ -264,6 +264,14 @@ fn clauses_without_a_subject_share_the_one_above() {
         [one("040", &["USAGOV"], &["CHNGOV"], "future")]
     );
     assert_eq!(events[0].date.as_ref().unwrap().value, "2025-10-30");
+    let events = code(
+        "Praising Takaichi as a friend, Trump said he liked her.",
+        "2025-10-28",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("051", &["USAGOV"], &["JPNGOV"], "asserted")]
+    );
     let events = code("Donald Trump arrived in Tokyo on Monday.", "2025-10-28");
     assert_eq!(
         summary(&events),
