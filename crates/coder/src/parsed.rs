@@ -71,8 +71,7 @@ impl<'a> Parsed<'a> {
 
     /// The universal part of the word's relation ("nsubj" for "nsubj:pass").
     pub fn relation(&self, word: usize) -> &str {
-        let deprel = &self.tokens[word].deprel;
-        deprel.split(':').next().unwrap_or(deprel)
+        dyad_core::universal_relation(&self.tokens[word].deprel)
     }
 
     /// The word's full relation ("nsubj:pass").

@@ -81,6 +81,11 @@ impl Token {
     }
 }
 
+/// The universal part of a UD relation: "nsubj" for "nsubj:pass" (what LAS is scored on).
+pub fn universal_relation(deprel: &str) -> &str {
+    deprel.split(':').next().unwrap_or(deprel)
+}
+
 /// One sentence: a span of the text and the range of its tokens in [`Doc::tokens`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sentence {

@@ -10,5 +10,5 @@ mod doc;
 mod published;
 
 pub use article::{Article, ContentKind, article_id};
-pub use doc::{Doc, Sentence, Span, Token};
+pub use doc::{Doc, Sentence, Span, Token, universal_relation};
 pub use published::{Published, PublishedParseError};

@@ -6,9 +6,7 @@
 
 use std::time::Instant;
 
-use dyad_nlp::parser::{
-    ParseInput, Parser, ParserConfig, ParserTrainer, TrainTree, TransitionSystem,
-};
+use dyad_nlp::parser::{Parser, ParserConfig, ParserTrainer, TrainTree, TransitionSystem};
 
 const CORPORA: &str = "../shared/corpora";
 
@@ -29,29 +27,21 @@ struct Scores {
     seconds: f64,
 }
 
-fn universal(label: &str) -> &str {
-    label.split(':').next().unwrap_or(label)
-}
-
 fn evaluate(parser: &Parser, trees: &[TrainTree]) -> Scores {
     let (mut heads, mut labelled, mut full, mut tokens) = (0, 0, 0, 0);
     let start = Instant::now();
     for tree in trees {
-        let forms: Vec<&str> = tree.forms.iter().map(String::as_str).collect();
-        let upos: Vec<&str> = tree.upos.iter().map(String::as_str).collect();
-        let xpos: Vec<&str> = tree.xpos.iter().map(String::as_str).collect();
-        let parsed = parser.parse(&ParseInput {
-            forms: &forms,
-            upos: &upos,
-            xpos: &xpos,
-        });
+        let parsed = parser.parse_tree(tree);
         for (index, (head, label)) in parsed.iter().enumerate() {
             tokens += 1;
             if *head != tree.heads[index] {
                 continue;
             }
             heads += 1;
-            labelled += usize::from(universal(label) == universal(&tree.deprels[index]));
+            labelled += usize::from(
+                dyad_core::universal_relation(label)
+                    == dyad_core::universal_relation(&tree.deprels[index]),
+            );
             full += usize::from(*label == tree.deprels[index]);
         }
     }

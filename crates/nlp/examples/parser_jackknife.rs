@@ -7,7 +7,7 @@
 
 use std::time::Instant;
 
-use dyad_nlp::parser::{ParseInput, Parser, ParserConfig, ParserTrainer, TrainTree};
+use dyad_nlp::parser::{Parser, ParserConfig, ParserTrainer, TrainTree};
 use dyad_nlp::tagger::{Tagger, TaggerConfig};
 use dyad_text::conllu::ConlluSentence;
 
@@ -51,27 +51,18 @@ fn jackknife(train: &[ConlluSentence]) -> Vec<TrainTree> {
     trees
 }
 
-fn universal(label: &str) -> &str {
-    label.split(':').next().unwrap_or(label)
-}
-
 /// (UAS, LAS, full-label LAS) in percent.
 fn evaluate(parser: &Parser, trees: &[TrainTree]) -> (f64, f64, f64) {
     let (mut heads, mut labelled, mut full, mut tokens) = (0, 0, 0, 0);
     for tree in trees {
-        let forms: Vec<&str> = tree.forms.iter().map(String::as_str).collect();
-        let upos: Vec<&str> = tree.upos.iter().map(String::as_str).collect();
-        let xpos: Vec<&str> = tree.xpos.iter().map(String::as_str).collect();
-        let input = ParseInput {
-            forms: &forms,
-            upos: &upos,
-            xpos: &xpos,
-        };
-        for (index, (head, label)) in parser.parse(&input).iter().enumerate() {
+        for (index, (head, label)) in parser.parse_tree(tree).iter().enumerate() {
             tokens += 1;
             if *head == tree.heads[index] {
                 heads += 1;
-                labelled += usize::from(universal(label) == universal(&tree.deprels[index]));
+                labelled += usize::from(
+                    dyad_core::universal_relation(label)
+                        == dyad_core::universal_relation(&tree.deprels[index]),
+                );
                 full += usize::from(*label == tree.deprels[index]);
             }
         }

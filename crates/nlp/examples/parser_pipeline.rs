@@ -6,10 +6,6 @@
 use dyad_nlp::parser::{ParseInput, Parser, TrainTree};
 use dyad_nlp::tagger::Tagger;
 
-fn universal(label: &str) -> &str {
-    label.split(':').next().unwrap_or(label)
-}
-
 /// (UPOS accuracy, UAS, LAS) in percent with predicted tags.
 fn evaluate(parser: &Parser, tagger: &Tagger, trees: &[TrainTree]) -> (f64, f64, f64) {
     let (mut tags, mut heads, mut labelled, mut tokens) = (0, 0, 0, 0);
@@ -28,7 +24,10 @@ fn evaluate(parser: &Parser, tagger: &Tagger, trees: &[TrainTree]) -> (f64, f64,
             tags += usize::from(upos[index] == tree.upos[index]);
             if *head == tree.heads[index] {
                 heads += 1;
-                labelled += usize::from(universal(label) == universal(&tree.deprels[index]));
+                labelled += usize::from(
+                    dyad_core::universal_relation(label)
+                        == dyad_core::universal_relation(&tree.deprels[index]),
+                );
             }
         }
     }

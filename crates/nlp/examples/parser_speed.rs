@@ -4,7 +4,7 @@
 
 use std::time::Instant;
 
-use dyad_nlp::parser::{ParseInput, Parser, TrainTree};
+use dyad_nlp::parser::{Parser, TrainTree};
 
 fn main() {
     let path = std::env::args().nth(1).expect("usage: parser_speed MODEL");
@@ -21,15 +21,7 @@ fn main() {
     for round in 1..=3 {
         let (start, mut tokens) = (Instant::now(), 0);
         for tree in &trees {
-            let forms: Vec<&str> = tree.forms.iter().map(String::as_str).collect();
-            let upos: Vec<&str> = tree.upos.iter().map(String::as_str).collect();
-            let xpos: Vec<&str> = tree.xpos.iter().map(String::as_str).collect();
-            let input = ParseInput {
-                forms: &forms,
-                upos: &upos,
-                xpos: &xpos,
-            };
-            tokens += parser.parse(&input).len();
+            tokens += parser.parse_tree(tree).len();
         }
         let rate = tokens as f64 / start.elapsed().as_secs_f64();
         println!("round {round}: {tokens} tokens, {rate:.0} tokens/s");

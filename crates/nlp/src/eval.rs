@@ -3,9 +3,9 @@
 
 use std::fmt;
 
-use dyad_core::Span;
+use dyad_core::{Span, universal_relation};
 use dyad_text::conllu::ConlluSentence;
-use dyad_text::eval::gold_document;
+use dyad_text::eval::{Counts, gold_document};
 
 use crate::models::Models;
 use crate::ner::NerSentence;
@@ -81,7 +81,9 @@ pub fn score_gold_tokens(models: &Models, sentences: &[ConlluSentence]) -> Treeb
             accuracy.lemma += usize::from(analysis.lemmas[index] == word.columns[2]);
             accuracy.uas += usize::from(head_ok);
             accuracy.las += usize::from(
-                head_ok && universal(&analysis.deprels[index]) == universal(word.deprel()),
+                head_ok
+                    && universal_relation(&analysis.deprels[index])
+                        == universal_relation(word.deprel()),
             );
             accuracy.las_full += usize::from(head_ok && analysis.deprels[index] == word.deprel());
         }
@@ -89,50 +91,25 @@ pub fn score_gold_tokens(models: &Models, sentences: &[ConlluSentence]) -> Treeb
     accuracy
 }
 
-fn universal(deprel: &str) -> &str {
-    deprel.split(':').next().unwrap_or(deprel)
-}
-
-/// Precision, recall and F1 of matched items.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Prf {
-    /// Items in the gold data.
-    pub gold: usize,
-    /// Items the system produced.
-    pub system: usize,
-    /// System items that match gold ones.
-    pub correct: usize,
-}
-
-impl Prf {
-    /// F1 in percent.
-    pub fn f1(&self) -> f64 {
-        let denominator = self.gold + self.system;
-        if denominator == 0 {
-            0.0
-        } else {
-            200.0 * self.correct as f64 / denominator as f64
-        }
-    }
-}
-
-impl fmt::Display for Prf {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let p = 100.0 * self.correct as f64 / self.system.max(1) as f64;
-        let r = 100.0 * self.correct as f64 / self.gold.max(1) as f64;
-        write!(f, "P {p:.2} R {r:.2} F1 {:.2}", self.f1())
-    }
+/// "P .. R .. F1 .." of one count, as the raw-text line prints it.
+fn prf(counts: &Counts) -> String {
+    format!(
+        "P {:.2} R {:.2} F1 {:.2}",
+        counts.precision(),
+        counts.recall(),
+        counts.f1()
+    )
 }
 
 /// Scores from raw text: dyad's own sentences and tokens, aligned to gold by character span.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct RawTextScores {
     /// Token spans.
-    pub tokens: Prf,
+    pub tokens: Counts,
     /// Words whose span, head span and universal relation all match gold.
-    pub las: Prf,
+    pub las: Counts,
     /// Words whose span and head span match gold.
-    pub uas: Prf,
+    pub uas: Counts,
 }
 
 impl fmt::Display for RawTextScores {
@@ -140,7 +117,9 @@ impl fmt::Display for RawTextScores {
         write!(
             f,
             "from raw text: tokens {} | UAS {} | LAS {}",
-            self.tokens, self.uas, self.las
+            prf(&self.tokens),
+            prf(&self.uas),
+            prf(&self.las)
         )
     }
 }
@@ -162,7 +141,7 @@ pub fn score_raw_text(models: &Models, sentences: &[ConlluSentence]) -> RawTextS
             (
                 token.span,
                 token.head.map(|h| doc.tokens[h].span),
-                universal(&token.deprel).to_string(),
+                universal_relation(&token.deprel).to_string(),
             )
         })
         .collect();
@@ -200,7 +179,7 @@ fn gold_arcs(sentences: &[ConlluSentence], spans: &[Span]) -> Vec<Arc> {
                 .ok()
                 .filter(|&h| h > 0 && h <= count)
                 .map(|h| sentence_spans[h - 1]);
-            arcs.push((*span, head, universal(word.deprel()).to_string()));
+            arcs.push((*span, head, universal_relation(word.deprel()).to_string()));
         }
         first += count;
     }

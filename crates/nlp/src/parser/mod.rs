@@ -187,6 +187,19 @@ impl Parser {
             .collect()
     }
 
+    /// Parses a treebank sentence's words with the tags it carries (gold or predicted), to score
+    /// the result against its gold tree.
+    pub fn parse_tree(&self, tree: &TrainTree) -> Vec<(usize, String)> {
+        let forms: Vec<&str> = tree.forms.iter().map(String::as_str).collect();
+        let upos: Vec<&str> = tree.upos.iter().map(String::as_str).collect();
+        let xpos: Vec<&str> = tree.xpos.iter().map(String::as_str).collect();
+        self.parse(&ParseInput {
+            forms: &forms,
+            upos: &upos,
+            xpos: &xpos,
+        })
+    }
+
     fn predict_label(
         &self,
         encoded: &Encoded,

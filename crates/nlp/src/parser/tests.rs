@@ -43,17 +43,6 @@ fn treebank() -> Vec<TrainTree> {
         .collect()
 }
 
-fn parse_tree(parser: &Parser, tree: &TrainTree) -> Vec<(usize, String)> {
-    let forms: Vec<&str> = tree.forms.iter().map(String::as_str).collect();
-    let upos: Vec<&str> = tree.upos.iter().map(String::as_str).collect();
-    let xpos: Vec<&str> = tree.xpos.iter().map(String::as_str).collect();
-    parser.parse(&ParseInput {
-        forms: &forms,
-        upos: &upos,
-        xpos: &xpos,
-    })
-}
-
 fn is_single_rooted_tree(heads: &[usize]) -> bool {
     heads.iter().filter(|&&head| head == 0).count() == 1 && tree::is_tree(heads)
 }
@@ -84,7 +73,7 @@ fn learns_the_training_trees() {
 fn learns_the_training_trees_with(system: TransitionSystem) {
     let parser = small_parser_of(system);
     for tree in treebank().iter().take(3) {
-        let parsed = parse_tree(&parser, tree);
+        let parsed = parser.parse_tree(tree);
         let heads: Vec<usize> = parsed.iter().map(|(head, _)| *head).collect();
         let labels: Vec<&str> = parsed.iter().map(|(_, label)| label.as_str()).collect();
         assert_eq!(heads, tree.heads);
@@ -99,7 +88,7 @@ fn round_trips_and_rejects_corrupt_bytes() {
     let read = Parser::from_bytes(&bytes).unwrap();
     assert_eq!(read.to_bytes(), bytes);
     let tree = &treebank()[1];
-    assert_eq!(parse_tree(&read, tree), parse_tree(&parser, tree));
+    assert_eq!(read.parse_tree(tree), parser.parse_tree(tree));
     assert!(Parser::from_bytes(&bytes[..bytes.len() - 3]).is_err());
     assert!(Parser::from_bytes(b"nonsense").is_err());
 }
