@@ -70,11 +70,6 @@ impl Coder {
         }
     }
 
-    /// The knowledge base the coder reads.
-    pub fn kb(&self) -> &Kb {
-        &self.kb
-    }
-
     /// Codes every sentence of an annotated document published on `published`.
     pub fn code(&self, article_id: &str, doc: &Doc, published: NaiveDate) -> Vec<Event> {
         let day = Day {

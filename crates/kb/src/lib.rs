@@ -18,7 +18,6 @@ mod organisation;
 mod pattern;
 mod person;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub use cameo::{CameoCode, PLOVER_TYPES, quad_class_of_root};
@@ -167,21 +166,6 @@ impl Kb {
     /// Every agent word group, in file order.
     pub fn agents(&self) -> &[Agent] {
         &self.agents
-    }
-
-    /// Lowercased name or alias -> the people who go by it (several when a surname is shared,
-    /// which the coder must then resolve from context, never by guessing).
-    pub fn people_by_name(&self) -> HashMap<String, Vec<&Person>> {
-        let mut names: HashMap<String, Vec<&Person>> = HashMap::new();
-        for person in &self.people {
-            for name in std::iter::once(&person.name).chain(&person.aliases) {
-                let entry = names.entry(name.to_lowercase()).or_default();
-                if !entry.iter().any(|known| known.id == person.id) {
-                    entry.push(person);
-                }
-            }
-        }
-        names
     }
 }
 
