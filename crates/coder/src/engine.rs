@@ -37,6 +37,9 @@ struct Frame {
     target: Vec<usize>,
     /// A more specific code read from the act the predicate asks for, promises or refuses.
     cameo: Option<String>,
+    /// The governing verb a pattern-less frame was made for ("agree" in "agreed to meet"),
+    /// named in the event's `pattern`.
+    governor: Option<String>,
 }
 
 impl Coder {
@@ -203,6 +206,7 @@ impl Coder {
                 source: subject_of(parsed, head),
                 target: Vec::new(),
                 cameo: code.and_then(|c| self.most_specific_known(&c)),
+                governor: Some(parsed.lemma(head)),
             });
         }
         frames.extend(added);
@@ -263,6 +267,7 @@ impl Coder {
                 source: source.clone(),
                 target,
                 cameo: None,
+                governor: None,
             });
         }
         None
@@ -301,6 +306,7 @@ impl Coder {
                 source,
                 target,
                 cameo: None,
+                governor: None,
             });
         }
         None
@@ -427,14 +433,9 @@ impl Coder {
                 None
             },
             // A code read through a governing verb names both: "agree + 04-meet-with".
-            pattern: match &frame.cameo {
-                Some(_)
-                    if parsed.lemma(frame.predicate)
-                        != pattern.verb.clone().unwrap_or_default() =>
-                {
-                    format!("{} + {}", parsed.lemma(frame.predicate), pattern.id)
-                }
-                _ => pattern.id.clone(),
+            pattern: match &frame.governor {
+                Some(verb) => format!("{verb} + {}", pattern.id),
+                None => pattern.id.clone(),
             },
             confidence: if frame.noun.is_some() { 0.8 } else { 0.7 },
             coder_version: self.version.clone(),
