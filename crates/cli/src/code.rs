@@ -27,6 +27,45 @@ pub struct CodeArgs {
     kb: Vec<PathBuf>,
 }
 
+/// Arguments of `dyad explain`.
+#[derive(Args)]
+pub struct ExplainArgs {
+    /// The text to explain; stdin when not given.
+    text: Option<String>,
+    /// Publication date the text is coded against (YYYY-MM-DD).
+    #[arg(long, value_parser = crate::parse_date)]
+    date: Option<dyad_core::Published>,
+    /// Folder of the models (default: the models/ folder dyad was built with).
+    #[arg(long)]
+    models: Option<PathBuf>,
+    /// Knowledge-base folders read after the shipped one; their entries override it.
+    #[arg(long = "kb", value_name = "DIR")]
+    kb: Vec<PathBuf>,
+}
+
+/// Prints, sentence by sentence, the parse, the names found and why each event was or was not
+/// coded.
+pub fn explain(args: &ExplainArgs) -> anyhow::Result<ExitCode> {
+    let text = match &args.text {
+        Some(text) => text.clone(),
+        None => std::io::read_to_string(std::io::stdin()).context("cannot read stdin")?,
+    };
+    let date = match args.date {
+        Some(published) => published.date(),
+        None => chrono::Utc::now().date_naive(),
+    };
+    let models = crate::models::load(&crate::models::models_dir(args.models.as_deref()))?;
+    let coder = load_coder(&args.kb)?;
+    let mut doc = dyad_text::tokenize(&text);
+    models.annotate(&mut doc);
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "coded as published on {date}")?;
+    for sentence in coder.explain(&doc, date) {
+        writeln!(out, "{sentence}")?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// The shipped knowledge base and the user's folders, in that order.
 pub fn load_coder(extra: &[PathBuf]) -> anyhow::Result<Coder> {
     let mut dirs = vec![Kb::shipped_dir()];

@@ -25,6 +25,8 @@ Examples:
   dyad ingest --date 2025-11-20 examples/articles/   read every article in a folder
   dyad ingest page.html feed.xml news.warc.gz  any mix of formats, detected by content
   cat article.txt | dyad nlp --from text       tagged and parsed sentences as CoNLL-U
+  dyad code --date 2025-10-27 article.txt      events, one JSON line each
+  dyad explain --date 2025-10-27 'Trump met Xi.'  why each event was (not) coded
   dyad train                                   rebuild models/ from ../shared/corpora
   dyad eval text ../shared/corpora/ud-en-gum/en_gum-ud-test.conllu")]
 struct Cli {
@@ -46,6 +48,9 @@ enum Command {
     /// Code articles into events: one JSON event per line on stdout (who did what to whom,
     /// when, with the words behind every field).
     Code(code::CodeArgs),
+    /// Show for each sentence of a text the parse, the knowledge-base names found and why each
+    /// event was or was not coded: how to debug the knowledge base.
+    Explain(code::ExplainArgs),
     /// Train the language models from the treebanks and write them to models/.
     Train(models::TrainArgs),
     /// Score a stage against gold data.
@@ -106,6 +111,7 @@ fn main() -> ExitCode {
         Command::Ingest(args) => ingest::run(&args),
         Command::Nlp(args) => nlp::run(&args),
         Command::Code(args) => code::run(&args),
+        Command::Explain(args) => code::explain(&args),
         Command::Train(args) => models::run(&args),
         Command::Eval(command) => eval::run(&command),
         Command::Bench(command) => bench::run(&command),

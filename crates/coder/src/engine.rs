@@ -12,6 +12,7 @@ use dyad_resolve::Gazetteer;
 use crate::actors::{Actor, actors_of, people_named};
 use crate::dates::{Tense, date_of};
 use crate::event::{Action, Event, Plover};
+use crate::explain::{Notes, SentenceExplanation};
 use crate::modality::{is_condition, modality_of};
 use crate::parsed::Parsed;
 
@@ -75,20 +76,40 @@ impl Coder {
 
     /// Codes every sentence of an annotated document published on `published`.
     pub fn code(&self, article_id: &str, doc: &Doc, published: NaiveDate) -> Vec<Event> {
+        self.run(article_id, doc, published, false).0
+    }
+
+    /// Codes the document as [`Coder::code`] does and says, sentence by sentence, what the
+    /// parse and the names were and why each event was or was not produced.
+    pub fn explain(&self, doc: &Doc, published: NaiveDate) -> Vec<SentenceExplanation> {
+        self.run("explain", doc, published, true).1
+    }
+
+    fn run(
+        &self,
+        article_id: &str,
+        doc: &Doc,
+        published: NaiveDate,
+        explain: bool,
+    ) -> (Vec<Event>, Vec<SentenceExplanation>) {
         let day = Day {
             year: chrono::Datelike::year(&published),
             month: chrono::Datelike::month(&published) as u8,
             day: chrono::Datelike::day(&published) as u8,
         };
         let mut events = Vec::new();
+        let mut explanations = Vec::new();
         // People named so far, sentence by sentence, for pronouns and role nouns.
         let mut recent: Vec<Vec<Actor>> = Vec::new();
         for (index, sentence) in doc.sentences.iter().enumerate() {
             let parsed = Parsed::new(doc, sentence, &self.gazetteer);
             let sentence_text = sentence.span.of(&doc.text);
+            let mut notes = if explain { Notes::on() } else { Notes::off() };
+            let first_event = events.len();
             let mut seen = HashSet::new();
-            for frame in self.frames(&parsed) {
-                let Some(event) = self.event(&parsed, &frame, day, published, &recent) else {
+            for frame in self.frames(&parsed, &mut notes) {
+                let Some(event) = self.event(&parsed, &frame, day, published, &recent, &mut notes)
+                else {
                     continue;
                 };
                 let key = (
@@ -104,23 +125,39 @@ impl Coder {
                         sentence: sentence_text.to_string(),
                         ..event
                     });
+                } else {
+                    notes.add(|| {
+                        format!(
+                            "\"{}\": same code and actors as an event already coded here; kept once",
+                            event.action.text
+                        )
+                    });
                 }
+            }
+            if explain {
+                explanations.push(SentenceExplanation::new(
+                    index,
+                    sentence_text,
+                    &parsed,
+                    notes.take(),
+                    events[first_event..].to_vec(),
+                ));
             }
             let named = people_named(&parsed, &self.kb, day);
             if !named.is_empty() {
                 recent.push(named);
             }
         }
-        events
+        (events, explanations)
     }
 
     /// Every pattern frame found in the sentence, in word order.
-    fn frames(&self, parsed: &Parsed) -> Vec<Frame> {
+    fn frames(&self, parsed: &Parsed, notes: &mut Notes) -> Vec<Frame> {
         let mut frames = Vec::new();
         let mut used_nouns = HashSet::new();
         for word in 0..parsed.len() {
             if parsed.upos(word) == "VERB"
-                && let Some(frame) = self.verb_frame(parsed, word)
+                && let Some(frame) = self.verb_frame(parsed, word, notes)
             {
                 used_nouns.extend(frame.noun);
                 frames.push(frame);
@@ -130,19 +167,24 @@ impl Coder {
             let noun = matches!(parsed.upos(word), "NOUN" | "PROPN");
             if noun
                 && !used_nouns.contains(&word)
-                && let Some(frame) = self.noun_frame(parsed, word)
+                && let Some(frame) = self.noun_frame(parsed, word, notes)
             {
                 frames.push(frame);
             }
         }
         frames.sort_by_key(|f| f.predicate);
-        self.fold_complements(parsed, frames)
+        self.fold_complements(parsed, frames, notes)
     }
 
     /// "called on Georgia to free the leaders", "agreed to meet", "refused to release": the
     /// appeal, intent, demand or refusal is the event, made specific by the act it governs
     /// (020 + 084 -> 0253); the governed act is not coded on its own.
-    fn fold_complements(&self, parsed: &Parsed, mut frames: Vec<Frame>) -> Vec<Frame> {
+    fn fold_complements(
+        &self,
+        parsed: &Parsed,
+        mut frames: Vec<Frame>,
+        notes: &mut Notes,
+    ) -> Vec<Frame> {
         self.frame_governing_verbs(parsed, &mut frames);
         let mut folded = HashSet::new();
         for index in 0..frames.len() {
@@ -171,6 +213,15 @@ impl Coder {
             if frames[index].target.is_empty() {
                 frames[index].target = frames[governed].target.clone();
             }
+            notes.add(|| {
+                format!(
+                    "\"{}\" governs \"{}\" ({}): coded once, as {}",
+                    parsed.form(predicate),
+                    parsed.form(frames[governed].predicate),
+                    self.kb.patterns()[frames[governed].pattern].id,
+                    frames[index].cameo.as_deref().unwrap_or(pattern_code)
+                )
+            });
             folded.insert(governed);
         }
         frames
@@ -221,14 +272,18 @@ impl Coder {
             .map(str::to_string)
     }
 
-    fn verb_frame(&self, parsed: &Parsed, verb: usize) -> Option<Frame> {
+    fn verb_frame(&self, parsed: &Parsed, verb: usize, notes: &mut Notes) -> Option<Frame> {
         // The lemmatizer sometimes drops a final "e" ("praising" -> "prais"); the knowledge
         // base's verbs are dictionary forms, so that one repair is tried.
         let lemma = parsed.lemma(verb);
-        let candidates = self
+        let Some(candidates) = self
             .by_verb
             .get(&lemma)
-            .or_else(|| self.by_verb.get(&format!("{lemma}e")))?;
+            .or_else(|| self.by_verb.get(&format!("{lemma}e")))
+        else {
+            notes.add(|| format!("verb \"{}\" ({lemma}): no pattern", parsed.form(verb)));
+            return None;
+        };
         let passive = parsed.child_full(verb, "nsubj:pass");
         let object = passive.or_else(|| parsed.children_with(verb, "obj").next());
         let particle = parsed
@@ -258,8 +313,23 @@ impl Coder {
             };
             let target = targets(parsed, pattern, verb, noun, object);
             if !pattern.target.is_empty() && target.is_empty() {
+                notes.add(|| {
+                    format!(
+                        "verb \"{}\": pattern {} wants a target ({}) and finds none",
+                        parsed.form(verb),
+                        pattern.id,
+                        pattern.target.join(", ")
+                    )
+                });
                 continue;
             }
+            notes.add(|| {
+                format!(
+                    "verb \"{}\": pattern {} fits",
+                    parsed.form(verb),
+                    pattern.id
+                )
+            });
             return Some(Frame {
                 pattern: index,
                 predicate: verb,
@@ -270,10 +340,17 @@ impl Coder {
                 governor: None,
             });
         }
+        notes.add(|| {
+            format!(
+                "verb \"{}\" ({lemma}): none of its {} patterns fits (particle, event noun or target missing)",
+                parsed.form(verb),
+                candidates.len()
+            )
+        });
         None
     }
 
-    fn noun_frame(&self, parsed: &Parsed, noun: usize) -> Option<Frame> {
+    fn noun_frame(&self, parsed: &Parsed, noun: usize, notes: &mut Notes) -> Option<Frame> {
         let candidates = self.by_noun.get(&parsed.lemma(noun))?;
         for &index in candidates {
             let pattern = &self.kb.patterns()[index];
@@ -294,11 +371,33 @@ impl Coder {
                 target.retain(|&t| t != between);
             }
             if !pattern.target.is_empty() && target.is_empty() && !source.is_empty() {
+                notes.add(|| {
+                    format!(
+                        "noun \"{}\": pattern {} wants a target ({}) and finds none",
+                        parsed.form(noun),
+                        pattern.id,
+                        pattern.target.join(", ")
+                    )
+                });
                 continue;
             }
             if source.is_empty() {
+                notes.add(|| {
+                    format!(
+                        "noun \"{}\": pattern {} finds no source (a light verb's subject, a possessive or \"between\")",
+                        parsed.form(noun),
+                        pattern.id
+                    )
+                });
                 continue;
             }
+            notes.add(|| {
+                format!(
+                    "noun \"{}\": pattern {} fits",
+                    parsed.form(noun),
+                    pattern.id
+                )
+            });
             return Some(Frame {
                 pattern: index,
                 predicate: noun,
@@ -319,14 +418,24 @@ impl Coder {
         day: Day,
         published: NaiveDate,
         recent: &[Vec<Actor>],
+        notes: &mut Notes,
     ) -> Option<Event> {
+        let pattern = &self.kb.patterns()[frame.pattern];
+        let said = parsed.form(frame.predicate);
         if is_condition(parsed, frame.predicate) {
+            notes.add(|| format!("\"{said}\" ({}): a condition, not an event", pattern.id));
             return None;
         }
-        let pattern = &self.kb.patterns()[frame.pattern];
-        let code = self
-            .kb
-            .cameo(frame.cameo.as_deref().unwrap_or(&pattern.cameo))?;
+        let wanted = frame.cameo.as_deref().unwrap_or(&pattern.cameo);
+        let Some(code) = self.kb.cameo(wanted) else {
+            notes.add(|| {
+                format!(
+                    "\"{said}\" ({}): code {wanted} is not in cameo.toml",
+                    pattern.id
+                )
+            });
+            return None;
+        };
         let source: Vec<Actor> = frame
             .source
             .iter()
@@ -336,6 +445,18 @@ impl Coder {
         // coded with an empty source rather than dropped or given a guessed country.
         let unnamed_agent = frame.source.iter().any(|&w| is_unnamed_agent(parsed, w));
         if source.is_empty() && !unnamed_agent {
+            notes.add(|| {
+                let words: Vec<&str> = frame.source.iter().map(|&w| parsed.form(w)).collect();
+                if words.is_empty() {
+                    format!("\"{said}\" ({}): no subject or agent found", pattern.id)
+                } else {
+                    format!(
+                        "\"{said}\" ({}): source \"{}\" names no known actor",
+                        pattern.id,
+                        words.join(" ")
+                    )
+                }
+            });
             return None;
         }
         // A pronoun on the target side is not the source ("She praised him").
@@ -362,6 +483,14 @@ impl Coder {
             target.extend(place_of(parsed, &self.kb, frame.predicate, day));
         }
         if !pattern.target.is_empty() && target.is_empty() {
+            notes.add(|| {
+                let words: Vec<&str> = frame.target.iter().map(|&w| parsed.form(w)).collect();
+                format!(
+                    "\"{said}\" ({}): target \"{}\" names no known actor or place",
+                    pattern.id,
+                    words.join(" ")
+                )
+            });
             return None;
         }
         // A visit goes to a country: "arrived in Tokyo" is Japan, not its government, unless

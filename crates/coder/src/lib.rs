@@ -6,6 +6,7 @@ pub mod actors;
 pub mod dates;
 mod engine;
 pub mod event;
+pub mod explain;
 pub mod gold;
 pub mod modality;
 pub mod parsed;
