@@ -155,7 +155,20 @@ impl Coder {
     fn frames(&self, parsed: &Parsed, notes: &mut Notes) -> Vec<Frame> {
         let mut frames = Vec::new();
         let mut used_nouns = HashSet::new();
+        // "United" in "the United States" is part of a name, whatever its tag.
+        let in_name = |word: usize| {
+            parsed.mentions.iter().any(|m| {
+                m.end - m.start > 1
+                    && (m.start..m.end).contains(&word)
+                    && m.referents
+                        .iter()
+                        .any(|r| !matches!(r, dyad_resolve::Referent::Agent(_)))
+            })
+        };
         for word in 0..parsed.len() {
+            if in_name(word) {
+                continue;
+            }
             if parsed.upos(word) == "VERB"
                 && let Some(frame) = self.verb_frame(parsed, word, notes)
             {
@@ -166,6 +179,7 @@ impl Coder {
         for word in 0..parsed.len() {
             let noun = matches!(parsed.upos(word), "NOUN" | "PROPN");
             if noun
+                && !in_name(word)
                 && !used_nouns.contains(&word)
                 && let Some(frame) = self.noun_frame(parsed, word, notes)
             {
@@ -193,18 +207,28 @@ impl Coder {
                 .cameo
                 .clone()
                 .unwrap_or_else(|| pattern_code.clone());
-            let root = &head_code[..2.min(head_code.len())];
+            let predicate = frames[index].predicate;
+            // "agreed to meet": the governing verb decides the root, whatever pattern fired on
+            // it alone ("01-agree-with").
+            let root = governing_root(&parsed.lemma(predicate))
+                .unwrap_or(&head_code[..2.min(head_code.len())]);
             if !["02", "03", "10", "12", "13"].contains(&root) {
                 continue;
             }
-            let predicate = frames[index].predicate;
             let governed = frames.iter().position(|f| {
                 parsed.heads[f.predicate] == Some(predicate)
                     && matches!(parsed.relation(f.predicate), "xcomp" | "ccomp")
             });
             let Some(governed) = governed else { continue };
             let act = &self.kb.patterns()[frames[governed].pattern].cameo;
-            if frames[index].cameo.is_none()
+            if !pattern_code.starts_with(root) {
+                // The pattern on the verb alone had another root: the frame becomes the
+                // governing verb's, named after the act it governs.
+                let code = complement_code(root, act).unwrap_or_else(|| format!("{root}0"));
+                frames[index].cameo = self.most_specific_known(&code);
+                frames[index].pattern = frames[governed].pattern;
+                frames[index].governor = Some(parsed.lemma(predicate));
+            } else if frames[index].cameo.is_none()
                 && let Some(code) = complement_code(root, act)
                 && let Some(known) = self.most_specific_known(&code)
             {
@@ -298,6 +322,9 @@ impl Coder {
         } else {
             subject_of(parsed, verb)
         };
+        // The most specific pattern whose words are there but whose target slot is empty: used
+        // when no pattern fits whole, with the target looked for elsewhere.
+        let mut without_target: Option<(usize, Option<usize>)> = None;
         for &index in candidates {
             let pattern = &self.kb.patterns()[index];
             let wanted_particle = pattern.particle.as_deref().filter(|p| !p.is_empty());
@@ -321,6 +348,7 @@ impl Coder {
                         pattern.target.join(", ")
                     )
                 });
+                without_target.get_or_insert((index, noun));
                 continue;
             }
             notes.add(|| {
@@ -340,9 +368,27 @@ impl Coder {
                 governor: None,
             });
         }
+        if let Some((index, noun)) = without_target {
+            notes.add(|| {
+                format!(
+                    "verb \"{}\": pattern {} is used, its target looked for elsewhere",
+                    parsed.form(verb),
+                    self.kb.patterns()[index].id
+                )
+            });
+            return Some(Frame {
+                pattern: index,
+                predicate: verb,
+                noun,
+                source,
+                target: Vec::new(),
+                cameo: None,
+                governor: None,
+            });
+        }
         notes.add(|| {
             format!(
-                "verb \"{}\" ({lemma}): none of its {} patterns fits (particle, event noun or target missing)",
+                "verb \"{}\" ({lemma}): none of its {} patterns fits (particle or event noun missing)",
                 parsed.form(verb),
                 candidates.len()
             )
@@ -362,6 +408,14 @@ impl Coder {
             };
             if source.is_empty() {
                 source.extend(parsed.child_full(noun, "nmod:poss"));
+            }
+            // "a Russian drone attack on Kyiv": the country named before the noun.
+            if source.is_empty() {
+                source.extend(parsed.children[noun].iter().copied().filter(|&m| {
+                    m < noun
+                        && matches!(parsed.relation(m), "amod" | "compound")
+                        && names_country(parsed, m)
+                }));
             }
             // "talks between A and B": both sides act together.
             if source.is_empty()
@@ -444,6 +498,11 @@ impl Coder {
         // "Gunmen abducted 25 schoolgirls": an actor of known kind but no known country is
         // coded with an empty source rather than dropped or given a guessed country.
         let unnamed_agent = frame.source.iter().any(|&w| is_unnamed_agent(parsed, w));
+        // "Hundreds of thousands rallied in Istanbul": protesters are people of the place.
+        let mut source = source;
+        if source.is_empty() && code.root() == "14" && !frame.source.is_empty() {
+            source.extend(place_of(parsed, &self.kb, frame.predicate, day));
+        }
         if source.is_empty() && !unnamed_agent {
             notes.add(|| {
                 let words: Vec<&str> = frame.source.iter().map(|&w| parsed.form(w)).collect();
@@ -478,11 +537,29 @@ impl Coder {
                     .any(|s| s.code == t.code && s.start == t.start)
             })
             .collect();
-        // "struck targets across Gaza": a target that names no actor is read from the place.
-        if target.is_empty() && !frame.target.is_empty() {
+        // A pattern without a target slot ("warned", "threatened") still has a target when the
+        // sentence names one in the usual places: the object, "on", "against", "with", ...
+        if target.is_empty() {
+            target = other_targets(parsed, frame)
+                .into_iter()
+                .map(|w| {
+                    actors_of(parsed, &self.kb, w, day, &others)
+                        .into_iter()
+                        .filter(|t| !source.iter().any(|s| s.start == t.start))
+                        .collect::<Vec<_>>()
+                })
+                .find(|found| !found.is_empty())
+                .unwrap_or_default();
+        }
+        // "struck targets across Gaza", "rallied in Istanbul": a target that names no actor is
+        // read from the place of a material act.
+        let material = code.root() >= "14";
+        if target.is_empty() && (!frame.target.is_empty() || material) {
             target.extend(place_of(parsed, &self.kb, frame.predicate, day));
         }
-        if !pattern.target.is_empty() && target.is_empty() {
+        // "Indonesia and Australia signed a treaty": a joint act needs no other side.
+        let joint = source.len() >= 2;
+        if !pattern.target.is_empty() && target.is_empty() && !joint {
             notes.add(|| {
                 let words: Vec<&str> = frame.target.iter().map(|&w| parsed.form(w)).collect();
                 format!(
@@ -653,13 +730,23 @@ fn targets(
     object: Option<usize>,
 ) -> Vec<usize> {
     let mut found = Vec::new();
+    let indirect = || parsed.children_with(verb, "iobj").next();
     for slot in &pattern.target {
         match slot.as_str() {
-            "obj" if noun.is_none() => found.extend(object),
-            "iobj" => found.extend(parsed.children_with(verb, "iobj")),
+            // "warned Britain that ...": the parser may call the one object indirect.
+            "obj" if noun.is_none() => found.extend(object.or_else(indirect)),
+            "iobj" => found.extend(indirect()),
             preposition => {
                 for head in [Some(verb), noun].into_iter().flatten() {
                     found.extend(prepositional(parsed, head, preposition));
+                }
+                // "spoke by telephone with Modi": the phrase may hang one level down.
+                if found.is_empty() {
+                    found.extend(
+                        parsed
+                            .children_with(verb, "obl")
+                            .find_map(|obl| prepositional(parsed, obl, preposition)),
+                    );
                 }
             }
         }
@@ -728,6 +815,17 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
             }
             return vec![subject];
         }
+        // "Moscow on Friday rejected ...": a parse that hangs a finite verb on the noun before
+        // it has lost that noun as the subject.
+        if at == verb
+            && matches!(parsed.relation(verb), "dep" | "acl" | "parataxis")
+            && parsed.full_relation(verb) != "acl:relcl"
+            && parsed.xpos(verb) == "VBD"
+            && let Some(head) = parsed.heads[verb].filter(|&h| h < verb)
+            && matches!(parsed.upos(head), "NOUN" | "PROPN")
+        {
+            return vec![head];
+        }
         // Open complements, conjuncts and subjectless adverbial clauses ("Praising Takaichi,
         // Trump said ...", "before holding talks") share the subject of the clause above.
         match (parsed.relation(at), parsed.heads[at]) {
@@ -750,8 +848,66 @@ fn is_unnamed_agent(parsed: &Parsed, word: usize) -> bool {
     })
 }
 
-/// The country of the place where the act happened ("in Kathmandu", "across Gaza").
+/// Where else a target may be named when the pattern's slots found none: the object, a
+/// phrase on the predicate or its object introduced by a preposition of direction or
+/// opposition, or the subject of a reported clause ("warned that Tehran would ...").
+fn other_targets(parsed: &Parsed, frame: &Frame) -> Vec<usize> {
+    const TOWARD: [&str; 10] = [
+        "on", "against", "with", "to", "for", "at", "into", "toward", "towards", "over",
+    ];
+    let predicate = frame.predicate;
+    let mut heads = vec![predicate];
+    heads.extend(frame.noun);
+    let objects: Vec<usize> = parsed
+        .children_with(predicate, "obj")
+        .chain(parsed.children_with(predicate, "iobj"))
+        .filter(|&o| Some(o) != frame.noun)
+        .collect();
+    let mut words = objects.clone();
+    for &object in &objects {
+        // "signed a memorandum of understanding with his Uzbek counterpart", "rejected a plan
+        // drawn up by Britain": deeper in the object's phrase.
+        let mut inner: Vec<usize> = parsed.phrase(object);
+        for acl in parsed.children_with(object, "acl") {
+            words.extend(agent_of_passive(parsed, acl));
+            inner.push(acl);
+        }
+        heads.extend(inner);
+    }
+    for &head in &heads {
+        words.extend(parsed.children[head].iter().copied().filter(|&child| {
+            matches!(parsed.relation(child), "obl" | "nmod")
+                && parsed
+                    .preposition(child)
+                    .is_some_and(|p| TOWARD.contains(&p.as_str()))
+        }));
+    }
+    words.extend(
+        parsed
+            .children_with(predicate, "ccomp")
+            .filter_map(|clause| parsed.child_full(clause, "nsubj"))
+            .filter(|&subject| parsed.upos(subject) != "PRON"),
+    );
+    words.retain(|w| !frame.source.contains(w));
+    words
+}
+
+/// The country of the place where the act happened ("in Kathmandu", "across Gaza"), read on
+/// the predicate or, for a subjectless clause ("..., killing 13 soldiers"), the clause above.
 fn place_of(parsed: &Parsed, kb: &Kb, predicate: usize, day: Day) -> Option<Actor> {
+    let mut at = predicate;
+    loop {
+        if let Some(place) = place_on(parsed, kb, at, day) {
+            return Some(place);
+        }
+        match (parsed.relation(at), parsed.heads[at]) {
+            ("advcl" | "xcomp" | "conj", Some(head)) => at = head,
+            _ => return None,
+        }
+    }
+}
+
+fn place_on(parsed: &Parsed, kb: &Kb, predicate: usize, day: Day) -> Option<Actor> {
     parsed
         .children_with(predicate, "obl")
         .filter(|&obl| {
@@ -787,12 +943,23 @@ fn agent_of_passive(parsed: &Parsed, verb: usize) -> Vec<usize> {
     direct.or_else(nested).into_iter().collect()
 }
 
-/// For an event noun that is the object of a light verb ("held talks"), the verb's subject.
+/// For an event noun that is the object or oblique of a verb ("held talks", "led a delegation
+/// to talks", "drove tractors onto motorways in protest"), the verb's subject.
 fn light_verb_subject(parsed: &Parsed, noun: usize) -> Vec<usize> {
     match (parsed.relation(noun), parsed.heads[noun]) {
-        ("obj", Some(verb)) => subject_of(parsed, verb),
+        ("obj" | "obl", Some(verb)) if parsed.upos(verb) == "VERB" => subject_of(parsed, verb),
         _ => Vec::new(),
     }
+}
+
+/// Whether `word` is (part of) a country's name or demonym.
+fn names_country(parsed: &Parsed, word: usize) -> bool {
+    parsed.mentions.iter().any(|m| {
+        (m.start..m.end).contains(&word)
+            && m.referents
+                .iter()
+                .any(|r| matches!(r, dyad_resolve::Referent::Country { .. }))
+    })
 }
 
 fn is_future_tense(parsed: &Parsed, word: usize) -> bool {

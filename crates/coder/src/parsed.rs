@@ -84,6 +84,11 @@ impl<'a> Parsed<'a> {
         &self.tokens[word].upos
     }
 
+    /// The word's language-specific tag ("VBD" for a past-tense verb).
+    pub fn xpos(&self, word: usize) -> &str {
+        &self.tokens[word].xpos
+    }
+
     /// Children of `word` with universal relation `relation`.
     pub fn children_with<'s>(
         &'s self,

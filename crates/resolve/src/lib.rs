@@ -85,6 +85,13 @@ impl Gazetteer {
             add(&country.aliases, CountryName::Name);
             add(country.official.as_slice(), CountryName::Name);
             add(&country.demonyms, CountryName::Demonym);
+            // "Serbians", "Afghans", "Israelis": the people, named by a plural demonym.
+            let plurals: Vec<String> = country
+                .demonyms
+                .iter()
+                .filter_map(|d| demonym_plural(d))
+                .collect();
+            add(&plurals, CountryName::Demonym);
             add(&country.capitals, CountryName::Capital);
             add(&country.government_metonyms, CountryName::GovernmentSeat);
             add(&country.military_metonyms, CountryName::MilitarySeat);
@@ -247,6 +254,17 @@ fn regular_plural(tokens: &[String]) -> Option<Vec<String>> {
     let mut out = tokens.to_vec();
     *out.last_mut()? = plural;
     Some(out)
+}
+
+/// The plural of a demonym that has one ("Serbian" -> "Serbians"); none for those whose plural
+/// is the same word or irregular ("Japanese", "French", "Swiss").
+fn demonym_plural(demonym: &str) -> Option<String> {
+    let last = demonym.chars().last()?;
+    let same_or_irregular = demonym.ends_with("ese")
+        || demonym.ends_with("sh")
+        || demonym.ends_with("ch")
+        || last == 's';
+    (!same_or_irregular && last.is_alphabetic()).then(|| format!("{demonym}s"))
 }
 
 /// For a headline in capitals ("JAPAN SIGNS DEAL"): the words in title case, so that "JAPAN"
