@@ -243,6 +243,9 @@ fn organisation(parsed: &Parsed, kb: &Kb, found: &[&Mention]) -> Option<Actor> {
 
 fn country(parsed: &Parsed, found: &[&Mention]) -> Option<Actor> {
     let mut place: Option<(&Mention, &str, CountryName)> = None;
+    // A city or region stands for its country only when no country is named ("in the
+    // Congolese city of Goma" is Congo by its demonym either way).
+    let mut inside: Option<(&Mention, &str, CountryName)> = None;
     let mut agent: Option<(&Mention, &str)> = None;
     for mention in found {
         for referent in &mention.referents {
@@ -250,12 +253,15 @@ fn country(parsed: &Parsed, found: &[&Mention]) -> Option<Actor> {
                 Referent::Country { code, how } if place.is_none() => {
                     place = Some((mention, code, *how));
                 }
+                Referent::Place { country } if inside.is_none() => {
+                    inside = Some((mention, country, CountryName::Name));
+                }
                 Referent::Agent(sector) if agent.is_none() => agent = Some((mention, sector)),
                 _ => {}
             }
         }
     }
-    let (place_mention, code, how) = place?;
+    let (place_mention, code, how) = place.or(inside)?;
     let sector = match how {
         CountryName::Capital | CountryName::GovernmentSeat => Some("GOV"),
         CountryName::MilitarySeat => Some("MIL"),

@@ -13,7 +13,7 @@ use crate::actors::{Actor, actors_of, people_named};
 use crate::dates::{Tense, date_of};
 use crate::event::{Action, Event, Plover};
 use crate::explain::{Notes, SentenceExplanation};
-use crate::modality::{is_condition, modality_of};
+use crate::modality::{is_condition, is_stated_intent, modality_of};
 use crate::parsed::Parsed;
 
 /// A coder over one knowledge base.
@@ -297,13 +297,17 @@ impl Coder {
     }
 
     fn verb_frame(&self, parsed: &Parsed, verb: usize, notes: &mut Notes) -> Option<Frame> {
-        // The lemmatizer sometimes drops a final "e" ("praising" -> "prais"); the knowledge
-        // base's verbs are dictionary forms, so that one repair is tried.
+        // The lemmatizer sometimes drops a final "e" ("praising" -> "prais") or one of a
+        // doubled consonant ("shelled" -> "shel"); the knowledge base's verbs are dictionary
+        // forms, so those two repairs are tried.
         let lemma = parsed.lemma(verb);
+        let repaired = |suffix: &str| self.by_verb.get(&format!("{lemma}{suffix}"));
+        let last = lemma.chars().last().filter(|c| !"aeiouy".contains(*c));
         let Some(candidates) = self
             .by_verb
             .get(&lemma)
-            .or_else(|| self.by_verb.get(&format!("{lemma}e")))
+            .or_else(|| repaired("e"))
+            .or_else(|| last.and_then(|c| repaired(&c.to_string())))
         else {
             notes.add(|| format!("verb \"{}\" ({lemma}): no pattern", parsed.form(verb)));
             return None;
@@ -597,6 +601,27 @@ impl Coder {
                 .is_some_and(|year| year < chrono::Datelike::year(&published) - 1)
         {
             modality = "historical";
+        }
+        // "said it was ready to resume talks", "said it would back the bid": an actor's stated
+        // intent to cooperate is the 03x code of the act, asserted.
+        let mut code = code;
+        if modality != "negated"
+            && code.root() >= "04"
+            && code.root() <= "08"
+            && is_stated_intent(parsed, frame.predicate, |speaker| {
+                let said = actors_of(parsed, &self.kb, speaker, day, recent);
+                said.iter().any(|a| {
+                    source
+                        .iter()
+                        .any(|s| s.country == a.country && s.code.len() >= 3)
+                })
+            })
+            && let Some(intent) = complement_code("03", &code.cameo)
+                .and_then(|c| self.most_specific_known(&c))
+                .and_then(|c| self.kb.cameo(&c))
+        {
+            code = intent;
+            modality = "asserted";
         }
         let attribution = speaker.and_then(|s| crate::actors::actor_of(parsed, &self.kb, s, day));
         if modality == "reported"

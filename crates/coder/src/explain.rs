@@ -114,6 +114,7 @@ fn describe(referent: &Referent) -> String {
         Referent::Person(id) => format!("person {id}"),
         Referent::Organisation(id) => format!("organisation {id}"),
         Referent::Agent(sector) => format!("agent noun, sector {sector}"),
+        Referent::Place { country } => format!("place in {country}"),
     }
 }
 

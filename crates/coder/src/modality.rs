@@ -78,6 +78,39 @@ fn own_markers(parsed: &Parsed, word: usize) -> Option<&'static str> {
     None
 }
 
+/// Adjectives of readiness whose complement is a stated intent ("ready to resume talks").
+const READY: [&str; 4] = ["ready", "prepared", "prepare", "willing"];
+
+/// Whether the act of `word` is an intent its actor states rather than an act: "was ready to
+/// resume talks", "said it would back the bid" (the speaker is the actor, `is_speaker`).
+pub fn is_stated_intent(parsed: &Parsed, word: usize, is_speaker: impl Fn(usize) -> bool) -> bool {
+    if parsed.relation(word) == "xcomp"
+        && parsed.heads[word].is_some_and(|h| READY.contains(&parsed.lemma(h).as_str()))
+    {
+        return true;
+    }
+    let promised = parsed
+        .children_with(word, "aux")
+        .any(|aux| matches!(parsed.lemma(aux).as_str(), "will" | "would" | "'ll"));
+    promised && speaker_of(parsed, word).is_some_and(is_speaker)
+}
+
+/// The subject of the speech verb whose reported clause holds `word` ("X said Y would ...").
+pub fn speaker_of(parsed: &Parsed, word: usize) -> Option<usize> {
+    let mut at = word;
+    for _ in 0..parsed.len() {
+        let head = parsed.heads[at]?;
+        match parsed.relation(at) {
+            "ccomp" if SPEECH.contains(&parsed.lemma(head).as_str()) => {
+                return parsed.children_with(head, "nsubj").next();
+            }
+            "xcomp" | "conj" | "advcl" => at = head,
+            _ => return None,
+        }
+    }
+    None
+}
+
 fn is_negated(parsed: &Parsed, word: usize) -> bool {
     parsed.children[word].iter().any(|&child| {
         matches!(parsed.relation(child), "advmod" | "neg")

@@ -5,7 +5,7 @@
 //! user's. In each folder `cameo.toml` holds the `[[code]]` tables of the CAMEO event codes,
 //! `countries.toml` holds `[[country]]` tables, `organisations.toml` `[[organisation]]` tables,
 //! `agents.toml` `[[agent]]` tables, `patterns/*.toml` `[[pattern]]` tables, and
-//! `people/*.toml` (and `people.toml`) `[[person]]` tables. A later folder's entry replaces an earlier one with the same `cameo` code, country
+//! `people/*.toml` (and `people.toml`) `[[person]]` tables, `places.toml` `[[place]]` tables. A later folder's entry replaces an earlier one with the same `cameo` code, country
 //! `code`, organisation, pattern or person `id`, or agent word; within one folder, the roles of one person
 //! spread over several files are merged, so ministers and heads of government can live in
 //! different files.
@@ -17,6 +17,7 @@ mod error;
 mod organisation;
 mod pattern;
 mod person;
+mod place;
 
 use std::path::{Path, PathBuf};
 
@@ -27,6 +28,7 @@ pub use error::KbError;
 pub use organisation::{Agent, Organisation, OrganisationKind};
 pub use pattern::Pattern;
 pub use person::{Person, Role};
+pub use place::Place;
 
 /// The knowledge base in memory.
 #[derive(Debug, Default)]
@@ -37,6 +39,7 @@ pub struct Kb {
     organisations: Vec<Organisation>,
     agents: Vec<Agent>,
     patterns: Vec<Pattern>,
+    places: Vec<Place>,
 }
 
 impl Kb {
@@ -48,6 +51,7 @@ impl Kb {
         let mut organisations: Vec<Organisation> = Vec::new();
         let mut agents: Vec<Agent> = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
+        let mut places: Vec<Place> = Vec::new();
         for dir in dirs {
             let dir = dir.as_ref();
             let cameo_file = dir.join("cameo.toml");
@@ -61,6 +65,10 @@ impl Kb {
                 for country in country::read_file(&country_file)? {
                     replace_or_push(&mut countries, country, |c| c.code.clone());
                 }
+            }
+            let place_file = dir.join("places.toml");
+            if place_file.exists() {
+                replace_or_push_all(&mut places, place::read_file(&place_file)?, Place::key);
             }
             let organisation_file = dir.join("organisations.toml");
             if organisation_file.exists() {
@@ -80,9 +88,7 @@ impl Kb {
                 }
             }
             for file in toml_files(&dir.join("patterns"))? {
-                for pattern in pattern::read_file(&file)? {
-                    replace_or_push(&mut patterns, pattern, |p| p.id.clone());
-                }
+                replace_or_push_all(&mut patterns, pattern::read_file(&file)?, |p| p.id.clone());
             }
             let mut folder_people: Vec<Person> = Vec::new();
             for file in people_files(dir)? {
@@ -110,6 +116,7 @@ impl Kb {
             organisations,
             agents,
             patterns,
+            places,
         })
     }
 
@@ -163,6 +170,11 @@ impl Kb {
         &self.patterns
     }
 
+    /// Every place that is not a country, in file order.
+    pub fn places(&self) -> &[Place] {
+        &self.places
+    }
+
     /// Every agent word group, in file order.
     pub fn agents(&self) -> &[Agent] {
         &self.agents
@@ -174,6 +186,25 @@ fn replace_or_push<T>(items: &mut Vec<T>, item: T, key: impl Fn(&T) -> String) {
     match items.iter_mut().find(|known| key(known) == wanted) {
         Some(known) => *known = item,
         None => items.push(item),
+    }
+}
+
+/// [`replace_or_push`] for many items at once, through an index: pattern and place files are
+/// long enough for the one-by-one search to show in load time.
+fn replace_or_push_all<T>(items: &mut Vec<T>, new: Vec<T>, key: impl Fn(&T) -> String) {
+    let mut index: std::collections::HashMap<String, usize> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (key(item), i))
+        .collect();
+    for item in new {
+        match index.get(&key(&item)) {
+            Some(&at) => items[at] = item,
+            None => {
+                index.insert(key(&item), items.len());
+                items.push(item);
+            }
+        }
     }
 }
 

@@ -27,6 +27,11 @@ pub enum Referent {
     Organisation(String),
     /// A generic noun giving a sector ("GOV" for "premier").
     Agent(String),
+    /// A city, region or other place inside a country ("El Fasher" -> SDN).
+    Place {
+        /// ISO alpha-3 code of the country it lies in.
+        country: String,
+    },
 }
 
 /// How a country was named: this decides which actor it stands for ("Beijing said" is the
@@ -105,6 +110,19 @@ impl Gazetteer {
             let names = std::iter::once(&organisation.name).chain(&organisation.aliases);
             for name in names {
                 let referent = Referent::Organisation(organisation.id.clone());
+                gazetteer.add_proper(name, referent);
+            }
+        }
+        // Places after countries, people and organisations, so that "Georgia" is first the
+        // country; among places of one name, the most populous first ("Paris" is in France).
+        let mut places: Vec<&dyad_kb::Place> =
+            kb.places().iter().filter(|p| !p.country.is_empty()).collect();
+        places.sort_by_key(|p| std::cmp::Reverse(p.population));
+        for place in places {
+            for name in std::iter::once(&place.name).chain(&place.aliases) {
+                let referent = Referent::Place {
+                    country: place.country.clone(),
+                };
                 gazetteer.add_proper(name, referent);
             }
         }
