@@ -32,6 +32,9 @@ pub struct Actor {
     /// CAMEO sector ("GOV"), when the code has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sector: Option<String>,
+    /// Whether the actor is a person (for pronouns: "he" is a person, "the group" is not).
+    #[serde(skip)]
+    pub person: bool,
 }
 
 /// The actors named by `word` and its conjuncts ("Cambodia and Thailand" -> two); a pronoun,
@@ -109,9 +112,20 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
     let subject = parsed.relation(word) == "nsubj";
     let salient = recent
         .last()
-        .and_then(|sentence| sentence.iter().find(|a| a.sector.is_some()));
+        .and_then(|sentence| sentence.iter().find(|a| a.person && a.sector.is_some()));
     match lemma.as_str() {
         "he" | "she" if subject => salient.map(|a| vec![here(a)]).unwrap_or_default(),
+        // "the group", "the bloc", "its": the organisation named last.
+        "group" | "movement" | "militia" | "organisation" | "organization" | "bloc"
+        | "alliance" | "agency" | "it"
+            if lemma == "it" || is_definite(parsed, word) =>
+        {
+            flat.iter()
+                .rev()
+                .find(|a| !a.person && a.entity.is_some())
+                .map(|a| vec![here(a)])
+                .unwrap_or_default()
+        }
         "he" | "she" | "him" | "her" => people.last().map(|a| vec![here(a)]).unwrap_or_default(),
         "leader" | "president" | "premier" | "minister" | "side" => {
             let two = parsed.children[word]
@@ -137,7 +151,7 @@ fn distinct_people(recent: &[Actor]) -> Vec<&Actor> {
     let mut people: Vec<&Actor> = Vec::new();
     for actor in recent
         .iter()
-        .filter(|a| a.entity.is_some() && a.sector.is_some())
+        .filter(|a| a.person && a.entity.is_some() && a.sector.is_some())
     {
         people.retain(|p| p.entity != actor.entity);
         people.push(actor);
@@ -145,13 +159,62 @@ fn distinct_people(recent: &[Actor]) -> Vec<&Actor> {
     people
 }
 
-/// Every person the sentence names, in order, for later pronouns and role nouns.
+/// Every person and organisation the sentence names, in order, for later pronouns and
+/// definite descriptions ("he", "the premier", "the group"). A person the knowledge base does
+/// not know counts when an apposition says who they are ("James Kabarebe, Rwanda's minister
+/// of state").
 pub fn people_named(parsed: &Parsed, kb: &Kb, day: Day) -> Vec<Actor> {
-    parsed
+    let mut named: Vec<Actor> = parsed
         .mentions
         .iter()
-        .filter_map(|mention| person(parsed, kb, &[mention], day))
-        .collect()
+        .filter_map(|mention| {
+            person(parsed, kb, &[mention], day).or_else(|| organisation(parsed, kb, &[mention]))
+        })
+        .collect();
+    for word in 0..parsed.len() {
+        if parsed.upos(word) != "PROPN" || parsed.relation(word) == "flat" {
+            continue;
+        }
+        let known = parsed
+            .mentions
+            .iter()
+            .any(|m| (m.start..m.end).contains(&word));
+        let Some(appos) = parsed.children_with(word, "appos").next() else {
+            continue;
+        };
+        if known {
+            continue;
+        }
+        let Some(role) = actor_of(parsed, kb, appos, day).filter(|a| a.sector.is_some()) else {
+            continue;
+        };
+        let name_end = parsed.children[word]
+            .iter()
+            .copied()
+            .filter(|&c| parsed.relation(c) == "flat")
+            .max()
+            .unwrap_or(word);
+        let (start, end) = parsed.span(word, name_end);
+        let name = parsed.text[start..end].to_string();
+        named.push(Actor {
+            text: name.clone(),
+            start,
+            end,
+            entity: Some(format!("unlisted:{name}")),
+            name: Some(name),
+            person: true,
+            ..role
+        });
+    }
+    named.sort_by_key(|a| a.start);
+    named
+}
+
+/// Whether `word` has "the" or "this" before it.
+fn is_definite(parsed: &Parsed, word: usize) -> bool {
+    parsed
+        .children_with(word, "det")
+        .any(|d| matches!(parsed.lemma(d).as_str(), "the" | "this"))
 }
 
 /// The actor named by the noun phrase headed by `word` (with its apposition), if any.
@@ -211,6 +274,7 @@ fn person(parsed: &Parsed, kb: &Kb, found: &[&Mention], day: Day) -> Option<Acto
                 code: role.code.clone(),
                 country,
                 sector,
+                person: true,
             });
         }
     }
@@ -234,6 +298,7 @@ fn organisation(parsed: &Parsed, kb: &Kb, found: &[&Mention]) -> Option<Actor> {
                     code: org.code.clone(),
                     country: org.country.clone().or(country),
                     sector,
+                    person: false,
                 });
             }
         }
@@ -281,5 +346,6 @@ fn country(parsed: &Parsed, found: &[&Mention]) -> Option<Actor> {
         code: format!("{code}{}", sector.unwrap_or("")),
         country: Some(code.to_string()),
         sector: sector.map(str::to_string),
+        person: false,
     })
 }

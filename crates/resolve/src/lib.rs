@@ -115,8 +115,11 @@ impl Gazetteer {
         }
         // Places after countries, people and organisations, so that "Georgia" is first the
         // country; among places of one name, the most populous first ("Paris" is in France).
-        let mut places: Vec<&dyad_kb::Place> =
-            kb.places().iter().filter(|p| !p.country.is_empty()).collect();
+        let mut places: Vec<&dyad_kb::Place> = kb
+            .places()
+            .iter()
+            .filter(|p| !p.country.is_empty())
+            .collect();
         places.sort_by_key(|p| std::cmp::Reverse(p.population));
         for place in places {
             for name in std::iter::once(&place.name).chain(&place.aliases) {
