@@ -43,6 +43,19 @@ pub enum BenchCommand {
         #[arg(long)]
         models: Option<PathBuf>,
     },
+    /// The coder against the NLP stage: tokenizing, parsing and coding the texts of the gold
+    /// events (wire-style sentences and articles), timed apart, on one core.
+    Code {
+        /// Folder of gold `*.jsonl` files whose texts are coded.
+        #[arg(default_value = "tests/gold")]
+        gold: PathBuf,
+        /// Times the whole set is coded.
+        #[arg(long, default_value_t = 5)]
+        repeat: usize,
+        /// Folder of the models (default: the models/ folder dyad was built with).
+        #[arg(long)]
+        models: Option<PathBuf>,
+    },
 }
 
 /// Runs one benchmark and prints its figures.
@@ -56,6 +69,11 @@ pub fn run(command: &BenchCommand) -> anyhow::Result<ExitCode> {
         BenchCommand::Ingest { pages, dir } => bench_ingest(*pages, dir.as_deref()),
         BenchCommand::Text { paths } => bench_text(paths),
         BenchCommand::Nlp { files, models } => bench_nlp(files, models.as_deref()),
+        BenchCommand::Code {
+            gold,
+            repeat,
+            models,
+        } => bench_code(gold, *repeat, models.as_deref()),
     }
 }
 
@@ -163,6 +181,52 @@ fn bench_nlp(files: &[PathBuf], models: Option<&Path>) -> anyhow::Result<ExitCod
     println!(
         "peak memory: {}",
         peak_memory().unwrap_or_else(|| "unknown".to_string())
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn bench_code(gold: &Path, repeat: usize, models: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let models = crate::models::load(&crate::models::models_dir(models))?;
+    let started = Instant::now();
+    let coder = crate::code::load_coder(&[])?;
+    println!(
+        "knowledge base read and indexed in {:.3} s",
+        started.elapsed().as_secs_f64()
+    );
+    let items = dyad_coder::gold::read_dir(gold)?;
+    let mut texts = Vec::new();
+    for item in &items {
+        let date = chrono::NaiveDate::parse_from_str(&item.date, "%Y-%m-%d")
+            .with_context(|| format!("{}: date {}", item.id, item.date))?;
+        texts.push((item.text.as_str(), date));
+    }
+    let (mut nlp_seconds, mut code_seconds) = (0.0, 0.0);
+    let (mut tokens, mut events) = (0usize, 0usize);
+    for _ in 0..repeat.max(1) {
+        for (text, date) in &texts {
+            let started = Instant::now();
+            let mut doc = dyad_text::tokenize(text);
+            models.annotate(&mut doc);
+            let parsed = Instant::now();
+            events += coder.code("bench", &doc, *date).len();
+            code_seconds += parsed.elapsed().as_secs_f64();
+            nlp_seconds += (parsed - started).as_secs_f64();
+            tokens += doc.tokens.len();
+        }
+    }
+    println!(
+        "{} texts x {}: {tokens} tokens, {events} events",
+        texts.len(),
+        repeat.max(1)
+    );
+    println!(
+        "tokenize + tag + lemma + parse + entities: {nlp_seconds:.2} s, {:.0} tokens/s (one core)",
+        tokens as f64 / nlp_seconds
+    );
+    println!(
+        "coding: {code_seconds:.2} s, {:.0} tokens/s: {:.1}% of the NLP time (issue 4 budget: 20%)",
+        tokens as f64 / code_seconds,
+        100.0 * code_seconds / nlp_seconds
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -72,7 +72,7 @@ fn shared_modifier_actors(
 ) -> Vec<Actor> {
     let Some(modifier) = parsed
         .children_with(word, "nmod")
-        .find(|&m| parsed.preposition(m).as_deref() == Some("of"))
+        .find(|&m| parsed.preposition(m) == Some("of"))
     else {
         return Vec::new();
     };
@@ -113,7 +113,7 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
     let salient = recent
         .last()
         .and_then(|sentence| sentence.iter().find(|a| a.person && a.sector.is_some()));
-    match lemma.as_str() {
+    match lemma {
         "he" | "she" if subject => salient.map(|a| vec![here(a)]).unwrap_or_default(),
         // "the group", "the bloc", "its": the organisation named last.
         "group" | "movement" | "militia" | "organisation" | "organization" | "bloc"
@@ -130,10 +130,10 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
         "leader" | "president" | "premier" | "minister" | "side" => {
             let two = parsed.children[word]
                 .iter()
-                .any(|&c| matches!(parsed.lemma(c).as_str(), "two" | "both"));
+                .any(|&c| matches!(parsed.lemma(c), "two" | "both"));
             let definite = parsed
                 .children_with(word, "det")
-                .any(|d| matches!(parsed.lemma(d).as_str(), "the" | "both"));
+                .any(|d| matches!(parsed.lemma(d), "the" | "both"));
             if two && people.len() >= 2 {
                 people[people.len() - 2..].iter().map(|a| here(a)).collect()
             } else if definite && !two {
@@ -214,7 +214,7 @@ pub fn people_named(parsed: &Parsed, kb: &Kb, day: Day) -> Vec<Actor> {
 fn is_definite(parsed: &Parsed, word: usize) -> bool {
     parsed
         .children_with(word, "det")
-        .any(|d| matches!(parsed.lemma(d).as_str(), "the" | "this"))
+        .any(|d| matches!(parsed.lemma(d), "the" | "this"))
 }
 
 /// The actor named by the noun phrase headed by `word` (with its apposition), if any.

@@ -227,7 +227,7 @@ impl Coder {
                 let code = complement_code(root, act).unwrap_or_else(|| format!("{root}0"));
                 frames[index].cameo = self.most_specific_known(&code);
                 frames[index].pattern = frames[governed].pattern;
-                frames[index].governor = Some(parsed.lemma(predicate));
+                frames[index].governor = Some(parsed.lemma(predicate).to_string());
             } else if frames[index].cameo.is_none()
                 && let Some(code) = complement_code(root, act)
                 && let Some(known) = self.most_specific_known(&code)
@@ -281,7 +281,7 @@ impl Coder {
                 source: subject_of(parsed, head),
                 target: Vec::new(),
                 cameo: code.and_then(|c| self.most_specific_known(&c)),
-                governor: Some(parsed.lemma(head)),
+                governor: Some(parsed.lemma(head).to_string()),
             });
         }
         frames.extend(added);
@@ -305,7 +305,7 @@ impl Coder {
         let last = lemma.chars().last().filter(|c| !"aeiouy".contains(*c));
         let Some(candidates) = self
             .by_verb
-            .get(&lemma)
+            .get(lemma)
             .or_else(|| repaired("e"))
             .or_else(|| last.and_then(|c| repaired(&c.to_string())))
         else {
@@ -401,7 +401,7 @@ impl Coder {
     }
 
     fn noun_frame(&self, parsed: &Parsed, noun: usize, notes: &mut Notes) -> Option<Frame> {
-        let candidates = self.by_noun.get(&parsed.lemma(noun))?;
+        let candidates = self.by_noun.get(parsed.lemma(noun))?;
         for &index in candidates {
             let pattern = &self.kb.patterns()[index];
             let mut target = targets(parsed, pattern, noun, Some(noun), None);
@@ -653,7 +653,7 @@ impl Coder {
                 text: parsed.text[start..end].to_string(),
                 start,
                 end,
-                lemma: parsed.lemma(frame.predicate),
+                lemma: parsed.lemma(frame.predicate).to_string(),
             },
             date,
             location: None,
@@ -803,7 +803,7 @@ fn event_noun(parsed: &Parsed, verb: usize, object: Option<usize>, lemma: &str) 
 fn prepositional(parsed: &Parsed, head: usize, preposition: &str) -> Option<usize> {
     parsed.children[head].iter().copied().find(|&child| {
         matches!(parsed.relation(child), "obl" | "nmod")
-            && parsed.preposition(child).as_deref() == Some(preposition)
+            && parsed.preposition(child) == Some(preposition)
     })
 }
 
@@ -819,7 +819,7 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
         });
         if let Some(subject) = subject {
             // "the envoy who visited Tokyo": the relative pronoun stands for the noun.
-            let relative = matches!(parsed.lemma(subject).as_str(), "who" | "which" | "that");
+            let relative = matches!(parsed.lemma(subject), "who" | "which" | "that");
             if relative
                 && parsed.full_relation(at) == "acl:relcl"
                 && let Some(noun) = parsed.heads[at]
@@ -828,10 +828,7 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
             }
             // "North Korea warned that it would ...": a pronoun subject of a reported clause
             // is the speaker.
-            let pronoun = matches!(
-                parsed.lemma(subject).as_str(),
-                "it" | "they" | "he" | "she" | "we"
-            );
+            let pronoun = matches!(parsed.lemma(subject), "it" | "they" | "he" | "she" | "we");
             if pronoun
                 && parsed.relation(at) == "ccomp"
                 && let Some(speaker) = parsed.heads[at].and_then(|h| parsed.child_full(h, "nsubj"))
@@ -904,7 +901,7 @@ fn other_targets(parsed: &Parsed, frame: &Frame) -> Vec<usize> {
             matches!(parsed.relation(child), "obl" | "nmod")
                 && parsed
                     .preposition(child)
-                    .is_some_and(|p| TOWARD.contains(&p.as_str()))
+                    .is_some_and(|p| TOWARD.contains(&p))
         }));
     }
     words.extend(
@@ -937,7 +934,7 @@ fn place_on(parsed: &Parsed, kb: &Kb, predicate: usize, day: Day) -> Option<Acto
         .children_with(predicate, "obl")
         .filter(|&obl| {
             matches!(
-                parsed.preposition(obl).as_deref(),
+                parsed.preposition(obl),
                 Some("in" | "across" | "into" | "on" | "near" | "at")
             )
         })
@@ -990,7 +987,7 @@ fn names_country(parsed: &Parsed, word: usize) -> bool {
 fn is_future_tense(parsed: &Parsed, word: usize) -> bool {
     parsed
         .children_with(word, "aux")
-        .any(|aux| matches!(parsed.lemma(aux).as_str(), "will" | "shall"))
+        .any(|aux| matches!(parsed.lemma(aux), "will" | "shall"))
 }
 
 /// The actors with each code once ("the tanker and its crew" are one Greek target).

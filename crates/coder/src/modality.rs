@@ -37,17 +37,17 @@ pub fn modality_of(parsed: &Parsed, word: usize) -> (&'static str, Option<usize>
             }
             "xcomp" | "advcl" | "acl" => {
                 let lemma = parsed.lemma(head);
-                if NEGATING_HEADS.contains(&lemma.as_str()) || is_negated(parsed, head) {
+                if NEGATING_HEADS.contains(&lemma) || is_negated(parsed, head) {
                     return ("negated", None);
                 }
-                if FUTURE_HEADS.contains(&lemma.as_str()) {
+                if FUTURE_HEADS.contains(&lemma) {
                     return ("future", None);
                 }
-                if HYPOTHETICAL_HEADS.contains(&lemma.as_str()) {
+                if HYPOTHETICAL_HEADS.contains(&lemma) {
                     return ("hypothetical", None);
                 }
             }
-            "ccomp" if SPEECH.contains(&parsed.lemma(head).as_str()) => {
+            "ccomp" if SPEECH.contains(&parsed.lemma(head)) => {
                 return ("reported", parsed.children_with(head, "nsubj").next());
             }
             _ => {}
@@ -69,7 +69,7 @@ pub fn modality_of(parsed: &Parsed, word: usize) -> (&'static str, Option<usize>
 /// Future or hypothetical auxiliaries of the word itself.
 fn own_markers(parsed: &Parsed, word: usize) -> Option<&'static str> {
     for aux in parsed.children_with(word, "aux") {
-        match parsed.lemma(aux).as_str() {
+        match parsed.lemma(aux) {
             "will" | "shall" | "'ll" => return Some("future"),
             "could" | "may" | "might" | "would" | "should" => return Some("hypothetical"),
             _ => {}
@@ -85,13 +85,13 @@ const READY: [&str; 4] = ["ready", "prepared", "prepare", "willing"];
 /// resume talks", "said it would back the bid" (the speaker is the actor, `is_speaker`).
 pub fn is_stated_intent(parsed: &Parsed, word: usize, is_speaker: impl Fn(usize) -> bool) -> bool {
     if parsed.relation(word) == "xcomp"
-        && parsed.heads[word].is_some_and(|h| READY.contains(&parsed.lemma(h).as_str()))
+        && parsed.heads[word].is_some_and(|h| READY.contains(&parsed.lemma(h)))
     {
         return true;
     }
     let promised = parsed
         .children_with(word, "aux")
-        .any(|aux| matches!(parsed.lemma(aux).as_str(), "will" | "would" | "'ll"));
+        .any(|aux| matches!(parsed.lemma(aux), "will" | "would" | "'ll"));
     promised && speaker_of(parsed, word).is_some_and(is_speaker)
 }
 
@@ -101,7 +101,7 @@ pub fn speaker_of(parsed: &Parsed, word: usize) -> Option<usize> {
     for _ in 0..parsed.len() {
         let head = parsed.heads[at]?;
         match parsed.relation(at) {
-            "ccomp" if SPEECH.contains(&parsed.lemma(head).as_str()) => {
+            "ccomp" if SPEECH.contains(&parsed.lemma(head)) => {
                 return parsed.children_with(head, "nsubj").next();
             }
             "xcomp" | "conj" | "advcl" => at = head,
@@ -114,7 +114,7 @@ pub fn speaker_of(parsed: &Parsed, word: usize) -> Option<usize> {
 fn is_negated(parsed: &Parsed, word: usize) -> bool {
     parsed.children[word].iter().any(|&child| {
         matches!(parsed.relation(child), "advmod" | "neg")
-            && matches!(parsed.lemma(child).as_str(), "not" | "n't" | "never")
+            && matches!(parsed.lemma(child), "not" | "n't" | "never")
     })
 }
 

@@ -16,6 +16,8 @@ pub struct Parsed<'a> {
     pub children: Vec<Vec<usize>>,
     /// Knowledge-base names found in the sentence.
     pub mentions: Vec<Mention>,
+    /// Each word's lemma, lowercased once (its form when the lemma is missing).
+    lemmas: Vec<String>,
 }
 
 impl<'a> Parsed<'a> {
@@ -35,12 +37,24 @@ impl<'a> Parsed<'a> {
             }
         }
         let forms: Vec<&str> = tokens.iter().map(|t| t.span.of(&doc.text)).collect();
+        let lemmas = tokens
+            .iter()
+            .zip(&forms)
+            .map(|(token, form)| {
+                if token.lemma.is_empty() {
+                    form.to_lowercase()
+                } else {
+                    token.lemma.to_lowercase()
+                }
+            })
+            .collect();
         Parsed {
             text: &doc.text,
             tokens,
             heads,
             children,
             mentions: gazetteer.find(&forms),
+            lemmas,
         }
     }
 
@@ -60,13 +74,8 @@ impl<'a> Parsed<'a> {
     }
 
     /// The word's lemma, lowercased (its form when the lemma is missing).
-    pub fn lemma(&self, word: usize) -> String {
-        let lemma = &self.tokens[word].lemma;
-        if lemma.is_empty() {
-            self.form(word).to_lowercase()
-        } else {
-            lemma.to_lowercase()
-        }
+    pub fn lemma(&self, word: usize) -> &str {
+        &self.lemmas[word]
     }
 
     /// The universal part of the word's relation ("nsubj" for "nsubj:pass").
@@ -110,7 +119,7 @@ impl<'a> Parsed<'a> {
     }
 
     /// The preposition of an oblique or modifier (its `case` child), lowercased.
-    pub fn preposition(&self, word: usize) -> Option<String> {
+    pub fn preposition(&self, word: usize) -> Option<&str> {
         self.children_with(word, "case")
             .next()
             .map(|case| self.lemma(case))

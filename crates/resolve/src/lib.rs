@@ -70,6 +70,10 @@ pub struct Gazetteer {
     common: HashMap<Vec<String>, Vec<Referent>>,
     /// The longest name, in tokens.
     longest: usize,
+    /// For each first token of a name (as written, and lowercased for agent nouns), the most
+    /// tokens a name starting with it has: most positions of a sentence start no name, and
+    /// this says so without building a single window.
+    first_tokens: HashMap<String, usize>,
 }
 
 impl Gazetteer {
@@ -139,12 +143,34 @@ impl Gazetteer {
 
     fn add_proper(&mut self, name: &str, referent: Referent) {
         let tokens = tokens_of(name);
+        self.note_first_token(&tokens);
         add_to(&mut self.proper, tokens, referent, &mut self.longest);
+    }
+
+    fn note_first_token(&mut self, tokens: &[String]) {
+        if let Some(first) = tokens.first() {
+            let most = self.first_tokens.entry(first.clone()).or_default();
+            *most = (*most).max(tokens.len());
+        }
+    }
+
+    /// The most tokens a name starting with `token` can have (0: none starts with it).
+    fn names_starting_with(&self, token: &str) -> usize {
+        let as_written = self.first_tokens.get(token).copied().unwrap_or(0);
+        let lower = token.to_lowercase();
+        let lowercase = self.first_tokens.get(&lower).copied().unwrap_or(0);
+        // A headline's "JAPAN" may start "Japan ...".
+        let title = title_case_of_capitals(&[token.to_string()])
+            .and_then(|t| self.first_tokens.get(&t[0]).copied())
+            .unwrap_or(0);
+        as_written.max(lowercase).max(title)
     }
 
     fn add_common(&mut self, word: &str, referent: Referent) {
         let tokens: Vec<String> = tokens_of(word).iter().map(|t| t.to_lowercase()).collect();
+        self.note_first_token(&tokens);
         if let Some(plural) = regular_plural(&tokens) {
+            self.note_first_token(&plural);
             add_to(
                 &mut self.common,
                 plural,
@@ -175,7 +201,10 @@ impl Gazetteer {
     }
 
     fn longest_at<S: AsRef<str>>(&self, tokens: &[S], start: usize) -> Option<Mention> {
-        let most = self.longest.min(tokens.len() - start);
+        let most = self
+            .names_starting_with(tokens[start].as_ref())
+            .min(self.longest)
+            .min(tokens.len() - start);
         for length in (1..=most).rev() {
             let window = &tokens[start..start + length];
             let exact: Vec<String> = window.iter().map(|t| t.as_ref().to_string()).collect();
