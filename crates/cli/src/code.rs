@@ -142,25 +142,8 @@ pub fn eval_events(
         let date = chrono::NaiveDate::parse_from_str(&item.date, "%Y-%m-%d")
             .with_context(|| format!("{}: date {}", item.id, item.date))?;
         let coded = code_text(&models, &coder, &item.id, &item.text, date);
-        let gold_keys: Vec<EventKey> = item
-            .events
-            .iter()
-            .map(|e| EventKey {
-                cameo: e.cameo.clone(),
-                plover: e.plover.clone(),
-                source: e.source.clone(),
-                target: e.target.clone(),
-            })
-            .collect();
-        let coded_keys: Vec<EventKey> = coded
-            .iter()
-            .map(|e| EventKey {
-                cameo: e.cameo.clone(),
-                plover: e.plover.kind.clone(),
-                source: countries(&e.source),
-                target: countries(&e.target),
-            })
-            .collect();
+        let gold_keys: Vec<EventKey> = item.events.iter().map(EventKey::from_gold).collect();
+        let coded_keys: Vec<EventKey> = coded.iter().map(EventKey::from_event).collect();
         if show_errors && item.split == Split::Tune {
             print_differences(&mut out, item, &gold_keys, &coded_keys, &coded)?;
         }
@@ -191,14 +174,6 @@ pub fn eval_events(
         }
     }
     Ok(())
-}
-
-/// The country of each actor (an IGO's code for international organisations).
-fn countries(actors: &[dyad_coder::actors::Actor]) -> Vec<String> {
-    actors
-        .iter()
-        .map(|a| a.country.clone().unwrap_or_else(|| a.code.clone()))
-        .collect()
 }
 
 /// One tuning item's gold and coded events, when they differ at the dyad level.

@@ -20,6 +20,34 @@ pub struct EventKey {
     pub target: Vec<String>,
 }
 
+impl EventKey {
+    /// The key of a gold event.
+    pub fn from_gold(event: &crate::gold::GoldEvent) -> EventKey {
+        EventKey {
+            cameo: event.cameo.clone(),
+            plover: event.plover.clone(),
+            source: event.source.clone(),
+            target: event.target.clone(),
+        }
+    }
+
+    /// The key of a coded event: each actor by its country (an IGO by its code).
+    pub fn from_event(event: &crate::Event) -> EventKey {
+        let countries = |actors: &[crate::actors::Actor]| {
+            actors
+                .iter()
+                .map(|a| a.country.clone().unwrap_or_else(|| a.code.clone()))
+                .collect()
+        };
+        EventKey {
+            cameo: event.cameo.clone(),
+            plover: event.plover.kind.clone(),
+            source: countries(&event.source),
+            target: countries(&event.target),
+        }
+    }
+}
+
 /// The three levels of agreement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
