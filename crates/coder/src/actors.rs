@@ -127,6 +127,12 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
                 .unwrap_or_default()
         }
         "he" | "she" | "him" | "her" => people.last().map(|a| vec![here(a)]).unwrap_or_default(),
+        // "The two last met in 2019", "the pair", "both": the last two people named.
+        "two" | "pair" | "both"
+            if people.len() >= 2 && (lemma == "both" || is_definite(parsed, word)) =>
+        {
+            people[people.len() - 2..].iter().map(|a| here(a)).collect()
+        }
         "leader" | "president" | "premier" | "minister" | "side" => {
             let two = parsed.children[word]
                 .iter()

@@ -40,14 +40,27 @@ pub fn date_of(
 ) -> Option<EventDate> {
     for &child in &parsed.children[word] {
         let relation = parsed.full_relation(child);
+        // "talks on Tuesday": a noun's date hangs on it as a modifier.
+        let noun = matches!(parsed.upos(word), "NOUN" | "PROPN");
         let temporal = relation.starts_with("obl")
             || relation.ends_with(":tmod")
             || relation == "advmod"
-            || relation == "nmod:npmod";
+            || relation == "nmod:npmod"
+            || (noun && relation == "nmod");
         if !temporal {
             continue;
         }
-        let phrase = parsed.phrase(child);
+        // "before talks on Tuesday" dates the talks, not the verb they hang on: the words of
+        // the modifier without the phrases nested in it.
+        let nested: Vec<usize> = parsed
+            .children_with(child, "nmod")
+            .flat_map(|n| parsed.phrase(n))
+            .collect();
+        let phrase: Vec<usize> = parsed
+            .phrase(child)
+            .into_iter()
+            .filter(|w| !nested.contains(w))
+            .collect();
         let words: Vec<String> = phrase.iter().map(|&w| parsed.form(w).to_string()).collect();
         if let Some((value, precision)) = resolve(&words, tense, published) {
             let first = *phrase.first()?;

@@ -405,11 +405,16 @@ impl Coder {
         for &index in candidates {
             let pattern = &self.kb.patterns()[index];
             let mut target = targets(parsed, pattern, noun, Some(noun), None);
+            // A possessive names the actor first ("Japan's talks"); else the subject of the
+            // verb the noun hangs on ("held talks", "arrived before talks").
             let mut source: Vec<usize> = match pattern.source.as_str() {
                 "poss" => parsed.child_full(noun, "nmod:poss").into_iter().collect(),
                 "none" => Vec::new(),
                 _ => light_verb_subject(parsed, noun),
             };
+            if source.is_empty() && pattern.source == "poss" {
+                source = light_verb_subject(parsed, noun);
+            }
             if source.is_empty() {
                 source.extend(parsed.child_full(noun, "nmod:poss"));
             }
@@ -544,7 +549,7 @@ impl Coder {
         // A pattern without a target slot ("warned", "threatened") still has a target when the
         // sentence names one in the usual places: the object, "on", "against", "with", ...
         if target.is_empty() {
-            target = other_targets(parsed, frame)
+            target = other_targets(parsed, frame, pattern)
                 .into_iter()
                 .map(|w| {
                     actors_of(parsed, &self.kb, w, day, &others)
@@ -593,7 +598,13 @@ impl Coder {
         } else {
             Tense::Past
         };
-        let date = date_of(parsed, frame.predicate, tense, published);
+        // "holding talks on Tuesday" parsed with "holding" on "talks": the noun's date.
+        let date = date_of(parsed, frame.predicate, tense, published).or_else(|| {
+            let noun = frame.noun?;
+            (noun != frame.predicate)
+                .then(|| date_of(parsed, noun, tense, published))
+                .flatten()
+        });
         if modality == "asserted"
             && date
                 .as_ref()
@@ -793,10 +804,20 @@ fn targets(
 /// The verb's event noun `lemma`: its object ("held talks"), or the noun of one of its obliques
 /// ("called for a ceasefire").
 fn event_noun(parsed: &Parsed, verb: usize, object: Option<usize>, lemma: &str) -> Option<usize> {
-    object
-        .into_iter()
-        .chain(parsed.children_with(verb, "obl"))
-        .find(|&word| parsed.lemma(word) == lemma)
+    let mut nouns: Vec<usize> = object.map(|o| parsed.with_conjuncts(o)).unwrap_or_default();
+    // "held two days of talks", "signed a series of agreements": the noun after "of".
+    let counted: Vec<usize> = nouns
+        .iter()
+        .flat_map(|&o| parsed.children_with(o, "nmod"))
+        .filter(|&m| parsed.preposition(m) == Some("of"))
+        .collect();
+    nouns.extend(counted);
+    nouns.extend(parsed.children_with(verb, "obl"));
+    // "before holding talks" parsed as a modifier of "talks".
+    if matches!(parsed.relation(verb), "amod" | "acl") {
+        nouns.extend(parsed.heads[verb]);
+    }
+    nouns.into_iter().find(|&word| parsed.lemma(word) == lemma)
 }
 
 /// The oblique or nominal modifier of `head` introduced by `preposition`.
@@ -848,6 +869,14 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
         {
             return vec![head];
         }
+        // "before holding talks" parsed with "holding" modifying "talks": the subject is
+        // that of the verb the noun hangs on.
+        if at == verb
+            && parsed.relation(verb) == "amod"
+            && let Some(noun) = parsed.heads[verb]
+        {
+            return light_verb_subject(parsed, noun);
+        }
         // Open complements, conjuncts and subjectless adverbial clauses ("Praising Takaichi,
         // Trump said ...", "before holding talks") share the subject of the clause above.
         match (parsed.relation(at), parsed.heads[at]) {
@@ -873,7 +902,7 @@ fn is_unnamed_agent(parsed: &Parsed, word: usize) -> bool {
 /// Where else a target may be named when the pattern's slots found none: the object, a
 /// phrase on the predicate or its object introduced by a preposition of direction or
 /// opposition, or the subject of a reported clause ("warned that Tehran would ...").
-fn other_targets(parsed: &Parsed, frame: &Frame) -> Vec<usize> {
+fn other_targets(parsed: &Parsed, frame: &Frame, pattern: &Pattern) -> Vec<usize> {
     const TOWARD: [&str; 10] = [
         "on", "against", "with", "to", "for", "at", "into", "toward", "towards", "over",
     ];
@@ -885,7 +914,14 @@ fn other_targets(parsed: &Parsed, frame: &Frame) -> Vec<usize> {
         .chain(parsed.children_with(predicate, "iobj"))
         .filter(|&o| Some(o) != frame.noun)
         .collect();
-    let mut words = objects.clone();
+    // A pattern that names its target slots without the object ("leave for") says the object
+    // is not the target ("leaving Malaysia" is no visit to Malaysia).
+    let object_is_target = pattern.target.is_empty() || pattern.target.iter().any(|t| t == "obj");
+    let mut words = if object_is_target {
+        objects.clone()
+    } else {
+        Vec::new()
+    };
     for &object in &objects {
         // "signed a memorandum of understanding with his Uzbek counterpart", "rejected a plan
         // drawn up by Britain": deeper in the object's phrase.

@@ -52,7 +52,16 @@ pub fn modality_of(parsed: &Parsed, word: usize) -> (&'static str, Option<usize>
             }
             _ => {}
         }
-        if !["xcomp", "conj", "advcl"].contains(&parsed.relation(at)) {
+        // An event noun or a participle on one ("talks" in "arrive before talks", "holding"
+        // in "before holding talks") takes the modality of the clause it is part of.
+        let noun = matches!(parsed.upos(at), "NOUN" | "PROPN");
+        let joins = match parsed.relation(at) {
+            "xcomp" | "conj" | "advcl" => true,
+            "obj" | "obl" | "nmod" => noun,
+            "amod" => parsed.upos(at) == "VERB",
+            _ => false,
+        };
+        if !joins {
             break;
         }
         at = head;
@@ -118,11 +127,13 @@ fn is_negated(parsed: &Parsed, word: usize) -> bool {
     })
 }
 
-/// Whether `word` heads an "if" or "unless" clause: the condition of another act, not an event
-/// of its own.
+/// Whether `word` heads an "if" or "unless" clause (the condition of another act) or a
+/// "whether" clause (an open question): not an event of its own.
 pub fn is_condition(parsed: &Parsed, word: usize) -> bool {
-    parsed.relation(word) == "advcl"
-        && (has_mark(parsed, word, "if") || has_mark(parsed, word, "unless"))
+    let condition = parsed.relation(word) == "advcl"
+        && (has_mark(parsed, word, "if") || has_mark(parsed, word, "unless"));
+    // "watching whether the two leaders can defuse tensions": an open question, not an act.
+    condition || has_mark(parsed, word, "whether")
 }
 
 fn has_mark(parsed: &Parsed, clause: usize, mark: &str) -> bool {
