@@ -25,6 +25,10 @@ pub struct CodeArgs {
     /// Knowledge-base folders read after the shipped one; their entries override it.
     #[arg(long = "kb", value_name = "DIR")]
     kb: Vec<PathBuf>,
+    /// One event per source and target actor (CAMEO dyads, as GDELT counts them) instead of
+    /// one event with actor lists (PLOVER style).
+    #[arg(long)]
+    dyads: bool,
 }
 
 /// Arguments of `dyad explain`.
@@ -106,7 +110,11 @@ pub fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
             );
             return;
         };
-        for event in code_text(&models, &coder, &article.id, &article.body, published) {
+        let mut events = code_text(&models, &coder, &article.id, &article.body, published);
+        if args.dyads {
+            events = dyad_coder::cameo_dyads(&events);
+        }
+        for event in events {
             if write_error.is_none() {
                 let written = serde_json::to_writer(&mut out, &event)
                     .map_err(anyhow::Error::from)

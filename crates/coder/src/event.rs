@@ -72,3 +72,53 @@ pub struct Action {
     /// The lemma of the predicate.
     pub lemma: String,
 }
+
+/// The events as CAMEO dyads, for GDELT-style output: one event per source and target actor
+/// ("Cambodia and Thailand" against one target gives two events), a joint act of several
+/// actors ("A and B signed") one per ordered pair of them. An expanded event's id is its
+/// event's id with the pair's positions ("…-0-1"); an event that is already one dyad is kept
+/// as it is.
+pub fn cameo_dyads(events: &[Event]) -> Vec<Event> {
+    let mut dyads = Vec::new();
+    for event in events {
+        let pairs: Vec<(Option<usize>, Option<usize>)> =
+            match (event.source.len(), event.target.len()) {
+                (0 | 1, 0 | 1) => {
+                    dyads.push(event.clone());
+                    continue;
+                }
+                (sources, 0) => (0..sources)
+                    .flat_map(|s| {
+                        (0..sources)
+                            .filter(move |&t| t != s)
+                            .map(move |t| (Some(s), Some(t)))
+                    })
+                    .collect(),
+                (0, targets) => (0..targets).map(|t| (None, Some(t))).collect(),
+                (sources, targets) => (0..sources)
+                    .flat_map(|s| (0..targets).map(move |t| (Some(s), Some(t))))
+                    .collect(),
+            };
+        let joint = event.target.is_empty();
+        for (s, t) in pairs {
+            let source: Vec<Actor> = s.map(|s| event.source[s].clone()).into_iter().collect();
+            let target: Vec<Actor> = match (t, joint) {
+                (Some(t), true) => vec![event.source[t].clone()],
+                (Some(t), false) => vec![event.target[t].clone()],
+                (None, _) => Vec::new(),
+            };
+            dyads.push(Event {
+                event_id: format!(
+                    "{}-{}-{}",
+                    event.event_id,
+                    s.map_or("x".to_string(), |s| s.to_string()),
+                    t.map_or("x".to_string(), |t| t.to_string())
+                ),
+                source,
+                target,
+                ..event.clone()
+            });
+        }
+    }
+    dyads
+}

@@ -13,4 +13,4 @@ pub mod parsed;
 pub mod score;
 
 pub use engine::Coder;
-pub use event::Event;
+pub use event::{Event, cameo_dyads};

@@ -278,3 +278,26 @@ fn clauses_without_a_subject_share_the_one_above() {
         [one("042", &["USAGOV"], &["JPN"], "asserted")]
     );
 }
+
+#[test]
+fn compound_actors_are_one_event_and_expand_to_cameo_dyads_on_request() {
+    let events = code(
+        "Japan and South Korea urged China and Russia to release the detainees.",
+        "2025-10-28",
+    );
+    assert_eq!(events.len(), 1, "{:?}", summary(&events));
+    let dyads = dyad_coder::cameo_dyads(&events);
+    let pairs: Vec<(String, String)> = dyads
+        .iter()
+        .map(|e| (e.source[0].code.clone(), e.target[0].code.clone()))
+        .collect();
+    let expected = [
+        ("JPN", "CHN"),
+        ("JPN", "RUS"),
+        ("KOR", "CHN"),
+        ("KOR", "RUS"),
+    ];
+    assert_eq!(pairs, expected.map(|(s, t)| (s.to_string(), t.to_string())));
+    let ids: std::collections::HashSet<&str> = dyads.iter().map(|e| e.event_id.as_str()).collect();
+    assert_eq!(ids.len(), 4, "each dyad has its own id");
+}
