@@ -954,7 +954,8 @@ fn other_targets(parsed: &Parsed, frame: &Frame, pattern: &Pattern) -> Vec<usize
 /// the predicate or, for a subjectless clause ("..., killing 13 soldiers"), the clause above.
 fn place_of(parsed: &Parsed, kb: &Kb, predicate: usize, day: Day) -> Option<Actor> {
     let mut at = predicate;
-    loop {
+    // Bounded by the sentence's length: a tree has no longer path.
+    for _ in 0..parsed.len() {
         if let Some(place) = place_on(parsed, kb, at, day) {
             return Some(place);
         }
@@ -963,6 +964,7 @@ fn place_of(parsed: &Parsed, kb: &Kb, predicate: usize, day: Day) -> Option<Acto
             _ => return None,
         }
     }
+    None
 }
 
 fn place_on(parsed: &Parsed, kb: &Kb, predicate: usize, day: Day) -> Option<Actor> {

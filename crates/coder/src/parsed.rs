@@ -26,10 +26,11 @@ impl<'a> Parsed<'a> {
         let tokens = doc.sentence_tokens(sentence);
         let first = sentence.tokens.start;
         let n = tokens.len();
-        let heads: Vec<Option<usize>> = tokens
+        let mut heads: Vec<Option<usize>> = tokens
             .iter()
             .map(|t| t.head.and_then(|h| h.checked_sub(first)).filter(|&h| h < n))
             .collect();
+        break_cycles(&mut heads);
         let mut children = vec![Vec::new(); n];
         for (word, head) in heads.iter().enumerate() {
             if let Some(head) = *head {
@@ -169,5 +170,23 @@ impl<'a> Parsed<'a> {
     /// Byte span from the start of word `first` to the end of word `last`.
     pub fn span(&self, first: usize, last: usize) -> (usize, usize) {
         (self.tokens[first].span.start, self.tokens[last].span.end)
+    }
+}
+
+/// Makes the heads a forest: a word whose chain of heads never reaches a root (a cycle, which
+/// the parser never makes but a document from elsewhere may have) loses its head, so every
+/// walk up or down the tree ends.
+fn break_cycles(heads: &mut [Option<usize>]) {
+    for word in 0..heads.len() {
+        let mut at = word;
+        let mut steps = 0;
+        while let Some(head) = heads[at] {
+            steps += 1;
+            if steps > heads.len() {
+                heads[word] = None;
+                break;
+            }
+            at = head;
+        }
     }
 }
