@@ -549,12 +549,17 @@ impl Coder {
         // A pattern without a target slot ("warned", "threatened") still has a target when the
         // sentence names one in the usual places: the object, "on", "against", "with", ...
         if target.is_empty() {
+            let clause_subjects = reported_subjects(parsed, frame.predicate);
             target = other_targets(parsed, frame, pattern)
                 .into_iter()
                 .map(|w| {
+                    // "Katz warned that Israel would resume ...": the reported clause's
+                    // subject on the speaker's own side is not the target.
+                    let own_side = clause_subjects.contains(&w);
                     actors_of(parsed, &self.kb, w, day, &others)
                         .into_iter()
                         .filter(|t| !source.iter().any(|s| s.start == t.start))
+                        .filter(|t| !own_side || !source.iter().any(|s| s.country == t.country))
                         .collect::<Vec<_>>()
                 })
                 .find(|found| !found.is_empty())
@@ -828,6 +833,26 @@ fn prepositional(parsed: &Parsed, head: usize, preposition: &str) -> Option<usiz
     })
 }
 
+/// Verbs whose object does what their open complement says ("urged Israel to release").
+const OBJECT_CONTROL: [&str; 16] = [
+    "urge",
+    "ask",
+    "call",
+    "press",
+    "encourage",
+    "order",
+    "force",
+    "invite",
+    "tell",
+    "allow",
+    "permit",
+    "persuade",
+    "pressure",
+    "push",
+    "instruct",
+    "request",
+];
+
 /// The subject of `verb`, or for an open complement ("agreed to meet") the controller's.
 fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
     let mut at = verb;
@@ -876,6 +901,18 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
             && let Some(noun) = parsed.heads[verb]
         {
             return light_verb_subject(parsed, noun);
+        }
+        // "urged France to recognise": the object of a verb of asking or ordering is the one
+        // who is to act.
+        if parsed.relation(at) == "xcomp"
+            && let Some(head) = parsed.heads[at]
+            && OBJECT_CONTROL.contains(&parsed.lemma(head))
+            && let Some(object) = parsed
+                .children_with(head, "obj")
+                .chain(parsed.children_with(head, "iobj"))
+                .next()
+        {
+            return vec![object];
         }
         // Open complements, conjuncts and subjectless adverbial clauses ("Praising Takaichi,
         // Trump said ...", "before holding talks") share the subject of the clause above.
@@ -940,14 +977,18 @@ fn other_targets(parsed: &Parsed, frame: &Frame, pattern: &Pattern) -> Vec<usize
                     .is_some_and(|p| TOWARD.contains(&p))
         }));
     }
-    words.extend(
-        parsed
-            .children_with(predicate, "ccomp")
-            .filter_map(|clause| parsed.child_full(clause, "nsubj"))
-            .filter(|&subject| parsed.upos(subject) != "PRON"),
-    );
+    words.extend(reported_subjects(parsed, predicate));
     words.retain(|w| !frame.source.contains(w));
     words
+}
+
+/// The subjects (not pronouns) of the clauses `predicate` reports ("warned that Tehran would").
+fn reported_subjects(parsed: &Parsed, predicate: usize) -> Vec<usize> {
+    parsed
+        .children_with(predicate, "ccomp")
+        .filter_map(|clause| parsed.child_full(clause, "nsubj"))
+        .filter(|&subject| parsed.upos(subject) != "PRON")
+        .collect()
 }
 
 /// The country of the place where the act happened ("in Kathmandu", "across Gaza"), read on

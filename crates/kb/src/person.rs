@@ -51,8 +51,11 @@ impl Person {
     /// The role in force on `day`; of several, the one taken up last (on a handover day the
     /// successor's role has begun).
     pub fn role_on(&self, day: Day) -> Option<&Role> {
+        // Of roles begun the same day the first listed is the main one (Macron is President
+        // of France before co-prince of Andorra); `max_by_key` keeps the last of equals.
         self.roles
             .iter()
+            .rev()
             .filter(|role| role.in_force(day))
             .max_by_key(|role| role.from)
     }
