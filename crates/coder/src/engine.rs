@@ -775,7 +775,9 @@ fn targets(
     for slot in &pattern.target {
         match slot.as_str() {
             // "warned Britain that ...": the parser may call the one object indirect.
-            "obj" if noun.is_none() => found.extend(object.or_else(indirect)),
+            // The object, unless it is the event noun itself ("accused Kigali of corruption"
+            // has its noun in an oblique and its target as object).
+            "obj" if noun.is_none() || noun != object => found.extend(object.or_else(indirect)),
             "iobj" => found.extend(indirect()),
             preposition => {
                 for head in [Some(verb), noun].into_iter().flatten() {
