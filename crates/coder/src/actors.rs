@@ -225,18 +225,25 @@ fn is_definite(parsed: &Parsed, word: usize) -> bool {
 
 /// The actor named by the noun phrase headed by `word` (with its apposition), if any.
 pub fn actor_of(parsed: &Parsed, kb: &Kb, word: usize, day: Day) -> Option<Actor> {
-    let mut words = parsed.phrase(word);
-    for appos in parsed.children_with(word, "appos") {
-        words.extend(parsed.phrase(appos));
-    }
-    let found: Vec<&Mention> = parsed
-        .mentions
-        .iter()
-        .filter(|m| (m.start..m.end).any(|w| words.contains(&w)))
-        .collect();
-    person(parsed, kb, &found, day)
-        .or_else(|| organisation(parsed, kb, &found))
-        .or_else(|| country(parsed, &found))
+    // The phrase's core first ("China's foreign ministry"), then its modifiers ("the mayor of
+    // Uruapan in Mexico's Michoacan state"), so a name deep in a modifier ("over Takaichi's
+    // remarks") does not take over the phrase.
+    [Parsed::core_phrase, Parsed::phrase]
+        .into_iter()
+        .find_map(|words_of| {
+            let mut words = words_of(parsed, word);
+            for appos in parsed.children_with(word, "appos") {
+                words.extend(words_of(parsed, appos));
+            }
+            let found: Vec<&Mention> = parsed
+                .mentions
+                .iter()
+                .filter(|m| (m.start..m.end).any(|w| words.contains(&w)))
+                .collect();
+            person(parsed, kb, &found, day)
+                .or_else(|| organisation(parsed, kb, &found))
+                .or_else(|| country(parsed, &found))
+        })
 }
 
 fn evidence(parsed: &Parsed, mentions: &[&Mention]) -> (String, usize, usize) {

@@ -141,6 +141,48 @@ impl<'a> Parsed<'a> {
     /// The words of the noun phrase headed by `word`, without clauses and conjuncts: the part
     /// that names one actor.
     pub fn phrase(&self, word: usize) -> Vec<usize> {
+        let mut words = vec![word];
+        let mut at = 0;
+        while at < words.len() {
+            let inside: Vec<usize> = self.children[words[at]]
+                .iter()
+                .copied()
+                .filter(|&child| self.phrase_holds(child))
+                .collect();
+            words.extend(inside);
+            at += 1;
+        }
+        words.sort_unstable();
+        words
+    }
+
+    /// The words of the noun phrase headed by `word` without its prepositional modifiers other
+    /// than "of" ("China's foreign ministry" of "China's foreign ministry on Thursday over
+    /// Takaichi's remarks"): where the phrase names its own referent.
+    pub fn core_phrase(&self, word: usize) -> Vec<usize> {
+        let mut words = vec![word];
+        let mut at = 0;
+        while at < words.len() {
+            let inside: Vec<usize> = self.children[words[at]]
+                .iter()
+                .copied()
+                .filter(|&child| {
+                    let relation = self.full_relation(child);
+                    let outer = self.relation(child) == "nmod"
+                        && relation != "nmod:poss"
+                        && self.preposition(child).is_some_and(|p| p != "of");
+                    !outer && self.phrase_holds(child)
+                })
+                .collect();
+            words.extend(inside);
+            at += 1;
+        }
+        words.sort_unstable();
+        words
+    }
+
+    /// Whether `child` belongs to its head's noun phrase (not a clause, conjunct or apposition).
+    fn phrase_holds(&self, child: usize) -> bool {
         const OUTSIDE: [&str; 9] = [
             "conj",
             "cc",
@@ -152,19 +194,7 @@ impl<'a> Parsed<'a> {
             "xcomp",
             "appos",
         ];
-        let mut words = vec![word];
-        let mut at = 0;
-        while at < words.len() {
-            let inside: Vec<usize> = self.children[words[at]]
-                .iter()
-                .copied()
-                .filter(|&child| !OUTSIDE.contains(&self.relation(child)))
-                .collect();
-            words.extend(inside);
-            at += 1;
-        }
-        words.sort_unstable();
-        words
+        !OUTSIDE.contains(&self.relation(child))
     }
 
     /// Byte span from the start of word `first` to the end of word `last`.
