@@ -352,7 +352,20 @@ impl Coder {
                         pattern.target.join(", ")
                     )
                 });
-                without_target.get_or_insert((index, noun));
+                // A material act whose preposition is its meaning ("fight alongside", "deploy
+                // alongside") is no fallback when that preposition is missing; one defined by
+                // its noun or object is, and so is a verbal act ("demand from", "agree with"),
+                // whose preposition only names the other side.
+                let verbal = matches!(
+                    pattern.cameo.get(..2),
+                    Some("01" | "02" | "03" | "04" | "05" | "09" | "10" | "11" | "12" | "13")
+                );
+                let by_words = verbal
+                    || pattern.noun.is_some()
+                    || pattern.target.iter().any(|t| t == "obj" || t == "iobj");
+                if by_words {
+                    without_target.get_or_insert((index, noun));
+                }
                 continue;
             }
             notes.add(|| {
