@@ -900,14 +900,26 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
         }
         // "Moscow on Friday rejected ...": a parse that hangs a finite verb on the noun before
         // it has lost that noun as the subject.
+        // So has a sentence whose root is a noun ("Hundreds of thousands of supporters
+        // rallied ..." parsed as a noun phrase with "rallied" modifying "supporters"): its root
+        // is the subject.
+        let root_noun = (0..parsed.len()).find(|&w| {
+            parsed.heads[w].is_none() && matches!(parsed.upos(w), "NOUN" | "PROPN") && w < verb
+        });
         if at == verb
             && matches!(parsed.relation(verb), "dep" | "acl" | "parataxis")
             && parsed.full_relation(verb) != "acl:relcl"
-            && parsed.xpos(verb) == "VBD"
             && let Some(head) = parsed.heads[verb].filter(|&h| h < verb)
             && matches!(parsed.upos(head), "NOUN" | "PROPN")
         {
-            return vec![head];
+            if parsed.xpos(verb) == "VBD" {
+                return vec![root_noun.unwrap_or(head)];
+            }
+            if let Some(root) = root_noun
+                && !(root..verb).any(|w| parsed.upos(w) == "VERB")
+            {
+                return vec![root];
+            }
         }
         // "before holding talks" parsed with "holding" modifying "talks": the subject is
         // that of the verb the noun hangs on.
