@@ -301,6 +301,20 @@ impl Coder {
         // doubled consonant ("shelled" -> "shel"); the knowledge base's verbs are dictionary
         // forms, so those two repairs are tried.
         let lemma = parsed.lemma(verb);
+        // "calling the criticism unfair" names, it does not telephone.
+        if lemma == "call"
+            && parsed
+                .children_with(verb, "xcomp")
+                .any(|x| matches!(parsed.upos(x), "ADJ" | "NOUN"))
+        {
+            notes.add(|| {
+                format!(
+                    "verb \"{}\": calls something something; not an act",
+                    parsed.form(verb)
+                )
+            });
+            return None;
+        }
         let repaired = |suffix: &str| self.by_verb.get(&format!("{lemma}{suffix}"));
         let last = lemma.chars().last().filter(|c| !"aeiouy".contains(*c));
         let Some(candidates) = self
@@ -309,8 +323,10 @@ impl Coder {
             .or_else(|| repaired("e"))
             .or_else(|| last.and_then(|c| repaired(&c.to_string())))
         else {
-            notes.add(|| format!("verb \"{}\" ({lemma}): no pattern", parsed.form(verb)));
-            return None;
+            return self.event_noun_frame(parsed, verb, notes).or_else(|| {
+                notes.add(|| format!("verb \"{}\" ({lemma}): no pattern", parsed.form(verb)));
+                None
+            });
         };
         let passive = parsed.child_full(verb, "nsubj:pass");
         let object = passive.or_else(|| parsed.children_with(verb, "obj").next());
@@ -410,6 +426,39 @@ impl Coder {
                 candidates.len()
             )
         });
+        self.event_noun_frame(parsed, verb, notes)
+    }
+
+    /// A verb no pattern codes whose object is an event noun ("resume a dialogue", "began
+    /// drills with"): the noun's pattern, with the verb's subject as the source.
+    fn event_noun_frame(&self, parsed: &Parsed, verb: usize, notes: &mut Notes) -> Option<Frame> {
+        let object = parsed.children_with(verb, "obj").next()?;
+        let candidates = self.by_noun.get(parsed.lemma(object))?;
+        let source = subject_of(parsed, verb);
+        for &index in candidates {
+            let pattern = &self.kb.patterns()[index];
+            let target = targets(parsed, pattern, object, Some(object), None);
+            if !pattern.target.is_empty() && target.is_empty() {
+                continue;
+            }
+            notes.add(|| {
+                format!(
+                    "verb \"{}\": its object \"{}\" is an event noun, pattern {} fits",
+                    parsed.form(verb),
+                    parsed.form(object),
+                    pattern.id
+                )
+            });
+            return Some(Frame {
+                pattern: index,
+                predicate: verb,
+                noun: Some(object),
+                source,
+                target,
+                cameo: None,
+                governor: None,
+            });
+        }
         None
     }
 
@@ -425,6 +474,11 @@ impl Coder {
                 "none" => Vec::new(),
                 _ => light_verb_subject(parsed, noun),
             };
+            // "criticism of Doha by Israeli politicians": the "by" phrase acts.
+            if let Some(agent) = prepositional(parsed, noun, "by") {
+                source = vec![agent];
+                target.retain(|&t| t != agent);
+            }
             if source.is_empty() && pattern.source == "poss" {
                 source = light_verb_subject(parsed, noun);
             }
@@ -738,7 +792,15 @@ fn complement_code(root: &str, act: &str) -> Option<String> {
     let act_root = act.get(..2)?;
     let refusal = root == "12";
     let code = match (act_root, act3) {
-        (_, "045") => format!("{root}{}", if refusal { "6" } else { "8" }),
+        // Mediation: appeal 028, intent 039, demand 108, refusal 126.
+        (_, "045") => format!(
+            "{root}{}",
+            match root {
+                "12" => "6",
+                "03" => "9",
+                _ => "8",
+            }
+        ),
         ("04", _) => format!("{root}{}", if refusal { "5" } else { "6" }),
         ("06", _) => format!("{root}1"),
         ("05", _) if !refusal => format!("{root}2"),
@@ -967,8 +1029,8 @@ fn is_unnamed_agent(parsed: &Parsed, word: usize) -> bool {
 /// phrase on the predicate or its object introduced by a preposition of direction or
 /// opposition, or the subject of a reported clause ("warned that Tehran would ...").
 fn other_targets(parsed: &Parsed, frame: &Frame, pattern: &Pattern) -> Vec<usize> {
-    const TOWARD: [&str; 10] = [
-        "on", "against", "with", "to", "for", "at", "into", "toward", "towards", "over",
+    const TOWARD: [&str; 11] = [
+        "on", "against", "with", "to", "for", "at", "into", "toward", "towards", "over", "between",
     ];
     let predicate = frame.predicate;
     let mut heads = vec![predicate];
@@ -1005,6 +1067,12 @@ fn other_targets(parsed: &Parsed, frame: &Frame, pattern: &Pattern) -> Vec<usize
         }));
     }
     words.extend(reported_subjects(parsed, predicate));
+    // "met Wang Yi and agreed to resume dialogue": the other side of a coordinated act.
+    if parsed.relation(predicate) == "conj"
+        && let Some(first) = parsed.heads[predicate]
+    {
+        words.extend(parsed.children_with(first, "obj"));
+    }
     words.retain(|w| !frame.source.contains(w));
     words
 }

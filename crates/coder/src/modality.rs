@@ -93,10 +93,14 @@ const READY: [&str; 4] = ["ready", "prepared", "prepare", "willing"];
 /// Whether the act of `word` is an intent its actor states rather than an act: "was ready to
 /// resume talks", "said it would back the bid" (the speaker is the actor, `is_speaker`).
 pub fn is_stated_intent(parsed: &Parsed, word: usize, is_speaker: impl Fn(usize) -> bool) -> bool {
-    if parsed.relation(word) == "xcomp"
-        && parsed.heads[word].is_some_and(|h| READY.contains(&parsed.lemma(h)))
-    {
-        return true;
+    // "ready to help mediate": up a chain of open complements to the adjective.
+    let mut at = word;
+    for _ in 0..parsed.len() {
+        match (parsed.relation(at), parsed.heads[at]) {
+            ("xcomp", Some(head)) if READY.contains(&parsed.lemma(head)) => return true,
+            ("xcomp", Some(head)) => at = head,
+            _ => break,
+        }
     }
     let promised = parsed
         .children_with(word, "aux")
