@@ -638,6 +638,17 @@ impl Coder {
         if target.is_empty() && (!frame.target.is_empty() || material) {
             target.extend(place_of(parsed, &self.kb, frame.predicate, day));
         }
+        // "Spanish prosecutors are investigating a former transport minister": an official
+        // named only by office, investigated, arrested or tried by a state's own courts, police
+        // or government, is an official of that state.
+        if target.is_empty() && matches!(code.root(), "09" | "17") {
+            target.extend(
+                frame
+                    .target
+                    .iter()
+                    .find_map(|&w| domestic_official(parsed, w, &source)),
+            );
+        }
         // "Indonesia and Australia signed a treaty": a joint act needs no other side.
         let joint = source.len() >= 2;
         if !pattern.target.is_empty() && target.is_empty() && !joint {
@@ -1146,6 +1157,38 @@ fn light_verb_subject(parsed: &Parsed, noun: usize) -> Vec<usize> {
         ("obj" | "obl", Some(verb)) if parsed.upos(verb) == "VERB" => subject_of(parsed, verb),
         _ => Vec::new(),
     }
+}
+
+/// The official `word` names by office alone ("a former transport minister"), as an official
+/// of the state whose courts, police or government act on them (`source`).
+fn domestic_official(parsed: &Parsed, word: usize, source: &[Actor]) -> Option<Actor> {
+    const STATE: [&str; 5] = ["GOV", "JUD", "COP", "MIL", "LEG"];
+    let state = source
+        .iter()
+        .find(|s| s.sector.as_deref().is_some_and(|x| STATE.contains(&x)))?;
+    let country = state.country.clone()?;
+    let phrase = parsed.core_phrase(word);
+    let sector = parsed.mentions.iter().find_map(|m| {
+        let inside = (m.start..m.end).any(|w| phrase.contains(&w));
+        m.referents.iter().find_map(|r| match r {
+            dyad_resolve::Referent::Agent(sector) if inside && STATE.contains(&sector.as_str()) => {
+                Some(sector.clone())
+            }
+            _ => None,
+        })
+    })?;
+    let (start, end) = parsed.span(phrase[0], phrase[phrase.len() - 1]);
+    Some(Actor {
+        text: parsed.text[start..end].to_string(),
+        start,
+        end,
+        entity: None,
+        name: None,
+        code: format!("{country}{sector}"),
+        country: Some(country),
+        sector: Some(sector),
+        person: false,
+    })
 }
 
 /// Whether `word` is (part of) a country's name or demonym.
