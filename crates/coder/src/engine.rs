@@ -187,7 +187,33 @@ impl Coder {
             }
         }
         frames.sort_by_key(|f| f.predicate);
+        self.drop_purposes_of_visits(parsed, &mut frames, notes);
         self.fold_complements(parsed, frames, notes)
+    }
+
+    /// "will travel to Tokyo for talks with Ishiba": the talks are what the visit is for, one
+    /// meeting, coded once as the visit.
+    fn drop_purposes_of_visits(&self, parsed: &Parsed, frames: &mut Vec<Frame>, notes: &mut Notes) {
+        let visits: Vec<usize> = frames
+            .iter()
+            .filter(|f| f.noun.is_none() && self.kb.patterns()[f.pattern].cameo.starts_with("04"))
+            .map(|f| f.predicate)
+            .collect();
+        frames.retain(|f| {
+            let purpose = f.noun == Some(f.predicate)
+                && self.kb.patterns()[f.pattern].cameo.starts_with("04")
+                && parsed.preposition(f.predicate) == Some("for")
+                && parsed.heads[f.predicate].is_some_and(|h| visits.contains(&h));
+            if purpose {
+                notes.add(|| {
+                    format!(
+                        "noun \"{}\": the purpose of the visit it hangs on; coded as that visit",
+                        parsed.form(f.predicate)
+                    )
+                });
+            }
+            !purpose
+        });
     }
 
     /// "called on Georgia to free the leaders", "agreed to meet", "refused to release": the
@@ -437,7 +463,7 @@ impl Coder {
         let source = subject_of(parsed, verb);
         for &index in candidates {
             let pattern = &self.kb.patterns()[index];
-            let target = targets(parsed, pattern, object, Some(object), None);
+            let target = targets(parsed, pattern, verb, Some(object), None);
             if !pattern.target.is_empty() && target.is_empty() {
                 continue;
             }
