@@ -236,7 +236,7 @@ impl Coder {
             let predicate = frames[index].predicate;
             // "agreed to meet": the governing verb decides the root, whatever pattern fired on
             // it alone ("01-agree-with").
-            let root = governing_root(&parsed.lemma(predicate))
+            let root = governing_root(parsed.lemma(predicate))
                 .unwrap_or(&head_code[..2.min(head_code.len())]);
             if !["02", "03", "10", "12", "13"].contains(&root) {
                 continue;
@@ -295,7 +295,7 @@ impl Coder {
             {
                 continue;
             }
-            let Some(root) = governing_root(&parsed.lemma(head)) else {
+            let Some(root) = governing_root(parsed.lemma(head)) else {
                 continue;
             };
             let act = &self.kb.patterns()[frame.pattern].cameo;
@@ -374,7 +374,7 @@ impl Coder {
         for &index in candidates {
             let pattern = &self.kb.patterns()[index];
             let wanted_particle = pattern.particle.as_deref().filter(|p| !p.is_empty());
-            if wanted_particle != particle.as_deref() {
+            if wanted_particle != particle {
                 continue;
             }
             let noun = match &pattern.noun {
