@@ -188,7 +188,37 @@ impl Coder {
         }
         frames.sort_by_key(|f| f.predicate);
         self.drop_purposes_of_visits(parsed, &mut frames, notes);
+        self.drop_consequences(parsed, &mut frames, notes);
         self.fold_complements(parsed, frames, notes)
+    }
+
+    /// "rammed a car into a convoy, killing 13 soldiers": the killing is what the attack did,
+    /// one act of force, coded once as the attack.
+    fn drop_consequences(&self, parsed: &Parsed, frames: &mut Vec<Frame>, notes: &mut Notes) {
+        let force = |f: &Frame| {
+            let code = &self.kb.patterns()[f.pattern].cameo;
+            code.as_str() >= "18" && code.as_str() < "21"
+        };
+        let attacks: Vec<usize> = frames
+            .iter()
+            .filter(|f| force(f))
+            .map(|f| f.predicate)
+            .collect();
+        frames.retain(|f| {
+            let consequence = force(f)
+                && parsed.relation(f.predicate) == "advcl"
+                && parsed.xpos(f.predicate) == "VBG"
+                && parsed.heads[f.predicate].is_some_and(|h| attacks.contains(&h));
+            if consequence {
+                notes.add(|| {
+                    format!(
+                        "verb \"{}\": what the attack it follows did; coded as that attack",
+                        parsed.form(f.predicate)
+                    )
+                });
+            }
+            !consequence
+        });
     }
 
     /// "will travel to Tokyo for talks with Ishiba": the talks are what the visit is for, one
@@ -511,13 +541,15 @@ impl Coder {
             if source.is_empty() {
                 source.extend(parsed.child_full(noun, "nmod:poss"));
             }
-            // "a Russian drone attack on Kyiv": the country named before the noun.
+            // "a Russian drone and missile attack on Kyiv": the country named before the noun.
             if source.is_empty() {
-                source.extend(parsed.children[noun].iter().copied().filter(|&m| {
-                    m < noun
-                        && matches!(parsed.relation(m), "amod" | "compound")
-                        && names_country(parsed, m)
-                }));
+                source.extend(
+                    parsed
+                        .core_phrase(noun)
+                        .into_iter()
+                        .filter(|&m| m < noun && names_country(parsed, m))
+                        .take(1),
+                );
             }
             // "talks between A and B": both sides act together.
             if source.is_empty()
