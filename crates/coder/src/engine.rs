@@ -272,8 +272,7 @@ impl Coder {
                 continue;
             }
             let governed = frames.iter().position(|f| {
-                parsed.heads[f.predicate] == Some(predicate)
-                    && matches!(parsed.relation(f.predicate), "xcomp" | "ccomp")
+                parsed.heads[f.predicate] == Some(predicate) && is_complement(parsed, f.predicate)
             });
             let Some(governed) = governed else { continue };
             let act = &self.kb.patterns()[frames[governed].pattern].cameo;
@@ -320,7 +319,8 @@ impl Coder {
             let Some(head) = parsed.heads[frame.predicate] else {
                 continue;
             };
-            if parsed.relation(frame.predicate) != "xcomp"
+            if !is_complement(parsed, frame.predicate)
+                || parsed.relation(frame.predicate) == "ccomp"
                 || frames.iter().any(|f| f.predicate == head)
             {
                 continue;
@@ -823,6 +823,18 @@ impl Coder {
             confidence: if frame.noun.is_some() { 0.8 } else { 0.7 },
             coder_version: self.version.clone(),
         })
+    }
+}
+
+/// Whether `word` heads a clause its head governs: "agreed to meet", "said that ...", and "to
+/// share" when the parser hung it as an adverbial clause.
+fn is_complement(parsed: &Parsed, word: usize) -> bool {
+    match parsed.relation(word) {
+        "xcomp" | "ccomp" => true,
+        "advcl" => parsed
+            .children_with(word, "mark")
+            .any(|m| parsed.lemma(m) == "to"),
+        _ => false,
     }
 }
 
