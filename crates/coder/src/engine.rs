@@ -491,31 +491,33 @@ impl Coder {
         let object = parsed.children_with(verb, "obj").next()?;
         let candidates = self.by_noun.get(parsed.lemma(object))?;
         let source = subject_of(parsed, verb);
-        for &index in candidates {
+        // The first pattern whose target is there, else the first: an act governed by "agreed
+        // to" finds its other side elsewhere.
+        let found = |&&index: &&usize| {
             let pattern = &self.kb.patterns()[index];
-            let target = targets(parsed, pattern, verb, Some(object), None);
-            if !pattern.target.is_empty() && target.is_empty() {
-                continue;
-            }
-            notes.add(|| {
-                format!(
-                    "verb \"{}\": its object \"{}\" is an event noun, pattern {} fits",
-                    parsed.form(verb),
-                    parsed.form(object),
-                    pattern.id
-                )
-            });
-            return Some(Frame {
-                pattern: index,
-                predicate: verb,
-                noun: Some(object),
-                source,
-                target,
-                cameo: None,
-                governor: None,
-            });
-        }
-        None
+            pattern.target.is_empty()
+                || !targets(parsed, pattern, verb, Some(object), None).is_empty()
+        };
+        let index = *candidates.iter().find(found).or(candidates.first())?;
+        let pattern = &self.kb.patterns()[index];
+        let target = targets(parsed, pattern, verb, Some(object), None);
+        notes.add(|| {
+            format!(
+                "verb \"{}\": its object \"{}\" is an event noun, pattern {} fits",
+                parsed.form(verb),
+                parsed.form(object),
+                pattern.id
+            )
+        });
+        Some(Frame {
+            pattern: index,
+            predicate: verb,
+            noun: Some(object),
+            source,
+            target,
+            cameo: None,
+            governor: None,
+        })
     }
 
     fn noun_frame(&self, parsed: &Parsed, noun: usize, notes: &mut Notes) -> Option<Frame> {
@@ -1123,7 +1125,9 @@ fn other_targets(parsed: &Parsed, frame: &Frame, pattern: &Pattern) -> Vec<usize
         .collect();
     // A pattern that names its target slots without the object ("leave for") says the object
     // is not the target ("leaving Malaysia" is no visit to Malaysia).
-    let object_is_target = pattern.target.is_empty() || pattern.target.iter().any(|t| t == "obj");
+    // The parser tells direct from indirect objects poorly ("lend Lebanon $250 million").
+    let object_is_target =
+        pattern.target.is_empty() || pattern.target.iter().any(|t| t == "obj" || t == "iobj");
     let mut words = if object_is_target {
         objects.clone()
     } else {
