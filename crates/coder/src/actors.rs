@@ -118,7 +118,9 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
         // "the group", "the bloc", "its": the organisation named last.
         "group" | "movement" | "militia" | "organisation" | "organization" | "bloc"
         | "alliance" | "agency" | "it"
-            if lemma == "it" || is_definite(parsed, word) =>
+            // "it" as a subject; a possessive "its" too often means the speaker's side.
+            if (lemma == "it" && parsed.relation(word) == "nsubj")
+                || (lemma != "it" && is_definite(parsed, word)) =>
         {
             flat.iter()
                 .rev()

@@ -663,25 +663,33 @@ impl Coder {
                     .any(|s| s.entity.is_some() && s.entity == a.entity)
             });
         }
+        // "Katz warned that Israel would resume ...": the reported clause's subject on the
+        // speaker's own side is not the target.
+        let clause_subjects = reported_subjects(parsed, frame.predicate);
         let mut target: Vec<Actor> = frame
             .target
             .iter()
-            .flat_map(|&w| actors_of(parsed, &self.kb, w, day, &others))
+            .flat_map(|&w| {
+                let own_side = clause_subjects.contains(&w);
+                let source = &source;
+                actors_of(parsed, &self.kb, w, day, &others)
+                    .into_iter()
+                    .filter(move |t| !own_side || !source.iter().any(|s| s.country == t.country))
+            })
             .filter(|t| {
                 !source
                     .iter()
                     .any(|s| s.code == t.code && s.start == t.start)
             })
             .collect();
+        // "Indonesia and Australia signed a treaty": a joint act needs no other side.
+        let joint = source.len() >= 2;
         // A pattern without a target slot ("warned", "threatened") still has a target when the
         // sentence names one in the usual places: the object, "on", "against", "with", ...
-        if target.is_empty() {
-            let clause_subjects = reported_subjects(parsed, frame.predicate);
+        if target.is_empty() && !joint {
             target = other_targets(parsed, frame, pattern)
                 .into_iter()
                 .map(|w| {
-                    // "Katz warned that Israel would resume ...": the reported clause's
-                    // subject on the speaker's own side is not the target.
                     let own_side = clause_subjects.contains(&w);
                     actors_of(parsed, &self.kb, w, day, &others)
                         .into_iter()
@@ -695,7 +703,7 @@ impl Coder {
         // "struck targets across Gaza", "rallied in Istanbul": a target that names no actor is
         // read from the place of a material act.
         let material = code.root() >= "14";
-        if target.is_empty() && (!frame.target.is_empty() || material) {
+        if target.is_empty() && material && !joint {
             target.extend(place_of(parsed, &self.kb, frame.predicate, day));
         }
         // "Spanish prosecutors are investigating a former transport minister": an official
@@ -709,8 +717,6 @@ impl Coder {
                     .find_map(|&w| domestic_official(parsed, w, &source)),
             );
         }
-        // "Indonesia and Australia signed a treaty": a joint act needs no other side.
-        let joint = source.len() >= 2;
         if !pattern.target.is_empty() && target.is_empty() && !joint {
             notes.add(|| {
                 let words: Vec<&str> = frame.target.iter().map(|&w| parsed.form(w)).collect();
