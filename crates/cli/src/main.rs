@@ -105,6 +105,7 @@ fn parse_date(text: &str) -> Result<Published, String> {
 }
 
 fn main() -> ExitCode {
+    restore_default_sigpipe();
     let cli = Cli::parse();
     init_logging(cli.verbose);
     let result = match cli.command {
@@ -124,6 +125,17 @@ fn main() -> ExitCode {
             eprintln!("dyad: error: {error:#}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// `dyad ... | head` ends dyad quietly when `head` has read enough, as it ends any Unix tool,
+/// instead of every print failing (Rust ignores SIGPIPE by default).
+fn restore_default_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in main, before any thread exists; it only resets the
+    // disposition of one signal to the system default.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 

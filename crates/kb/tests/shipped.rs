@@ -218,3 +218,27 @@ fn patterns_cover_every_cameo_code() {
         );
     }
 }
+
+#[test]
+fn places_lie_in_known_countries_and_a_name_is_once_per_country() {
+    let kb = shipped();
+    assert!(kb.places().len() >= 1_500, "{} places", kb.places().len());
+    let mut seen: HashSet<(String, String)> = HashSet::new();
+    for place in kb.places() {
+        assert!(
+            place.country.is_empty() || kb.country(&place.country).is_some(),
+            "{}: unknown country {}",
+            place.name,
+            place.country
+        );
+        let key = (place.name.clone(), place.country.clone());
+        assert!(
+            seen.insert(key),
+            "{} twice in {}",
+            place.name,
+            place.country
+        );
+    }
+    let fasher = kb.places().iter().find(|p| p.name == "El Fasher").unwrap();
+    assert_eq!(fasher.country, "SDN");
+}
