@@ -204,46 +204,43 @@ impl Coder {
             .filter(|f| force(f))
             .map(|f| f.predicate)
             .collect();
-        frames.retain(|f| {
-            let consequence = force(f)
+        let consequence = |f: &Frame| {
+            force(f)
                 && parsed.relation(f.predicate) == "advcl"
                 && parsed.xpos(f.predicate) == "VBG"
-                && parsed.heads[f.predicate].is_some_and(|h| attacks.contains(&h));
-            if consequence {
-                notes.add(|| {
-                    format!(
-                        "verb \"{}\": what the attack it follows did; coded as that attack",
-                        parsed.form(f.predicate)
-                    )
-                });
-            }
-            !consequence
-        });
+                && parsed.heads[f.predicate].is_some_and(|h| attacks.contains(&h))
+        };
+        drop_noting(
+            parsed,
+            frames,
+            notes,
+            consequence,
+            "what the attack it follows did; coded as that attack",
+        );
     }
 
     /// "will travel to Tokyo for talks with Ishiba": the talks are what the visit is for, one
     /// meeting, coded once as the visit.
     fn drop_purposes_of_visits(&self, parsed: &Parsed, frames: &mut Vec<Frame>, notes: &mut Notes) {
+        let meeting = |f: &Frame| self.kb.patterns()[f.pattern].cameo.starts_with("04");
         let visits: Vec<usize> = frames
             .iter()
-            .filter(|f| f.noun.is_none() && self.kb.patterns()[f.pattern].cameo.starts_with("04"))
+            .filter(|f| f.noun.is_none() && meeting(f))
             .map(|f| f.predicate)
             .collect();
-        frames.retain(|f| {
-            let purpose = f.noun == Some(f.predicate)
-                && self.kb.patterns()[f.pattern].cameo.starts_with("04")
+        let purpose = |f: &Frame| {
+            f.noun == Some(f.predicate)
+                && meeting(f)
                 && parsed.preposition(f.predicate) == Some("for")
-                && parsed.heads[f.predicate].is_some_and(|h| visits.contains(&h));
-            if purpose {
-                notes.add(|| {
-                    format!(
-                        "noun \"{}\": the purpose of the visit it hangs on; coded as that visit",
-                        parsed.form(f.predicate)
-                    )
-                });
-            }
-            !purpose
-        });
+                && parsed.heads[f.predicate].is_some_and(|h| visits.contains(&h))
+        };
+        drop_noting(
+            parsed,
+            frames,
+            notes,
+            purpose,
+            "the purpose of the visit it hangs on; coded as that visit",
+        );
     }
 
     /// "called on Georgia to free the leaders", "agreed to meet", "refused to release": the
@@ -832,6 +829,23 @@ impl Coder {
             coder_version: self.version.clone(),
         })
     }
+}
+
+/// Removes the frames `part_of_another` picks, with a note saying `why` for each.
+fn drop_noting(
+    parsed: &Parsed,
+    frames: &mut Vec<Frame>,
+    notes: &mut Notes,
+    part_of_another: impl Fn(&Frame) -> bool,
+    why: &str,
+) {
+    frames.retain(|f| {
+        let dropped = part_of_another(f);
+        if dropped {
+            notes.add(|| format!("\"{}\": {why}", parsed.form(f.predicate)));
+        }
+        !dropped
+    });
 }
 
 /// Whether `word` heads a clause its head governs: "agreed to meet", "said that ...", and "to

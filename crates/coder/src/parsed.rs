@@ -141,38 +141,30 @@ impl<'a> Parsed<'a> {
     /// The words of the noun phrase headed by `word`, without clauses and conjuncts: the part
     /// that names one actor.
     pub fn phrase(&self, word: usize) -> Vec<usize> {
-        let mut words = vec![word];
-        let mut at = 0;
-        while at < words.len() {
-            let inside: Vec<usize> = self.children[words[at]]
-                .iter()
-                .copied()
-                .filter(|&child| self.phrase_holds(child))
-                .collect();
-            words.extend(inside);
-            at += 1;
-        }
-        words.sort_unstable();
-        words
+        self.words_under(word, |child| self.phrase_holds(child))
     }
 
     /// The words of the noun phrase headed by `word` without its prepositional modifiers other
     /// than "of" ("China's foreign ministry" of "China's foreign ministry on Thursday over
     /// Takaichi's remarks"): where the phrase names its own referent.
     pub fn core_phrase(&self, word: usize) -> Vec<usize> {
+        self.words_under(word, |child| {
+            let outer = self.relation(child) == "nmod"
+                && self.full_relation(child) != "nmod:poss"
+                && self.preposition(child).is_some_and(|p| p != "of");
+            !outer && self.phrase_holds(child)
+        })
+    }
+
+    /// `word` and, in order, every word below it reached through children `keep` accepts.
+    fn words_under(&self, word: usize, keep: impl Fn(usize) -> bool) -> Vec<usize> {
         let mut words = vec![word];
         let mut at = 0;
         while at < words.len() {
             let inside: Vec<usize> = self.children[words[at]]
                 .iter()
                 .copied()
-                .filter(|&child| {
-                    let relation = self.full_relation(child);
-                    let outer = self.relation(child) == "nmod"
-                        && relation != "nmod:poss"
-                        && self.preposition(child).is_some_and(|p| p != "of");
-                    !outer && self.phrase_holds(child)
-                })
+                .filter(|&child| keep(child))
                 .collect();
             words.extend(inside);
             at += 1;

@@ -1,20 +1,18 @@
 //! The shipped models, knowledge base and coder scored on the gold events of `tests/gold/`, at
 //! the level the coder issue sets its bar on: PLOVER type with source and target countries.
 
+mod common;
+
 use std::path::Path;
 
 use chrono::NaiveDate;
-use dyad_coder::Coder;
 use dyad_coder::gold::{self, Split};
 use dyad_coder::score::{Counts, EventKey, Level, add_item};
-use dyad_kb::Kb;
-use dyad_nlp::Models;
 
 /// F1 at type + dyad level over the gold items of `split` (all when `None`).
 fn type_and_dyad_f1(split: Option<Split>) -> f64 {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let models = Models::load(&root.join("models")).unwrap_or_else(|e| panic!("models: {e}"));
-    let coder = Coder::new(Kb::load(&[Kb::shipped_dir()]).unwrap_or_else(|e| panic!("kb: {e}")));
+    let (models, coder) = common::pipeline();
     let items = gold::read_dir(&root.join("tests/gold")).unwrap_or_else(|e| panic!("{e}"));
     let mut counts = Counts::default();
     for item in items.iter().filter(|i| split.is_none_or(|s| s == i.split)) {

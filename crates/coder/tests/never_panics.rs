@@ -2,24 +2,10 @@
 //! annotation no parser would give (cycles, heads out of range, unknown relations), code
 //! without a panic and without hanging.
 
-use std::path::Path;
-use std::sync::OnceLock;
+mod common;
 
 use chrono::NaiveDate;
-use dyad_coder::Coder;
-use dyad_kb::Kb;
-use dyad_nlp::Models;
 use proptest::prelude::*;
-
-fn pipeline() -> &'static (Models, Coder) {
-    static PIPELINE: OnceLock<(Models, Coder)> = OnceLock::new();
-    PIPELINE.get_or_init(|| {
-        let models_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../models");
-        let models = Models::load(&models_dir).unwrap_or_else(|e| panic!("models: {e}"));
-        let kb = Kb::load(&[Kb::shipped_dir()]).unwrap_or_else(|e| panic!("kb: {e}"));
-        (models, Coder::new(kb))
-    })
-}
 
 fn date() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 10, 28).unwrap()
@@ -37,7 +23,7 @@ proptest! {
     #[test]
     fn any_text_codes(words in proptest::collection::vec(0..WORDS.len(), 0..60)) {
         let text: Vec<&str> = words.iter().map(|&w| WORDS[w]).collect();
-        let (models, coder) = pipeline();
+        let (models, coder) = common::pipeline();
         let mut doc = dyad_text::tokenize(&text.join(" "));
         models.annotate(&mut doc);
         for event in coder.code("any", &doc, date()) {
@@ -55,7 +41,7 @@ proptest! {
         const RELATIONS: [&str; 8] =
             ["nsubj", "obj", "xcomp", "conj", "obl", "nmod", "ccomp", "weird:thing"];
         let text: Vec<&str> = words.iter().map(|&w| WORDS[w]).collect();
-        let (models, coder) = pipeline();
+        let (models, coder) = common::pipeline();
         let mut doc = dyad_text::tokenize(&text.join(" "));
         models.annotate(&mut doc);
         for (i, token) in doc.tokens.iter_mut().enumerate() {

@@ -1,25 +1,12 @@
 //! The shipped models, knowledge base and coder on sentences written for these tests.
 
-use std::path::Path;
-use std::sync::OnceLock;
+mod common;
 
 use chrono::NaiveDate;
-use dyad_coder::{Coder, Event};
-use dyad_kb::Kb;
-use dyad_nlp::Models;
-
-fn pipeline() -> &'static (Models, Coder) {
-    static PIPELINE: OnceLock<(Models, Coder)> = OnceLock::new();
-    PIPELINE.get_or_init(|| {
-        let models_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../models");
-        let models = Models::load(&models_dir).unwrap_or_else(|e| panic!("models: {e}"));
-        let kb = Kb::load(&[Kb::shipped_dir()]).unwrap_or_else(|e| panic!("kb: {e}"));
-        (models, Coder::new(kb))
-    })
-}
+use dyad_coder::Event;
 
 fn code(text: &str, date: &str) -> Vec<Event> {
-    let (models, coder) = pipeline();
+    let (models, coder) = common::pipeline();
     let mut doc = dyad_text::tokenize(text);
     models.annotate(&mut doc);
     let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap();
