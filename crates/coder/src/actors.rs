@@ -107,12 +107,24 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
         end,
         ..actor.clone()
     };
-    let flat: Vec<Actor> = recent.iter().flatten().cloned().collect();
+    // Earlier sentences for every kind of reference; a subject "he" or "she" may also point
+    // back within its own sentence ("Macron began his tour in Kenya, where he signed ...").
+    let sentence_start = parsed.tokens.first().map_or(0, |t| t.span.start);
+    let earlier: Vec<&Vec<Actor>> = recent
+        .iter()
+        .filter(|sentence| sentence.iter().any(|a| a.start < sentence_start))
+        .collect();
+    let flat: Vec<Actor> = earlier.iter().copied().flatten().cloned().collect();
     let people: Vec<&Actor> = distinct_people(&flat);
     let subject = parsed.relation(word) == "nsubj";
-    let salient = recent
-        .last()
-        .and_then(|sentence| sentence.iter().find(|a| a.person && a.sector.is_some()));
+    let is_person = |a: &&Actor| a.person && a.sector.is_some();
+    let here_before = recent.last().and_then(|sentence| {
+        sentence
+            .iter()
+            .filter(|a| a.start >= sentence_start && a.start < start)
+            .find(is_person)
+    });
+    let salient = here_before.or_else(|| earlier.last().and_then(|s| s.iter().find(is_person)));
     match lemma {
         "he" | "she" if subject => salient.map(|a| vec![here(a)]).unwrap_or_default(),
         // "the group", "the bloc", "its": the organisation named last.

@@ -107,6 +107,10 @@ impl Coder {
             let mut notes = if explain { Notes::on() } else { Notes::off() };
             let first_event = events.len();
             let mut seen = HashSet::new();
+            // The people this sentence names count for its own later pronouns ("Macron began
+            // his tour in Kenya, where he signed ...").
+            let named = people_named(&parsed, &self.kb, day);
+            recent.push(named);
             for frame in self.frames(&parsed, &mut notes) {
                 let Some(event) = self.event(&parsed, &frame, day, published, &recent, &mut notes)
                 else {
@@ -143,9 +147,8 @@ impl Coder {
                     events[first_event..].to_vec(),
                 ));
             }
-            let named = people_named(&parsed, &self.kb, day);
-            if !named.is_empty() {
-                recent.push(named);
+            if recent.last().is_some_and(Vec::is_empty) {
+                recent.pop();
             }
         }
         (events, explanations)
@@ -745,12 +748,21 @@ impl Coder {
             Tense::Past
         };
         // "holding talks on Tuesday" parsed with "holding" on "talks": the noun's date.
-        let date = date_of(parsed, frame.predicate, tense, published).or_else(|| {
-            let noun = frame.noun?;
-            (noun != frame.predicate)
-                .then(|| date_of(parsed, noun, tense, published))
-                .flatten()
-        });
+        let date = date_of(parsed, frame.predicate, tense, published)
+            .or_else(|| {
+                let noun = frame.noun?;
+                (noun != frame.predicate)
+                    .then(|| date_of(parsed, noun, tense, published))
+                    .flatten()
+            })
+            .or_else(|| {
+                // "began in Malaysia on Sunday, where he signed ...", "met on Monday and
+                // agreed to ...": a clause without a date of its own takes its head's.
+                let head = parsed.heads[frame.predicate]?;
+                matches!(parsed.relation(frame.predicate), "advcl" | "conj" | "xcomp")
+                    .then(|| date_of(parsed, head, tense, published))
+                    .flatten()
+            });
         if modality == "asserted"
             && date
                 .as_ref()
@@ -1157,6 +1169,13 @@ fn other_targets(parsed: &Parsed, frame: &Frame, pattern: &Pattern) -> Vec<usize
         // "signed a memorandum of understanding with his Uzbek counterpart", "rejected a plan
         // drawn up by Britain": deeper in the object's phrase.
         let mut inner: Vec<usize> = parsed.phrase(object);
+        // "a series of agreements, including trade deals with Cambodia": conjuncts inside.
+        let conjoined: Vec<usize> = inner
+            .iter()
+            .flat_map(|&w| parsed.with_conjuncts(w).into_iter().skip(1))
+            .flat_map(|c| parsed.phrase(c))
+            .collect();
+        inner.extend(conjoined);
         for acl in parsed.children_with(object, "acl") {
             words.extend(agent_of_passive(parsed, acl));
             inner.push(acl);

@@ -288,3 +288,21 @@ fn compound_actors_are_one_event_and_expand_to_cameo_dyads_on_request() {
     let ids: std::collections::HashSet<&str> = dyads.iter().map(|e| e.event_id.as_str()).collect();
     assert_eq!(ids.len(), 4, "each dyad has its own id");
 }
+
+#[test]
+fn a_clause_pronoun_refers_back_within_its_sentence_and_takes_its_heads_date() {
+    let events = code(
+        "Emmanuel Macron began his tour in Kenya on Sunday, where he signed a series of \
+         agreements, including trade deals with Ghana and Nigeria.",
+        "2025-10-28",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("057", &["FRAGOV"], &["GHA", "NGA"], "asserted")]
+    );
+    let date = events[0]
+        .date
+        .as_ref()
+        .expect("the date of 'began ... on Sunday'");
+    assert_eq!(date.value, "2025-10-26");
+}
