@@ -43,6 +43,27 @@ struct Frame {
     governor: Option<String>,
 }
 
+impl Frame {
+    /// The frame of `pattern` on `predicate`, coded by the pattern's own code.
+    fn new(
+        pattern: usize,
+        predicate: usize,
+        noun: Option<usize>,
+        source: Vec<usize>,
+        target: Vec<usize>,
+    ) -> Frame {
+        Frame {
+            pattern,
+            predicate,
+            noun,
+            source,
+            target,
+            cameo: None,
+            governor: None,
+        }
+    }
+}
+
 impl Coder {
     /// Prepares `kb` for coding.
     pub fn new(kb: Kb) -> Coder {
@@ -99,7 +120,8 @@ impl Coder {
         };
         let mut events = Vec::new();
         let mut explanations = Vec::new();
-        // People named so far, sentence by sentence, for pronouns and role nouns.
+        // People and organisations named so far, sentence by sentence, for pronouns and
+        // definite descriptions.
         let mut recent: Vec<Vec<Actor>> = Vec::new();
         for (index, sentence) in doc.sentences.iter().enumerate() {
             let parsed = Parsed::new(doc, sentence, &self.gazetteer);
@@ -331,13 +353,15 @@ impl Coder {
             let act = &self.kb.patterns()[frame.pattern].cameo;
             let code = complement_code(root, act).or_else(|| Some(format!("{root}0")));
             added.push(Frame {
-                pattern: frame.pattern,
-                predicate: head,
-                noun: None,
-                source: subject_of(parsed, head),
-                target: Vec::new(),
                 cameo: code.and_then(|c| self.most_specific_known(&c)),
                 governor: Some(parsed.lemma(head).to_string()),
+                ..Frame::new(
+                    frame.pattern,
+                    head,
+                    None,
+                    subject_of(parsed, head),
+                    Vec::new(),
+                )
             });
         }
         frames.extend(added);
@@ -353,9 +377,6 @@ impl Coder {
     }
 
     fn verb_frame(&self, parsed: &Parsed, verb: usize, notes: &mut Notes) -> Option<Frame> {
-        // The lemmatizer sometimes drops a final "e" ("praising" -> "prais") or one of a
-        // doubled consonant ("shelled" -> "shel"); the knowledge base's verbs are dictionary
-        // forms, so those two repairs are tried.
         let lemma = parsed.lemma(verb);
         // "calling the criticism unfair" names, it does not telephone.
         if lemma == "call"
@@ -371,6 +392,9 @@ impl Coder {
             });
             return None;
         }
+        // The lemmatizer sometimes drops a final "e" ("praising" -> "prais") or one of a
+        // doubled consonant ("shelled" -> "shel"); the knowledge base's verbs are dictionary
+        // forms, so those two repairs are tried.
         let repaired = |suffix: &str| self.by_verb.get(&format!("{lemma}{suffix}"));
         let last = lemma.chars().last().filter(|c| !"aeiouy".contains(*c));
         let Some(candidates) = self
@@ -447,15 +471,7 @@ impl Coder {
                     pattern.id
                 )
             });
-            return Some(Frame {
-                pattern: index,
-                predicate: verb,
-                noun,
-                source: source.clone(),
-                target,
-                cameo: None,
-                governor: None,
-            });
+            return Some(Frame::new(index, verb, noun, source.clone(), target));
         }
         if let Some((index, noun)) = without_target {
             notes.add(|| {
@@ -465,15 +481,7 @@ impl Coder {
                     self.kb.patterns()[index].id
                 )
             });
-            return Some(Frame {
-                pattern: index,
-                predicate: verb,
-                noun,
-                source,
-                target: Vec::new(),
-                cameo: None,
-                governor: None,
-            });
+            return Some(Frame::new(index, verb, noun, source, Vec::new()));
         }
         notes.add(|| {
             format!(
@@ -509,15 +517,7 @@ impl Coder {
                 pattern.id
             )
         });
-        Some(Frame {
-            pattern: index,
-            predicate: verb,
-            noun: Some(object),
-            source,
-            target,
-            cameo: None,
-            governor: None,
-        })
+        Some(Frame::new(index, verb, Some(object), source, target))
     }
 
     fn noun_frame(&self, parsed: &Parsed, noun: usize, notes: &mut Notes) -> Option<Frame> {
@@ -588,15 +588,7 @@ impl Coder {
                     pattern.id
                 )
             });
-            return Some(Frame {
-                pattern: index,
-                predicate: noun,
-                noun: Some(noun),
-                source,
-                target,
-                cameo: None,
-                governor: None,
-            });
+            return Some(Frame::new(index, noun, Some(noun), source, target));
         }
         None
     }
@@ -626,7 +618,7 @@ impl Coder {
             });
             return None;
         };
-        let source: Vec<Actor> = frame
+        let mut source: Vec<Actor> = frame
             .source
             .iter()
             .flat_map(|&w| actors_of(parsed, &self.kb, w, day, recent))
@@ -635,7 +627,6 @@ impl Coder {
         // coded with an empty source rather than dropped or given a guessed country.
         let unnamed_agent = frame.source.iter().any(|&w| is_unnamed_agent(parsed, w));
         // "Hundreds of thousands rallied in Istanbul": protesters are people of the place.
-        let mut source = source;
         if source.is_empty() && code.root() == "14" && !frame.source.is_empty() {
             source.extend(place_of(parsed, &self.kb, frame.predicate, day));
         }
@@ -663,24 +654,22 @@ impl Coder {
                     .any(|s| s.entity.is_some() && s.entity == a.entity)
             });
         }
-        // "Katz warned that Israel would resume ...": the reported clause's subject on the
-        // speaker's own side is not the target.
+        // The actors a target word names, without the source's own words and, for the subject
+        // of a reported clause, without the speaker's own side ("Katz warned that Israel would
+        // resume ..." is no threat to Israel).
         let clause_subjects = reported_subjects(parsed, frame.predicate);
+        let targets_named_by = |word: usize| -> Vec<Actor> {
+            let own_side = clause_subjects.contains(&word);
+            actors_of(parsed, &self.kb, word, day, &others)
+                .into_iter()
+                .filter(|t| !source.iter().any(|s| s.start == t.start))
+                .filter(|t| !own_side || !source.iter().any(|s| s.country == t.country))
+                .collect()
+        };
         let mut target: Vec<Actor> = frame
             .target
             .iter()
-            .flat_map(|&w| {
-                let own_side = clause_subjects.contains(&w);
-                let source = &source;
-                actors_of(parsed, &self.kb, w, day, &others)
-                    .into_iter()
-                    .filter(move |t| !own_side || !source.iter().any(|s| s.country == t.country))
-            })
-            .filter(|t| {
-                !source
-                    .iter()
-                    .any(|s| s.code == t.code && s.start == t.start)
-            })
+            .flat_map(|&w| targets_named_by(w))
             .collect();
         // "Indonesia and Australia signed a treaty": a joint act needs no other side.
         let joint = source.len() >= 2;
@@ -689,14 +678,7 @@ impl Coder {
         if target.is_empty() && !joint {
             target = other_targets(parsed, frame, pattern)
                 .into_iter()
-                .map(|w| {
-                    let own_side = clause_subjects.contains(&w);
-                    actors_of(parsed, &self.kb, w, day, &others)
-                        .into_iter()
-                        .filter(|t| !source.iter().any(|s| s.start == t.start))
-                        .filter(|t| !own_side || !source.iter().any(|s| s.country == t.country))
-                        .collect::<Vec<_>>()
-                })
+                .map(targets_named_by)
                 .find(|found| !found.is_empty())
                 .unwrap_or_default();
         }
@@ -888,8 +870,8 @@ fn governing_root(lemma: &str) -> Option<&'static str> {
 /// The code of an appeal (02), intent (03), demand (10) or refusal (12) about an act coded
 /// `act`, following CAMEO's parallel sub-codes: cooperation (06) -> x1, diplomatic
 /// cooperation (05) -> x2, aid (07) -> x3, yielding (08) -> x5 with its kind as a fourth digit,
-/// meeting (04) -> x6, mediation (045) -> x8. Refusals number differently (121, 122, 124,
-/// 125, 126).
+/// meeting (04) -> x6, mediation (045) -> 028, 039, 108 or 126. Refusals number differently
+/// (121, 122, 124, 125, 126).
 fn complement_code(root: &str, act: &str) -> Option<String> {
     if root == "13" {
         return threat_code(act);
@@ -986,12 +968,7 @@ fn targets(
     }
     // "demanded that Manila free the fishermen": the object is the clause's subject.
     if found.is_empty() && pattern.target.iter().any(|t| t == "obj") && noun.is_none() {
-        found.extend(
-            parsed
-                .children_with(verb, "ccomp")
-                .find_map(|clause| parsed.child_full(clause, "nsubj"))
-                .filter(|&subject| parsed.upos(subject) != "PRON"),
-        );
+        found.extend(reported_subjects(parsed, verb).first());
     }
     found.sort_unstable();
     found.dedup();
@@ -1076,19 +1053,17 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
             return vec![subject];
         }
         // "Moscow on Friday rejected ...": a parse that hangs a finite verb on the noun before
-        // it has lost that noun as the subject.
-        // So has a sentence whose root is a noun ("Hundreds of thousands of supporters
-        // rallied ..." parsed as a noun phrase with "rallied" modifying "supporters"): its root
-        // is the subject.
-        let root_noun = (0..parsed.len()).find(|&w| {
-            parsed.heads[w].is_none() && matches!(parsed.upos(w), "NOUN" | "PROPN") && w < verb
-        });
+        // it has lost that noun as the subject. So has a sentence whose root is a noun
+        // ("Hundreds of thousands of supporters rallied ..." parsed as a noun phrase with
+        // "rallied" modifying "supporters"): its root is the subject.
         if at == verb
             && matches!(parsed.relation(verb), "dep" | "acl" | "parataxis")
             && parsed.full_relation(verb) != "acl:relcl"
             && let Some(head) = parsed.heads[verb].filter(|&h| h < verb)
             && matches!(parsed.upos(head), "NOUN" | "PROPN")
         {
+            let root_noun = (0..verb)
+                .find(|&w| parsed.heads[w].is_none() && matches!(parsed.upos(w), "NOUN" | "PROPN"));
             if parsed.xpos(verb) == "VBD" {
                 return vec![root_noun.unwrap_or(head)];
             }
