@@ -119,8 +119,6 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
-        // `dyad ... | head`: the reader has seen enough; nothing went wrong.
-        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("dyad: error: {error:#}");
             ExitCode::from(2)
@@ -137,14 +135,6 @@ fn restore_default_sigpipe() {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
-}
-
-fn is_broken_pipe(error: &anyhow::Error) -> bool {
-    error.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-    })
 }
 
 fn init_logging(verbose: u8) {
