@@ -95,9 +95,11 @@ fn shared_modifier_actors(
         .collect()
 }
 
-/// The people a pronoun or definite description refers back to, with its own words as the
-/// evidence. A subject pronoun takes the first person of the last sentence that named people
-/// (usually its subject); other pronouns the most recent person.
+/// The people or organisation a pronoun or definite description refers back to, with its own
+/// words as the evidence. A subject "he" or "she" takes the first person named before it in
+/// its own sentence, else the first person of the last sentence that named people (usually its
+/// subject); other pronouns the most recent person; "the group" or a subject "it" the
+/// organisation named last; "the two leaders" the last two people.
 fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor> {
     let lemma = parsed.lemma(word);
     let (start, end) = parsed.span(word, word);
@@ -125,6 +127,12 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
             .find(is_person)
     });
     let salient = here_before.or_else(|| earlier.last().and_then(|s| s.iter().find(is_person)));
+    let last_two = || -> Vec<Actor> {
+        match people.len() {
+            0 | 1 => Vec::new(),
+            n => people[n - 2..].iter().map(|a| here(a)).collect(),
+        }
+    };
     match lemma {
         "he" | "she" if subject => salient.map(|a| vec![here(a)]).unwrap_or_default(),
         // "the group", "the bloc", "its": the organisation named last.
@@ -142,21 +150,17 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
         }
         "he" | "she" | "him" | "her" => people.last().map(|a| vec![here(a)]).unwrap_or_default(),
         // "The two last met in 2019", "the pair", "both": the last two people named.
-        "two" | "pair" | "both"
-            if people.len() >= 2 && (lemma == "both" || is_definite(parsed, word)) =>
-        {
-            people[people.len() - 2..].iter().map(|a| here(a)).collect()
-        }
+        "two" | "pair" | "both" if lemma == "both" || is_definite(parsed, word) => last_two(),
         "leader" | "president" | "premier" | "minister" | "side" => {
             let two = parsed.children[word]
                 .iter()
                 .any(|&c| matches!(parsed.lemma(c), "two" | "both"));
-            let definite = parsed
+            let the = parsed
                 .children_with(word, "det")
-                .any(|d| matches!(parsed.lemma(d), "the" | "both"));
-            if two && people.len() >= 2 {
-                people[people.len() - 2..].iter().map(|a| here(a)).collect()
-            } else if definite && !two {
+                .any(|d| parsed.lemma(d) == "the");
+            if two {
+                last_two()
+            } else if the {
                 people.last().map(|a| vec![here(a)]).unwrap_or_default()
             } else {
                 Vec::new()
@@ -183,7 +187,7 @@ fn distinct_people(recent: &[Actor]) -> Vec<&Actor> {
 /// definite descriptions ("he", "the premier", "the group"). A person the knowledge base does
 /// not know counts when an apposition says who they are ("James Kabarebe, Rwanda's minister
 /// of state").
-pub fn people_named(parsed: &Parsed, kb: &Kb, day: Day) -> Vec<Actor> {
+pub fn actors_named(parsed: &Parsed, kb: &Kb, day: Day) -> Vec<Actor> {
     let mut named: Vec<Actor> = parsed
         .mentions
         .iter()
@@ -199,12 +203,10 @@ pub fn people_named(parsed: &Parsed, kb: &Kb, day: Day) -> Vec<Actor> {
             .mentions
             .iter()
             .any(|m| (m.start..m.end).contains(&word));
-        let Some(appos) = parsed.children_with(word, "appos").next() else {
+        let appos = parsed.children_with(word, "appos").next();
+        let Some(appos) = appos.filter(|_| !known) else {
             continue;
         };
-        if known {
-            continue;
-        }
         let Some(role) = actor_of(parsed, kb, appos, day).filter(|a| a.sector.is_some()) else {
             continue;
         };

@@ -9,7 +9,7 @@ use dyad_core::Doc;
 use dyad_kb::{Day, Kb, Pattern};
 use dyad_resolve::Gazetteer;
 
-use crate::actors::{Actor, actors_of, people_named};
+use crate::actors::{Actor, actors_named, actors_of};
 use crate::dates::{Tense, date_of};
 use crate::event::{Action, Event, Plover};
 use crate::explain::{Notes, SentenceExplanation};
@@ -131,7 +131,7 @@ impl Coder {
             let mut seen = HashSet::new();
             // The people this sentence names count for its own later pronouns ("Macron began
             // his tour in Kenya, where he signed ...").
-            let named = people_named(&parsed, &self.kb, day);
+            let named = actors_named(&parsed, &self.kb, day);
             recent.push(named);
             for frame in self.frames(&parsed, &mut notes) {
                 let Some(event) = self.event(&parsed, &frame, day, published, &recent, &mut notes)
