@@ -199,10 +199,7 @@ pub fn actors_named(parsed: &Parsed, kb: &Kb, day: Day) -> Vec<Actor> {
         if parsed.upos(word) != "PROPN" || parsed.relation(word) == "flat" {
             continue;
         }
-        let known = parsed
-            .mentions
-            .iter()
-            .any(|m| (m.start..m.end).contains(&word));
+        let known = parsed.mentions_at(word).next().is_some();
         let appos = parsed.children_with(word, "appos").next();
         let Some(appos) = appos.filter(|_| !known) else {
             continue;

@@ -182,9 +182,8 @@ impl Coder {
         let mut used_nouns = HashSet::new();
         // "United" in "the United States" is part of a name, whatever its tag.
         let in_name = |word: usize| {
-            parsed.mentions.iter().any(|m| {
+            parsed.mentions_at(word).any(|m| {
                 m.end - m.start > 1
-                    && (m.start..m.end).contains(&word)
                     && m.referents
                         .iter()
                         .any(|r| !matches!(r, dyad_resolve::Referent::Agent(_)))
@@ -1281,11 +1280,10 @@ fn domestic_official(parsed: &Parsed, word: usize, source: &[Actor]) -> Option<A
 
 /// Whether `word` is (part of) a country's name or demonym.
 fn names_country(parsed: &Parsed, word: usize) -> bool {
-    parsed.mentions.iter().any(|m| {
-        (m.start..m.end).contains(&word)
-            && m.referents
-                .iter()
-                .any(|r| matches!(r, dyad_resolve::Referent::Country { .. }))
+    parsed.mentions_at(word).any(|m| {
+        m.referents
+            .iter()
+            .any(|r| matches!(r, dyad_resolve::Referent::Country { .. }))
     })
 }
 

@@ -59,6 +59,13 @@ impl<'a> Parsed<'a> {
         }
     }
 
+    /// The knowledge-base names `word` is part of.
+    pub fn mentions_at(&self, word: usize) -> impl Iterator<Item = &Mention> {
+        self.mentions
+            .iter()
+            .filter(move |m| (m.start..m.end).contains(&word))
+    }
+
     /// Number of words.
     pub fn len(&self) -> usize {
         self.tokens.len()
