@@ -99,23 +99,18 @@ pub fn cameo_dyads(events: &[Event]) -> Vec<Event> {
                     .flat_map(|s| (0..targets).map(move |t| (Some(s), Some(t))))
                     .collect(),
             };
-        let joint = event.target.is_empty();
+        // A joint act's other side is another of its own actors.
+        let others = if event.target.is_empty() {
+            &event.source
+        } else {
+            &event.target
+        };
+        let position = |i: Option<usize>| i.map_or("x".to_string(), |i| i.to_string());
         for (s, t) in pairs {
-            let source: Vec<Actor> = s.map(|s| event.source[s].clone()).into_iter().collect();
-            let target: Vec<Actor> = match (t, joint) {
-                (Some(t), true) => vec![event.source[t].clone()],
-                (Some(t), false) => vec![event.target[t].clone()],
-                (None, _) => Vec::new(),
-            };
             dyads.push(Event {
-                event_id: format!(
-                    "{}-{}-{}",
-                    event.event_id,
-                    s.map_or("x".to_string(), |s| s.to_string()),
-                    t.map_or("x".to_string(), |t| t.to_string())
-                ),
-                source,
-                target,
+                event_id: format!("{}-{}-{}", event.event_id, position(s), position(t)),
+                source: s.map(|s| event.source[s].clone()).into_iter().collect(),
+                target: t.map(|t| others[t].clone()).into_iter().collect(),
                 ..event.clone()
             });
         }
