@@ -56,25 +56,23 @@ impl Kb {
             let dir = dir.as_ref();
             let cameo_file = dir.join("cameo.toml");
             if cameo_file.exists() {
-                for code in cameo::read_file(&cameo_file)? {
-                    replace_or_push(&mut codes, code, |c| c.cameo.clone());
-                }
+                replace_or_push(&mut codes, cameo::read_file(&cameo_file)?, |c| {
+                    c.cameo.clone()
+                });
             }
             let country_file = dir.join("countries.toml");
             if country_file.exists() {
-                for country in country::read_file(&country_file)? {
-                    replace_or_push(&mut countries, country, |c| c.code.clone());
-                }
+                let read = country::read_file(&country_file)?;
+                replace_or_push(&mut countries, read, |c| c.code.clone());
             }
             let place_file = dir.join("places.toml");
             if place_file.exists() {
-                replace_or_push_all(&mut places, place::read_file(&place_file)?, Place::key);
+                replace_or_push(&mut places, place::read_file(&place_file)?, Place::key);
             }
             let organisation_file = dir.join("organisations.toml");
             if organisation_file.exists() {
-                for organisation in organisation::read_organisations(&organisation_file)? {
-                    replace_or_push(&mut organisations, organisation, |o| o.id.clone());
-                }
+                let read = organisation::read_organisations(&organisation_file)?;
+                replace_or_push(&mut organisations, read, |o| o.id.clone());
             }
             let agent_file = dir.join("agents.toml");
             if agent_file.exists() {
@@ -88,7 +86,7 @@ impl Kb {
                 }
             }
             for file in toml_files(&dir.join("patterns"))? {
-                replace_or_push_all(&mut patterns, pattern::read_file(&file)?, |p| p.id.clone());
+                replace_or_push(&mut patterns, pattern::read_file(&file)?, |p| p.id.clone());
             }
             let mut folder_people: Vec<Person> = Vec::new();
             for file in people_files(dir)? {
@@ -105,9 +103,7 @@ impl Kb {
                     }
                 }
             }
-            for person in folder_people {
-                replace_or_push(&mut people, person, |p| p.id.clone());
-            }
+            replace_or_push(&mut people, folder_people, |p| p.id.clone());
         }
         Ok(Kb {
             codes,
@@ -181,17 +177,9 @@ impl Kb {
     }
 }
 
-fn replace_or_push<T>(items: &mut Vec<T>, item: T, key: impl Fn(&T) -> String) {
-    let wanted = key(&item);
-    match items.iter_mut().find(|known| key(known) == wanted) {
-        Some(known) => *known = item,
-        None => items.push(item),
-    }
-}
-
-/// [`replace_or_push`] for many items at once, through an index: pattern and place files are
-/// long enough for the one-by-one search to show in load time.
-fn replace_or_push_all<T>(items: &mut Vec<T>, new: Vec<T>, key: impl Fn(&T) -> String) {
+/// Adds `new` to `items`, each replacing the entry with the same key or appended, through an
+/// index (pattern and place files are long enough for a search per entry to show in load time).
+fn replace_or_push<T>(items: &mut Vec<T>, new: Vec<T>, key: impl Fn(&T) -> String) {
     let mut index: std::collections::HashMap<String, usize> = items
         .iter()
         .enumerate()
