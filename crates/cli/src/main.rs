@@ -10,6 +10,7 @@ mod ingest;
 mod models;
 mod nlp;
 mod report;
+mod run;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -22,6 +23,7 @@ use dyad_core::Published;
 #[derive(Parser)]
 #[command(name = "dyad", version, about, long_about = None, after_help = "\
 Examples:
+  dyad run --date 2025-11-20 examples/articles/      code a folder into dyad.db
   dyad ingest --date 2025-11-20 examples/articles/   read every article in a folder
   dyad ingest page.html feed.xml news.warc.gz  any mix of formats, detected by content
   cat article.txt | dyad nlp --from text       tagged and parsed sentences as CoNLL-U
@@ -39,6 +41,9 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// The main job: read articles from files, folders or stdin, code them and store articles
+    /// and events in a database (dyad.db), then print what it holds.
+    Run(run::RunArgs),
     /// Read articles from files, folders or stdin and print them as JSONL, one per line, with
     /// a report of every input on stderr.
     Ingest(ingest::IngestArgs),
@@ -109,6 +114,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     init_logging(cli.verbose);
     let result = match cli.command {
+        Command::Run(args) => run::run(&args),
         Command::Ingest(args) => ingest::run(&args),
         Command::Nlp(args) => nlp::run(&args),
         Command::Code(args) => code::run(&args),

@@ -70,7 +70,7 @@ impl Reporter {
         let progress = std::io::stderr().is_terminal().then(|| {
             let bar = ProgressBar::new_spinner();
             bar.set_style(
-                ProgressStyle::with_template("{spinner} {pos} records {msg}")
+                ProgressStyle::with_template("{spinner} {pos} records ({per_sec}) {msg}")
                     .expect("static template"),
             );
             bar
@@ -101,6 +101,18 @@ impl Reporter {
         if let Some(bar) = &self.progress {
             bar.inc(1);
         }
+    }
+
+    /// Shows `message` beside the count of records on a terminal ("120 events").
+    pub fn progress_message(&self, message: String) {
+        if let Some(bar) = &self.progress {
+            bar.set_message(message);
+        }
+    }
+
+    /// Prints a problem that is not a record's (an article that could not be stored).
+    pub fn problem(&self, text: &str) {
+        self.line(text);
     }
 
     fn finish_input(&mut self) {

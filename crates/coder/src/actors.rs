@@ -5,12 +5,12 @@
 
 use dyad_kb::{Day, Kb};
 use dyad_resolve::{CountryName, Mention, Referent};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::parsed::Parsed;
 
 /// One actor of an event, with the words it was read from.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Actor {
     /// The words naming the actor.
     pub text: String,

@@ -3,12 +3,12 @@
 //! Thursday" -> the next Thursday), "yesterday", "last week", "on Oct. 30", "in 2019".
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::parsed::Parsed;
 
 /// An event's date with the words it came from.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventDate {
     /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
     pub value: String,

@@ -82,9 +82,9 @@ impl Coder {
             list.sort_by_key(|&i| std::cmp::Reverse(patterns[i].specificity()));
         }
         let version = format!(
-            "dyad-coder {} kb {} patterns",
+            "dyad-coder {} kb {}",
             env!("CARGO_PKG_VERSION"),
-            patterns.len()
+            kb.version()
         );
         Coder {
             kb,
@@ -93,6 +93,12 @@ impl Coder {
             by_noun,
             version,
         }
+    }
+
+    /// The coder's version with its knowledge base's ("dyad-coder 0.1.0 kb 1a2b..."), as
+    /// every event records it.
+    pub fn version(&self) -> &str {
+        &self.version
     }
 
     /// Codes every sentence of an annotated document published on `published`.
@@ -1314,8 +1320,5 @@ fn event_id(article_id: &str, sentence: usize, event: &Event) -> String {
         "{article_id}/{sentence}/{}/{}",
         event.action.start, event.cameo
     );
-    let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    });
-    format!("{hash:016x}")
+    format!("{:016x}", dyad_core::fnv1a64(key.as_bytes()))
 }

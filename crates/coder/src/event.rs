@@ -1,12 +1,12 @@
 //! The event record of the contract in DESIGN.md: one JSON line per event.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::actors::Actor;
 use crate::dates::EventDate;
 
 /// One coded event, with the words behind every field.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     /// Stable id: a hash of the article, sentence, predicate and code.
     pub event_id: String,
@@ -49,7 +49,7 @@ pub struct Event {
 }
 
 /// PLOVER type, mode and context.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Plover {
     /// Event type ("CONSULT"), empty where PLOVER does not code the act.
     #[serde(rename = "type")]
@@ -61,7 +61,7 @@ pub struct Plover {
 }
 
 /// The predicate's words.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Action {
     /// The words as written.
     pub text: String,

@@ -63,7 +63,9 @@ pub fn article_id(url: Option<&str>, body: &str) -> String {
     format!("{:016x}", fnv1a64(key.as_bytes()))
 }
 
-fn fnv1a64(bytes: &[u8]) -> u64 {
+/// The 64-bit FNV-1a hash of `bytes`: dyad's stable ids (articles, events, knowledge-base
+/// versions) are built on it because it never changes with a dependency upgrade.
+pub fn fnv1a64(bytes: &[u8]) -> u64 {
     const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
     const PRIME: u64 = 0x0000_0100_0000_01b3;
     bytes.iter().fold(OFFSET, |hash, &byte| {

@@ -9,6 +9,6 @@ pub mod calendar;
 mod doc;
 mod published;
 
-pub use article::{Article, ContentKind, article_id};
+pub use article::{Article, ContentKind, article_id, fnv1a64};
 pub use doc::{Doc, Sentence, Span, Token, universal_relation};
 pub use published::{Published, PublishedParseError};

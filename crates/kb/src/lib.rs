@@ -40,6 +40,7 @@ pub struct Kb {
     agents: Vec<Agent>,
     patterns: Vec<Pattern>,
     places: Vec<Place>,
+    version: String,
 }
 
 impl Kb {
@@ -113,7 +114,14 @@ impl Kb {
             agents,
             patterns,
             places,
+            version: fingerprint(dirs)?,
         })
+    }
+
+    /// A hash of every file read, in hex: stored events say which knowledge base coded them,
+    /// and a changed file means stored articles need re-coding.
+    pub fn version(&self) -> &str {
+        &self.version
     }
 
     /// The shipped knowledge base folder of this source tree (`kb/` at the repository root).
@@ -205,6 +213,28 @@ fn people_files(dir: &Path) -> Result<Vec<PathBuf>, KbError> {
     }
     files.extend(toml_files(&dir.join("people"))?);
     Ok(files)
+}
+
+/// The FNV-1a hash of the names and bytes of the TOML files of `dirs` (with their `patterns/`
+/// and `people/` folders), in the order they are read.
+fn fingerprint<P: AsRef<Path>>(dirs: &[P]) -> Result<String, KbError> {
+    let mut hashed = Vec::new();
+    for dir in dirs {
+        let dir = dir.as_ref();
+        for folder in [dir.to_path_buf(), dir.join("patterns"), dir.join("people")] {
+            for file in toml_files(&folder)? {
+                let bytes = std::fs::read(&file).map_err(|source| KbError::Io {
+                    path: file.clone(),
+                    source,
+                })?;
+                let name = file.strip_prefix(dir).unwrap_or(&file);
+                hashed.extend_from_slice(name.to_string_lossy().as_bytes());
+                hashed.push(0);
+                hashed.extend_from_slice(&bytes);
+            }
+        }
+    }
+    Ok(format!("{:016x}", dyad_core::fnv1a64(&hashed)))
 }
 
 /// The `*.toml` files of `folder` in name order; none when it does not exist.

@@ -1,0 +1,219 @@
+//! `dyad run`: the main job. Reads every input, codes each article and stores it with its
+//! events in the database, then prints what the database holds.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Args;
+use dyad_coder::Coder;
+use dyad_core::Article;
+use dyad_ingest::Outcome;
+use dyad_nlp::Models;
+use dyad_store::{CodedArticle, InputOutcome, Stats, Store, Versions};
+use rayon::prelude::*;
+
+use crate::ReadArgs;
+use crate::report::Reporter;
+
+/// Arguments of `dyad run`.
+#[derive(Args)]
+pub struct RunArgs {
+    #[command(flatten)]
+    read: ReadArgs,
+    /// The database to write (created when missing).
+    #[arg(long, default_value = "dyad.db")]
+    db: PathBuf,
+    /// Folder of the models (default: the models/ folder dyad was built with).
+    #[arg(long)]
+    models: Option<PathBuf>,
+    /// Knowledge-base folders read after the shipped one; their entries override it.
+    #[arg(long = "kb", value_name = "DIR")]
+    kb: Vec<PathBuf>,
+    /// Also re-code the stored articles that other models or another knowledge base coded.
+    #[arg(long)]
+    recode: bool,
+    /// Articles coded together across the cores before they are stored.
+    #[arg(long, default_value_t = 64, hide = true)]
+    batch: usize,
+}
+
+/// Articles waiting to be coded, with where each was read from.
+type Batch = Vec<(String, Article)>;
+
+/// What one run did, beside what the reporter counts.
+#[derive(Default)]
+struct RunTally {
+    coded: u64,
+    unchanged: u64,
+    events: u64,
+}
+
+/// The pipeline a run codes with.
+struct Pipeline {
+    models: Models,
+    coder: Coder,
+    versions: Versions,
+}
+
+impl Pipeline {
+    /// Parses and codes every article of `batch` across the cores, then stores each in its
+    /// own transaction.
+    fn code_and_store(
+        &self,
+        batch: &mut Batch,
+        store: &mut Store,
+        tally: &mut RunTally,
+    ) -> anyhow::Result<()> {
+        let coded: Vec<_> = batch
+            .par_iter()
+            .map(|(_, article)| {
+                let published = article.published.as_ref().map(|p| p.date());
+                let mut doc = dyad_text::tokenize(&article.body);
+                self.models.annotate(&mut doc);
+                let events = published
+                    .map(|date| self.coder.code(&article.id, &doc, date))
+                    .unwrap_or_default();
+                (doc, events)
+            })
+            .collect();
+        for ((location, article), (doc, events)) in batch.iter().zip(&coded) {
+            store
+                .save_article(&CodedArticle {
+                    location,
+                    article,
+                    doc,
+                    events,
+                    versions: &self.versions,
+                })
+                .with_context(|| format!("{location}: cannot store article {}", article.id))?;
+            tally.coded += 1;
+            tally.events += events.len() as u64;
+        }
+        batch.clear();
+        Ok(())
+    }
+}
+
+/// Runs the main job.
+pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
+    let models = crate::models::load(&crate::models::models_dir(args.models.as_deref()))?;
+    let coder = crate::code::load_coder(&args.kb)?;
+    let versions = Versions {
+        coder: coder.version().to_string(),
+        models: models.version().to_string(),
+    };
+    let pipeline = Pipeline {
+        models,
+        coder,
+        versions,
+    };
+    let mut store = Store::open(&args.db)?;
+    let mut tally = RunTally::default();
+    let mut batch: Batch = Vec::new();
+    let batch_size = args.batch.max(1);
+    if args.recode {
+        for (location, article) in store.articles()? {
+            if !store.is_current(&article.id, &pipeline.versions)? {
+                batch.push((location, article));
+            }
+            if batch.len() >= batch_size {
+                pipeline.code_and_store(&mut batch, &mut store, &mut tally)?;
+            }
+        }
+        pipeline.code_and_store(&mut batch, &mut store, &mut tally)?;
+    }
+    let mut reporter = Reporter::new();
+    let mut failure: Option<anyhow::Error> = None;
+    if !(args.recode && args.read.paths.is_empty()) {
+        crate::ingest::for_each_record(&args.read, &mut |record| {
+            reporter.record(&record);
+            if failure.is_some() {
+                return;
+            }
+            let location = record.location.to_string();
+            let stored = match record.outcome {
+                Outcome::Article(article) if article.published.is_none() => {
+                    let reason = "no publication date (give one with --date)";
+                    reporter.problem(&format!("{location}: skipped: {reason}"));
+                    store.save_input(&location, InputOutcome::Skipped, reason)
+                }
+                Outcome::Article(article) => {
+                    match store.is_current(&article.id, &pipeline.versions) {
+                        Ok(true) => {
+                            tally.unchanged += 1;
+                            store.save_coded_input(&location, &article.id)
+                        }
+                        Ok(false) => {
+                            batch.push((location.clone(), *article));
+                            Ok(())
+                        }
+                        Err(error) => Err(error),
+                    }
+                }
+                Outcome::Skipped(reason) => {
+                    store.save_input(&location, InputOutcome::Skipped, &reason.to_string())
+                }
+                Outcome::Failed(reason) => {
+                    store.save_input(&location, InputOutcome::Failed, &reason.to_string())
+                }
+            };
+            let coded = match stored {
+                Err(error) => Err(anyhow::Error::from(error).context(format!("{location}"))),
+                Ok(()) if batch.len() >= batch_size => {
+                    pipeline.code_and_store(&mut batch, &mut store, &mut tally)
+                }
+                Ok(()) => Ok(()),
+            };
+            failure = coded.err();
+            reporter.progress_message(format!("{} coded, {} events", tally.coded, tally.events));
+        });
+    }
+    if let Some(error) = failure {
+        return Err(error);
+    }
+    pipeline.code_and_store(&mut batch, &mut store, &mut tally)?;
+    reporter.finish();
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "this run: {} articles coded, {} events; {} articles already coded by these models and knowledge base",
+        tally.coded, tally.events, tally.unchanged
+    )?;
+    write_stats(&mut out, &args.db, &store.stats(5)?)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints what a database holds, as `dyad run` ends and `dyad stats` does.
+pub fn write_stats(
+    out: &mut impl Write,
+    db: &std::path::Path,
+    stats: &Stats,
+) -> anyhow::Result<()> {
+    let list = |counts: &[dyad_store::Count]| {
+        if counts.is_empty() {
+            return "none".to_string();
+        }
+        counts
+            .iter()
+            .map(|c| format!("{} {}", c.label, c.count))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    writeln!(
+        out,
+        "{}: {} articles, {} events",
+        db.display(),
+        stats.articles,
+        stats.events
+    )?;
+    writeln!(out, "  inputs: {}", list(&stats.inputs))?;
+    if !stats.reasons.is_empty() {
+        writeln!(out, "  why not coded: {}", list(&stats.reasons))?;
+    }
+    writeln!(out, "  events by QuadClass: {}", list(&stats.quad_classes))?;
+    writeln!(out, "  top dyads: {}", list(&stats.top_dyads))?;
+    writeln!(out, "  top places: {}", list(&stats.top_places))?;
+    Ok(())
+}

@@ -1,0 +1,262 @@
+//! Reading: events by filter, stored articles for re-coding, and the figures of `dyad stats`.
+
+use dyad_coder::Event;
+use dyad_core::Article;
+use rusqlite::types::Value;
+
+use crate::{Store, StoreError};
+
+/// Which events to read. Every field that is set must hold; unset fields match everything.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// An actor on either side: a CAMEO code prefix ("USAGOV", "RUS"), a knowledge-base id
+    /// ("donald-trump") or a name ("Donald Trump").
+    pub actor: Option<String>,
+    /// A country (ISO alpha-3) on either side.
+    pub country: Option<String>,
+    /// Source and target countries ("USA", "CHN"): the source side has the first and the
+    /// target side the second.
+    pub dyad: Option<(String, String)>,
+    /// CAMEO code prefix ("04", "042").
+    pub cameo: Option<String>,
+    /// PLOVER type ("CONSULT").
+    pub plover: Option<String>,
+    /// QuadClass, 1 to 4.
+    pub quad_class: Option<u8>,
+    /// First event date, inclusive (YYYY-MM-DD).
+    pub from: Option<String>,
+    /// Last event date, inclusive (YYYY-MM-DD).
+    pub to: Option<String>,
+    /// Place name or country (ISO alpha-3) of the event.
+    pub place: Option<String>,
+    /// Full-text query over the articles' titles and bodies (SQLite FTS5 syntax).
+    pub text: Option<String>,
+    /// Most events to return.
+    pub limit: Option<usize>,
+}
+
+/// A count under a label, for the figures of `dyad stats`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Count {
+    /// What is counted ("USA -> CHN", "quad class 1").
+    pub label: String,
+    /// How many.
+    pub count: u64,
+}
+
+/// What a database holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Inputs by outcome (coded, skipped, failed).
+    pub inputs: Vec<Count>,
+    /// Skipped and failed inputs by reason.
+    pub reasons: Vec<Count>,
+    /// Articles stored.
+    pub articles: u64,
+    /// Events stored.
+    pub events: u64,
+    /// Events by QuadClass, 1 to 4.
+    pub quad_classes: Vec<Count>,
+    /// The most frequent source -> target country pairs.
+    pub top_dyads: Vec<Count>,
+    /// The most frequent event places.
+    pub top_places: Vec<Count>,
+}
+
+impl Filter {
+    /// The WHERE clause and its parameters.
+    fn to_sql(&self) -> Result<(String, Vec<Value>), StoreError> {
+        let mut clauses: Vec<String> = Vec::new();
+        let mut values: Vec<Value> = Vec::new();
+        if let Some(actor) = &self.actor {
+            let prefix = bind(&mut values, &format!("{}%", actor.to_uppercase()));
+            let exact = bind(&mut values, actor);
+            clauses.push(format!(
+                "EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND
+                   (a.code LIKE {prefix} OR a.entity = {exact} OR a.name = {exact} COLLATE NOCASE))"
+            ));
+        }
+        if let Some(country) = &self.country {
+            let p = bind(&mut values, &country.to_uppercase());
+            clauses.push(format!(
+                "EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.country = {p})"
+            ));
+        }
+        if let Some((source, target)) = &self.dyad {
+            for (role, country) in [("source", source), ("target", target)] {
+                let p = bind(&mut values, &country.to_uppercase());
+                clauses.push(format!(
+                    "EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id
+                       AND a.role = '{role}' AND a.country = {p})"
+                ));
+            }
+        }
+        if let Some(cameo) = &self.cameo {
+            if !cameo.chars().all(|c| c.is_ascii_digit()) || cameo.is_empty() {
+                return Err(StoreError::BadFilter(format!(
+                    "CAMEO code {cameo:?} is not digits"
+                )));
+            }
+            let p = bind(&mut values, &format!("{cameo}%"));
+            clauses.push(format!("e.cameo LIKE {p}"));
+        }
+        if let Some(plover) = &self.plover {
+            let p = bind(&mut values, &plover.to_uppercase());
+            clauses.push(format!("e.plover_type = {p}"));
+        }
+        if let Some(quad) = self.quad_class {
+            if !(1..=4).contains(&quad) {
+                return Err(StoreError::BadFilter(format!(
+                    "QuadClass {quad} is not 1 to 4"
+                )));
+            }
+            values.push(Value::Integer(i64::from(quad)));
+            clauses.push(format!("e.quad_class = ?{}", values.len()));
+        }
+        if let Some(from) = &self.from {
+            let p = bind(&mut values, from);
+            clauses.push(format!("e.date >= {p}"));
+        }
+        if let Some(to) = &self.to {
+            // A day's events include those dated with a time on it.
+            let p = bind(&mut values, &format!("{to}\u{10FFFF}"));
+            clauses.push(format!("e.date <= {p}"));
+        }
+        if let Some(place) = &self.place {
+            let name = bind(&mut values, place);
+            let code = bind(&mut values, &place.to_uppercase());
+            clauses.push(format!(
+                "(e.place = {name} COLLATE NOCASE OR e.place_country = {code})"
+            ));
+        }
+        if let Some(text) = &self.text {
+            let p = bind(&mut values, text);
+            clauses.push(format!(
+                "e.article_id IN (SELECT article_id FROM articles_text WHERE articles_text MATCH {p})"
+            ));
+        }
+        let mut sql = String::new();
+        if !clauses.is_empty() {
+            sql = format!("WHERE {}", clauses.join(" AND "));
+        }
+        Ok((sql, values))
+    }
+}
+
+/// Adds `value` to the parameters and gives its placeholder.
+fn bind(values: &mut Vec<Value>, value: &str) -> String {
+    values.push(Value::Text(value.to_string()));
+    format!("?{}", values.len())
+}
+
+impl Store {
+    /// The events that pass `filter`, by article, sentence and id, as the event records
+    /// `dyad code` writes.
+    pub fn events(&self, filter: &Filter) -> Result<Vec<Event>, StoreError> {
+        let (clause, mut values) = filter.to_sql()?;
+        let mut sql = format!(
+            "SELECT e.id, e.record FROM events e {clause}
+             ORDER BY e.article_id, e.sentence_index, e.id"
+        );
+        if let Some(limit) = filter.limit {
+            values.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
+            sql.push_str(&format!(" LIMIT ?{}", values.len()));
+        }
+        let mut statement = self.conn.prepare(&sql)?;
+        let rows = statement.query_map(rusqlite::params_from_iter(values), |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+        })?;
+        let mut events = Vec::new();
+        for row in rows {
+            let (id, record) = row?;
+            let event = serde_json::from_str(&record)
+                .map_err(|source| StoreError::BadRecord { id, source })?;
+            events.push(event);
+        }
+        Ok(events)
+    }
+
+    /// The stored article `id`.
+    pub fn article(&self, id: &str) -> Result<Option<Article>, StoreError> {
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?1"
+        ))?;
+        let mut rows = statement.query_map([id], article_from_row)?;
+        Ok(rows.next().transpose()?)
+    }
+
+    /// Every stored article with where it was read from, by id (for `--recode`).
+    pub fn articles(&self) -> Result<Vec<(String, Article)>, StoreError> {
+        let mut statement = self.conn.prepare(&format!(
+            "SELECT {ARTICLE_COLUMNS}, location FROM articles ORDER BY id"
+        ))?;
+        let rows = statement.query_map([], |row| {
+            Ok((row.get::<_, String>(9)?, article_from_row(row)?))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// What the database holds: inputs by outcome and reason, articles, events by QuadClass,
+    /// the `top` most frequent dyads and places.
+    pub fn stats(&self, top: usize) -> Result<Stats, StoreError> {
+        let counts = |sql: &str| -> Result<Vec<Count>, StoreError> {
+            let mut statement = self.conn.prepare(sql)?;
+            let rows = statement.query_map([], |row| {
+                Ok(Count {
+                    label: row.get(0)?,
+                    count: row.get(1)?,
+                })
+            })?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        };
+        let one = |sql: &str| -> Result<u64, StoreError> {
+            Ok(self.conn.query_row(sql, [], |row| row.get(0))?)
+        };
+        Ok(Stats {
+            inputs: counts(
+                "SELECT outcome, COUNT(*) FROM inputs GROUP BY outcome ORDER BY outcome",
+            )?,
+            reasons: counts(&format!(
+                "SELECT outcome || ': ' || reason, COUNT(*) AS n FROM inputs
+                 WHERE reason IS NOT NULL GROUP BY 1 ORDER BY n DESC, 1 LIMIT {top}"
+            ))?,
+            articles: one("SELECT COUNT(*) FROM articles")?,
+            events: one("SELECT COUNT(*) FROM events")?,
+            quad_classes: counts(
+                "SELECT 'quad class ' || quad_class, COUNT(*) FROM events
+                 GROUP BY quad_class ORDER BY quad_class",
+            )?,
+            top_dyads: counts(&format!(
+                "SELECT s.country || ' -> ' || t.country AS dyad, COUNT(DISTINCT e.id) AS n
+                 FROM events e
+                 JOIN event_actors s ON s.event_id = e.id AND s.role = 'source'
+                 JOIN event_actors t ON t.event_id = e.id AND t.role = 'target'
+                 WHERE s.country IS NOT NULL AND t.country IS NOT NULL
+                 GROUP BY dyad ORDER BY n DESC, dyad LIMIT {top}"
+            ))?,
+            top_places: counts(&format!(
+                "SELECT place, COUNT(*) AS n FROM events WHERE place IS NOT NULL
+                 GROUP BY place ORDER BY n DESC, place LIMIT {top}"
+            ))?,
+        })
+    }
+}
+
+const ARTICLE_COLUMNS: &str = "id, url, title, source, author, published, language, content, body";
+
+fn article_from_row(row: &rusqlite::Row) -> rusqlite::Result<Article> {
+    let published: Option<String> = row.get(5)?;
+    let content: String = row.get(7)?;
+    Ok(Article {
+        id: row.get(0)?,
+        url: row.get(1)?,
+        title: row.get(2)?,
+        source: row.get(3)?,
+        author: row.get(4)?,
+        // Stored by this crate in the form Published parses; anything else is left out.
+        published: published.and_then(|p| p.parse().ok()),
+        language: row.get(6)?,
+        content: serde_json::from_value(serde_json::Value::String(content)).unwrap_or_default(),
+        body: row.get(8)?,
+    })
+}

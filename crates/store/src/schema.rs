@@ -1,0 +1,110 @@
+//! The database schema, as an ordered list of migrations. The database's `user_version` is the
+//! number of migrations applied; opening a database applies the ones it lacks, each in its own
+//! transaction, so a database written by any earlier dyad opens in this one.
+
+use rusqlite::Connection;
+
+use crate::StoreError;
+
+/// Migration `i` brings a database from version `i` to version `i + 1`. Never edit one that
+/// has shipped: add a new one.
+const MIGRATIONS: &[&str] = &[
+    // 1: inputs, articles, sentences, events with their actors, full-text search.
+    r#"
+    CREATE TABLE inputs (
+        location   TEXT PRIMARY KEY,
+        outcome    TEXT NOT NULL CHECK (outcome IN ('coded', 'skipped', 'failed')),
+        reason     TEXT,
+        article_id TEXT
+    );
+    CREATE TABLE articles (
+        id             TEXT PRIMARY KEY,
+        url            TEXT,
+        title          TEXT,
+        source         TEXT,
+        author         TEXT,
+        published      TEXT,
+        language       TEXT,
+        content        TEXT NOT NULL,
+        body           TEXT NOT NULL,
+        location       TEXT NOT NULL,
+        coder_version  TEXT NOT NULL,
+        models_version TEXT NOT NULL
+    );
+    CREATE TABLE sentences (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx        INTEGER NOT NULL,
+        start      INTEGER NOT NULL,
+        end        INTEGER NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    ) WITHOUT ROWID;
+    CREATE TABLE events (
+        id             TEXT PRIMARY KEY,
+        article_id     TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        sentence_index INTEGER NOT NULL,
+        cameo          TEXT NOT NULL,
+        cameo_root     TEXT NOT NULL,
+        quad_class     INTEGER NOT NULL,
+        goldstein      REAL NOT NULL,
+        plover_type    TEXT NOT NULL,
+        plover_mode    TEXT NOT NULL,
+        date           TEXT,
+        date_precision TEXT,
+        place          TEXT,
+        place_country  TEXT,
+        modality       TEXT NOT NULL,
+        pattern        TEXT NOT NULL,
+        confidence     REAL NOT NULL,
+        coder_version  TEXT NOT NULL,
+        models_version TEXT NOT NULL,
+        record         TEXT NOT NULL
+    );
+    CREATE INDEX events_by_article ON events(article_id, sentence_index);
+    CREATE INDEX events_by_date ON events(date);
+    CREATE INDEX events_by_cameo ON events(cameo);
+    CREATE TABLE event_actors (
+        event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        role     TEXT NOT NULL CHECK (role IN ('source', 'target')),
+        position INTEGER NOT NULL,
+        code     TEXT NOT NULL,
+        country  TEXT,
+        sector   TEXT,
+        entity   TEXT,
+        name     TEXT,
+        text     TEXT NOT NULL,
+        start    INTEGER NOT NULL,
+        end      INTEGER NOT NULL,
+        PRIMARY KEY (event_id, role, position)
+    ) WITHOUT ROWID;
+    CREATE INDEX event_actors_by_country ON event_actors(country, role);
+    CREATE INDEX event_actors_by_code ON event_actors(code);
+    CREATE VIRTUAL TABLE articles_text USING fts5(article_id UNINDEXED, title, body);
+    "#,
+];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
+
+/// Applies the migrations `conn` lacks. A database from a newer dyad is refused rather than
+/// written with a schema this build does not know.
+pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let found: usize = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::NewerSchema {
+            found,
+            known: SCHEMA_VERSION,
+        });
+    }
+    for (done, sql) in MIGRATIONS.iter().enumerate().skip(found) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", done + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+/// The schema version of an open database.
+pub fn version(conn: &Connection) -> Result<usize, StoreError> {
+    Ok(conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
+}
