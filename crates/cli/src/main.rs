@@ -5,6 +5,7 @@
 
 mod bench;
 mod code;
+mod database;
 mod eval;
 mod ingest;
 mod models;
@@ -24,6 +25,8 @@ use dyad_core::Published;
 #[command(name = "dyad", version, about, long_about = None, after_help = "\
 Examples:
   dyad run --date 2025-11-20 examples/articles/      code a folder into dyad.db
+  dyad query --dyad USA-CHN --from 2025-10-01  events between two countries
+  dyad export --format gdelt -o events.tsv     the GDELT 2.0 event table
   dyad ingest --date 2025-11-20 examples/articles/   read every article in a folder
   dyad ingest page.html feed.xml news.warc.gz  any mix of formats, detected by content
   cat article.txt | dyad nlp --from text       tagged and parsed sentences as CoNLL-U
@@ -44,6 +47,14 @@ enum Command {
     /// The main job: read articles from files, folders or stdin, code them and store articles
     /// and events in a database (dyad.db), then print what it holds.
     Run(run::RunArgs),
+    /// Print the stored events that pass the filters, as a table or JSON lines.
+    Query(database::QueryArgs),
+    /// Write the stored events that pass the filters as JSONL, PLOVER JSON, the GDELT 2.0
+    /// event table or CSV.
+    Export(database::ExportArgs),
+    /// Print what the database holds: inputs, articles, events by QuadClass, top dyads and
+    /// places.
+    Stats(database::StatsArgs),
     /// Read articles from files, folders or stdin and print them as JSONL, one per line, with
     /// a report of every input on stderr.
     Ingest(ingest::IngestArgs),
@@ -115,6 +126,9 @@ fn main() -> ExitCode {
     init_logging(cli.verbose);
     let result = match cli.command {
         Command::Run(args) => run::run(&args),
+        Command::Query(args) => database::query(&args),
+        Command::Export(args) => database::export(&args),
+        Command::Stats(args) => database::stats(&args),
         Command::Ingest(args) => ingest::run(&args),
         Command::Nlp(args) => nlp::run(&args),
         Command::Code(args) => code::run(&args),

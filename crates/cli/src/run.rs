@@ -160,7 +160,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
                 }
             };
             let coded = match stored {
-                Err(error) => Err(anyhow::Error::from(error).context(format!("{location}"))),
+                Err(error) => Err(anyhow::Error::from(error).context(location.clone())),
                 Ok(()) if batch.len() >= batch_size => {
                     pipeline.code_and_store(&mut batch, &mut store, &mut tally)
                 }

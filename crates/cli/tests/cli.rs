@@ -34,7 +34,7 @@ fn json_lines(output: &Output) -> Vec<Value> {
 }
 
 #[test]
-fn the_readme_main_job_reads_every_example() {
+fn ingest_reads_every_example() {
     let output = dyad(
         &["ingest", "--date", "2025-11-20", "examples/articles/"],
         None,

@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
-pub use query::{Count, Filter, Stats};
+pub use query::{ArticleRef, Count, Filter, Stats};
 pub use schema::SCHEMA_VERSION;
 pub use write::{CodedArticle, InputOutcome, Versions};
 

@@ -1,5 +1,7 @@
 //! Reading: events by filter, stored articles for re-coding, and the figures of `dyad stats`.
 
+use std::collections::HashMap;
+
 use dyad_coder::Event;
 use dyad_core::Article;
 use rusqlite::types::Value;
@@ -149,7 +151,44 @@ fn bind(values: &mut Vec<Value>, value: &str) -> String {
     format!("?{}", values.len())
 }
 
+/// What an export says of an event's article, without its body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ArticleRef {
+    /// Article id.
+    pub id: String,
+    /// Where it was published.
+    pub url: Option<String>,
+    /// Its title.
+    pub title: Option<String>,
+    /// The outlet.
+    pub source: Option<String>,
+    /// Publication time as stored ("2025-10-27" or RFC 3339).
+    pub published: Option<String>,
+}
+
 impl Store {
+    /// Every stored article's reference, by id.
+    pub fn article_refs(&self) -> Result<HashMap<String, ArticleRef>, StoreError> {
+        let mut statement = self
+            .conn
+            .prepare("SELECT id, url, title, source, published FROM articles")?;
+        let rows = statement.query_map([], |row| {
+            Ok(ArticleRef {
+                id: row.get(0)?,
+                url: row.get(1)?,
+                title: row.get(2)?,
+                source: row.get(3)?,
+                published: row.get(4)?,
+            })
+        })?;
+        let mut refs = HashMap::new();
+        for row in rows {
+            let article = row?;
+            refs.insert(article.id.clone(), article);
+        }
+        Ok(refs)
+    }
+
     /// The events that pass `filter`, by article, sentence and id, as the event records
     /// `dyad code` writes.
     pub fn events(&self, filter: &Filter) -> Result<Vec<Event>, StoreError> {

@@ -1,0 +1,349 @@
+//! End-to-end tests of the main job: `dyad run` into a database, then `dyad export`,
+//! `dyad query` and `dyad stats` out of it.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use rusqlite::{Connection, OpenFlags};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn dyad(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(args)
+        .current_dir(repo())
+        .stdin(Stdio::null())
+        .output()
+        .expect("the dyad binary runs")
+}
+
+fn succeeded(output: Output) -> Output {
+    assert!(
+        output.status.success(),
+        "dyad failed: {}\n{}",
+        String::from_utf8_lossy(&output.stderr),
+        String::from_utf8_lossy(&output.stdout)
+    );
+    output
+}
+
+fn run_examples(db: &Path) -> String {
+    let output = succeeded(dyad(&[
+        "run",
+        "--db",
+        db.to_str().unwrap(),
+        "--date",
+        "2025-11-20",
+        "examples/articles/",
+    ]));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn export(db: &Path, format: &str) -> Vec<u8> {
+    succeeded(dyad(&[
+        "export",
+        "--db",
+        db.to_str().unwrap(),
+        "--format",
+        format,
+    ]))
+    .stdout
+}
+
+/// Every row of every table the pipeline writes, in key order, as text.
+fn dump(db: &Path) -> Vec<String> {
+    let conn = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let mut rows = Vec::new();
+    for (table, order) in [
+        ("inputs", "location"),
+        ("articles", "id"),
+        ("sentences", "article_id, idx"),
+        ("events", "id"),
+        ("event_actors", "event_id, role, position"),
+        ("articles_text", "article_id"),
+    ] {
+        let mut statement = conn
+            .prepare(&format!("SELECT * FROM {table} ORDER BY {order}"))
+            .unwrap();
+        let columns = statement.column_count();
+        let mut query = statement.query([]).unwrap();
+        while let Some(row) = query.next().unwrap() {
+            let values: Vec<String> = (0..columns)
+                .map(|i| format!("{:?}", row.get_ref(i).unwrap()))
+                .collect();
+            rows.push(format!("{table}: {}", values.join(" | ")));
+        }
+    }
+    rows
+}
+
+#[test]
+fn the_main_job_codes_the_examples_and_prints_a_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dyad.db");
+    let summary = run_examples(&db);
+    assert!(summary.contains("this run: 12 articles coded"), "{summary}");
+    assert!(summary.contains("inputs: coded 12"), "{summary}");
+    assert!(
+        summary.contains("events by QuadClass: quad class 1"),
+        "{summary}"
+    );
+    assert!(summary.contains("top dyads: "), "{summary}");
+    let events = String::from_utf8(export(&db, "jsonl")).unwrap();
+    assert!(events.lines().count() >= 20, "{events}");
+}
+
+#[test]
+fn running_twice_changes_nothing_and_exports_the_same_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dyad.db");
+    run_examples(&db);
+    let first: Vec<Vec<u8>> = ["jsonl", "plover", "gdelt", "csv"]
+        .iter()
+        .map(|format| export(&db, format))
+        .collect();
+    let before = dump(&db);
+    let summary = run_examples(&db);
+    assert!(
+        summary.contains("0 articles coded, 0 events; 12 articles already coded"),
+        "{summary}"
+    );
+    let second: Vec<Vec<u8>> = ["jsonl", "plover", "gdelt", "csv"]
+        .iter()
+        .map(|format| export(&db, format))
+        .collect();
+    assert_eq!(first, second);
+    assert_eq!(before, dump(&db));
+}
+
+/// Articles enough for a run to take a few seconds: the example briefs with a number added,
+/// so each is its own article.
+fn write_many_articles(path: &Path, count: usize) {
+    let briefs =
+        std::fs::read_to_string(repo().join("examples/articles/wire-briefs.jsonl")).unwrap();
+    let briefs: Vec<serde_json::Value> = briefs
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    let mut lines = String::new();
+    for i in 0..count {
+        let mut brief = briefs[i % briefs.len()].clone();
+        brief["id"] = format!("many-{i}").into();
+        brief["url"] = format!("https://wire.dyad.example/many/{i}").into();
+        let text = brief["text"].as_str().unwrap().to_string();
+        brief["text"] = format!("{text}\n\nThis is report number {i}.").into();
+        lines.push_str(&brief.to_string());
+        lines.push('\n');
+    }
+    std::fs::write(path, lines).unwrap();
+}
+
+fn stored_articles(db: &Path) -> u64 {
+    let Ok(conn) = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY) else {
+        return 0;
+    };
+    conn.query_row("SELECT COUNT(*) FROM articles", [], |row| row.get(0))
+        .unwrap_or(0)
+}
+
+#[test]
+fn a_run_killed_midway_and_run_again_gives_the_database_of_an_uninterrupted_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("many.jsonl");
+    write_many_articles(&input, 400);
+    let input = input.to_str().unwrap();
+
+    let whole = dir.path().join("whole.db");
+    succeeded(dyad(&["run", "--db", whole.to_str().unwrap(), input]));
+
+    let killed = dir.path().join("killed.db");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args([
+            "run",
+            "--db",
+            killed.to_str().unwrap(),
+            "--batch",
+            "4",
+            input,
+        ])
+        .current_dir(repo())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while stored_articles(&killed) < 20 && started.elapsed() < Duration::from_secs(120) {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the run ended before it could be killed: give it more articles"
+    );
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    let partial = stored_articles(&killed);
+    assert!(
+        (20..400).contains(&partial),
+        "{partial} articles when killed"
+    );
+
+    let summary = String::from_utf8(
+        succeeded(dyad(&["run", "--db", killed.to_str().unwrap(), input])).stdout,
+    )
+    .unwrap();
+    assert!(summary.contains("articles already coded"), "{summary}");
+    assert_eq!(dump(&whole), dump(&killed));
+}
+
+#[test]
+fn the_gdelt_export_has_61_valid_columns_per_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dyad.db");
+    run_examples(&db);
+    let table = String::from_utf8(export(&db, "gdelt")).unwrap();
+    assert!(table.lines().count() >= 10);
+    for line in table.lines() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        assert_eq!(fields.len(), 61, "{line}");
+        assert!(fields[0].parse::<u64>().is_ok(), "GLOBALEVENTID: {line}");
+        assert!(
+            fields[1].len() == 8 && fields[1].parse::<u32>().is_ok(),
+            "SQLDATE: {line}"
+        );
+        assert_eq!(&fields[1][..6], fields[2], "MonthYear: {line}");
+        assert_eq!(&fields[1][..4], fields[3], "Year: {line}");
+        let (code, base, root) = (fields[26], fields[27], fields[28]);
+        assert!(
+            code.starts_with(base) && base.starts_with(root) && root.len() == 2,
+            "{line}"
+        );
+        assert!(
+            ["1", "2", "3", "4"].contains(&fields[29]),
+            "QuadClass: {line}"
+        );
+        let goldstein: f64 = fields[30].parse().unwrap();
+        assert!(
+            (-10.0..=10.0).contains(&goldstein),
+            "GoldsteinScale: {line}"
+        );
+        for country in [fields[7], fields[17]] {
+            assert!(
+                country.is_empty() || country.len() == 3,
+                "CountryCode: {line}"
+            );
+        }
+        assert!(
+            !fields[5].is_empty() || !fields[15].is_empty(),
+            "no actor: {line}"
+        );
+        assert!(
+            fields[59].len() == 14 && fields[59].parse::<u64>().is_ok(),
+            "DATEADDED: {line}"
+        );
+        assert!(!fields[60].is_empty(), "SOURCEURL: {line}");
+    }
+}
+
+#[test]
+fn queries_filter_by_country_dyad_code_and_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dyad.db");
+    run_examples(&db);
+    let db = db.to_str().unwrap();
+    let query = |args: &[&str]| -> Vec<serde_json::Value> {
+        let mut all = vec!["query", "--db", db, "--json"];
+        all.extend(args);
+        String::from_utf8(succeeded(dyad(&all)).stdout)
+            .unwrap()
+            .lines()
+            .map(|line| serde_json::from_str(line).unwrap())
+            .collect()
+    };
+    let countries = |event: &serde_json::Value, side: &str| -> Vec<String> {
+        event[side]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|a| a["country"].as_str().map(str::to_string))
+            .collect()
+    };
+    let ukraine = query(&["--country", "UKR"]);
+    assert!(!ukraine.is_empty());
+    for event in &ukraine {
+        let mut both = countries(event, "source");
+        both.extend(countries(event, "target"));
+        assert!(both.contains(&"UKR".to_string()), "{event}");
+    }
+    for event in query(&["--dyad", "RUS-UKR"]) {
+        assert!(countries(&event, "source").contains(&"RUS".to_string()));
+        assert!(countries(&event, "target").contains(&"UKR".to_string()));
+    }
+    let protests = query(&["--cameo", "14"]);
+    assert!(
+        protests
+            .iter()
+            .all(|e| e["cameo"].as_str().unwrap().starts_with("14"))
+    );
+    assert!(query(&["--text", "ceasefire"]).len() < query(&[]).len());
+    let bad = dyad(&["query", "--db", db, "--cameo", "x4"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("not digits"));
+}
+
+#[test]
+fn every_input_that_is_not_coded_is_stored_with_its_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+    std::fs::write(
+        dir.path().join("notes.txt"),
+        "Kenya and Uganda signed a deal.",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("bad.jsonl"),
+        "{\"text\": \"ok\"\nnot json\n",
+    )
+    .unwrap();
+    let db = dir.path().join("dyad.db");
+    let output = succeeded(dyad(&[
+        "run",
+        "--db",
+        db.to_str().unwrap(),
+        dir.path().to_str().unwrap(),
+    ]));
+    let summary = String::from_utf8(output.stdout).unwrap();
+    assert!(summary.contains("why not coded: "), "{summary}");
+    let conn = Connection::open(&db).unwrap();
+    let outcomes: Vec<(String, String, Option<String>)> = conn
+        .prepare("SELECT location, outcome, reason FROM inputs ORDER BY location")
+        .unwrap()
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let of = |name: &str| {
+        outcomes
+            .iter()
+            .filter(|(location, _, _)| location.contains(name))
+            .map(|(_, outcome, reason)| {
+                format!("{outcome}: {}", reason.clone().unwrap_or_default())
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(of("empty.txt"), ["skipped: empty input"]);
+    assert_eq!(
+        of("notes.txt"),
+        ["skipped: no publication date (give one with --date)"]
+    );
+    let jsonl = of("bad.jsonl");
+    assert_eq!(jsonl.len(), 2, "{outcomes:?}");
+    assert!(
+        jsonl
+            .iter()
+            .all(|o| o.starts_with("failed: ") || o.starts_with("skipped: ")),
+        "{jsonl:?}"
+    );
+}
