@@ -7,7 +7,7 @@ use serde::Deserialize;
 use crate::error::{KbError, check_entries, read_toml};
 
 /// A country or territory and the names news gives it.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Country {
     /// ISO 3166-1 alpha-3 code, also the CAMEO country code ("JPN").
@@ -38,6 +38,15 @@ pub struct Country {
     /// One of the 193 UN member states.
     #[serde(default)]
     pub un_member: bool,
+    /// FIPS 10-4 code, which GDELT's geography columns use ("JA" for Japan).
+    #[serde(default)]
+    pub fips: Option<String>,
+    /// Latitude and longitude of the country's centre, for events placed only in the country.
+    #[serde(default)]
+    pub centre: Option<[f64; 2]>,
+    /// Latitude and longitude of the first capital.
+    #[serde(default)]
+    pub capital_at: Option<[f64; 2]>,
 }
 
 #[derive(Deserialize)]
