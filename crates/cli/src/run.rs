@@ -12,6 +12,7 @@ use dyad_core::Article;
 use dyad_ingest::Outcome;
 use dyad_nlp::Models;
 use dyad_store::{CodedArticle, InputOutcome, Stats, Store, Versions};
+use dyad_tone::ToneScorer;
 use rayon::prelude::*;
 
 use crate::ReadArgs;
@@ -54,6 +55,7 @@ struct RunTally {
 struct Pipeline {
     models: Models,
     coder: Coder,
+    tone: ToneScorer,
     versions: Versions,
 }
 
@@ -75,10 +77,11 @@ impl Pipeline {
                 let events = published
                     .map(|date| self.coder.code(&article.id, &doc, date))
                     .unwrap_or_default();
-                (doc, events)
+                let tone = self.tone.article(&doc);
+                (doc, events, tone)
             })
             .collect();
-        for ((location, article), (doc, events)) in batch.iter().zip(&coded) {
+        for ((location, article), (doc, events, tone)) in batch.iter().zip(&coded) {
             store
                 .save_article(&CodedArticle {
                     location,
@@ -86,6 +89,7 @@ impl Pipeline {
                     doc,
                     events,
                     versions: &self.versions,
+                    tone,
                 })
                 .with_context(|| format!("{location}: cannot store article {}", article.id))?;
             tally.coded += 1;
@@ -107,6 +111,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     let pipeline = Pipeline {
         models,
         coder,
+        tone: ToneScorer::new(),
         versions,
     };
     let mut store = Store::open(&args.db)?;

@@ -7,7 +7,7 @@
 //!
 //! Where dyad knows less than GDELT's columns ask for, the column is empty (ethnic and religion
 //! codes, second-level divisions) rather than guessed. Until reports of one event are merged
-//! across articles, NumMentions, NumSources and NumArticles are 1 and AvgTone is 0.
+//! across articles, NumMentions, NumSources and NumArticles are 1; AvgTone is the article's.
 //! DATEADDED is the article's publication time in UTC, not the time of the run, so that the
 //! same database always exports the same bytes.
 
@@ -140,7 +140,7 @@ fn row(event: &Event, context: &Context) -> Vec<String> {
         "1".to_string(),
         "1".to_string(),
         "1".to_string(),
-        "0".to_string(),
+        format!("{:.4}", article.tone.unwrap_or(0.0)),
     ]);
     // Actor geography is where each actor was when acting; dyad does not code it yet.
     row.extend(no_geo());

@@ -152,7 +152,7 @@ fn bind(values: &mut Vec<Value>, value: &str) -> String {
 }
 
 /// What an export says of an event's article, without its body.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ArticleRef {
     /// Article id.
     pub id: String,
@@ -164,6 +164,8 @@ pub struct ArticleRef {
     pub source: Option<String>,
     /// Publication time as stored ("2025-10-27" or RFC 3339).
     pub published: Option<String>,
+    /// Average tone, on GDELT's scale.
+    pub tone: Option<f64>,
 }
 
 impl Store {
@@ -171,7 +173,7 @@ impl Store {
     pub fn article_refs(&self) -> Result<HashMap<String, ArticleRef>, StoreError> {
         let mut statement = self
             .conn
-            .prepare("SELECT id, url, title, source, published FROM articles")?;
+            .prepare("SELECT id, url, title, source, published, tone FROM articles")?;
         let rows = statement.query_map([], |row| {
             Ok(ArticleRef {
                 id: row.get(0)?,
@@ -179,6 +181,7 @@ impl Store {
                 title: row.get(2)?,
                 source: row.get(3)?,
                 published: row.get(4)?,
+                tone: row.get(5)?,
             })
         })?;
         let mut refs = HashMap::new();

@@ -80,6 +80,11 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX event_actors_by_code ON event_actors(code);
     CREATE VIRTUAL TABLE articles_text USING fts5(article_id UNINDEXED, title, body);
     "#,
+    // 2: tone of articles (GDELT-style average) and sentences (VADER compound).
+    r#"
+    ALTER TABLE articles ADD COLUMN tone REAL;
+    ALTER TABLE sentences ADD COLUMN tone REAL;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -3,6 +3,7 @@
 use dyad_coder::Event;
 use dyad_coder::actors::Actor;
 use dyad_core::{Article, Doc};
+use dyad_tone::ArticleTone;
 use rusqlite::{Connection, Transaction, params};
 
 use crate::{Store, StoreError};
@@ -28,6 +29,8 @@ pub struct CodedArticle<'a> {
     pub events: &'a [Event],
     /// What coded it.
     pub versions: &'a Versions,
+    /// Its tone and its sentences'.
+    pub tone: &'a ArticleTone,
 }
 
 /// What became of an input that did not give a coded article.
@@ -82,9 +85,16 @@ impl Store {
         insert_article(&tx, coded)?;
         for (index, sentence) in coded.doc.sentences.iter().enumerate() {
             tx.prepare_cached(
-                "INSERT INTO sentences (article_id, idx, start, end) VALUES (?1, ?2, ?3, ?4)",
+                "INSERT INTO sentences (article_id, idx, start, end, tone)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
             )?
-            .execute(params![id, index, sentence.span.start, sentence.span.end])?;
+            .execute(params![
+                id,
+                index,
+                sentence.span.start,
+                sentence.span.end,
+                coded.tone.sentences.get(index)
+            ])?;
         }
         for event in coded.events {
             insert_event(&tx, event, coded.versions)?;
@@ -128,8 +138,8 @@ fn insert_article(tx: &Transaction, coded: &CodedArticle) -> Result<(), StoreErr
         .unwrap_or_else(|| "full".to_string());
     tx.prepare_cached(
         "INSERT INTO articles (id, url, title, source, author, published, language, content, body,
-                               location, coder_version, models_version)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                               location, coder_version, models_version, tone)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?
     .execute(params![
         article.id,
@@ -144,6 +154,7 @@ fn insert_article(tx: &Transaction, coded: &CodedArticle) -> Result<(), StoreErr
         coded.location,
         coded.versions.coder,
         coded.versions.models,
+        coded.tone.average,
     ])?;
     tx.prepare_cached("INSERT INTO articles_text (article_id, title, body) VALUES (?1, ?2, ?3)")?
         .execute(params![
