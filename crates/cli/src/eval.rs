@@ -45,6 +45,18 @@ pub enum EvalCommand {
         #[arg(long)]
         errors: bool,
     },
+    /// Quote attribution against gold quotes (tests/gold-quotes/quotes.jsonl): the share of
+    /// gold quotes found with the right speaker, for tuning and held-out articles apart.
+    Quotes {
+        /// The gold file.
+        gold: PathBuf,
+        /// Folder of the models (default: the models/ folder dyad was built with).
+        #[arg(long)]
+        models: Option<PathBuf>,
+        /// Also print each tuning quote (never a held-out one) whose speaker is wrong.
+        #[arg(long)]
+        errors: bool,
+    },
 }
 
 /// Prints the scores of each file.
@@ -58,6 +70,14 @@ pub fn run(command: &EvalCommand) -> anyhow::Result<ExitCode> {
         } => {
             crate::code::eval_events(gold, models.as_deref(), kb, *errors)?;
             Ok(ExitCode::SUCCESS)
+        }
+        EvalCommand::Quotes {
+            gold,
+            models,
+            errors,
+        } => {
+            let models = crate::models::load(&crate::models::models_dir(models.as_deref()))?;
+            eval_quotes(gold, &models, *errors)
         }
         EvalCommand::Text { files } => {
             for file in files {
@@ -99,4 +119,61 @@ pub fn run(command: &EvalCommand) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Scores quote attribution on a gold file and prints found and right shares by split.
+fn eval_quotes(
+    gold: &std::path::Path,
+    models: &dyad_nlp::Models,
+    errors: bool,
+) -> anyhow::Result<ExitCode> {
+    let articles = dyad_quotes::gold::read(gold).map_err(anyhow::Error::msg)?;
+    let mut totals: std::collections::BTreeMap<&str, (usize, usize, usize)> = Default::default();
+    for article in &articles {
+        let mut doc = dyad_text::tokenize(&article.text);
+        models.annotate(&mut doc);
+        let found = dyad_quotes::quotes(&doc);
+        let (gold_quotes, seen, right) = dyad_quotes::gold::score(article, &found);
+        for split in ["all", article.split.as_str()] {
+            let total = totals.entry(split).or_default();
+            total.0 += gold_quotes;
+            total.1 += seen;
+            total.2 += right;
+        }
+        if errors && article.split == "tune" {
+            for gold_quote in &article.quotes {
+                let quote = found
+                    .iter()
+                    .find(|q| q.text(&article.text) == gold_quote.quote);
+                let said = quote
+                    .and_then(|q| q.speaker.as_ref())
+                    .map(|s| s.name.as_str());
+                let expected = gold_quote.speaker.as_deref();
+                let right = said.map(dyad_quotes::gold::normalise)
+                    == expected.map(dyad_quotes::gold::normalise);
+                if quote.is_none() || !right {
+                    let preview: String = gold_quote.quote.chars().take(50).collect();
+                    println!(
+                        "{} {:?}: expected {:?}, {}",
+                        article.id,
+                        preview,
+                        expected,
+                        match quote {
+                            None => "quote not found".to_string(),
+                            Some(_) => format!("got {said:?}"),
+                        }
+                    );
+                }
+            }
+        }
+    }
+    for (split, (gold_quotes, seen, right)) in totals {
+        let share = |n: usize| 100.0 * n as f64 / gold_quotes.max(1) as f64;
+        println!(
+            "{split}: {gold_quotes} gold quotes, found {seen} ({:.1}%), right speaker {right} ({:.1}%)",
+            share(seen),
+            share(right)
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,71 @@
+//! The gold quotes of `tests/gold-quotes/` and how a speaker is scored against them.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::Quote;
+
+/// One gold article.
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldArticle {
+    /// Item id ("qt-001").
+    pub id: String,
+    /// "tune" or "held-out".
+    pub split: String,
+    /// Publication date.
+    pub date: String,
+    /// The article body.
+    pub text: String,
+    /// Every quote, in order.
+    pub quotes: Vec<GoldQuote>,
+}
+
+/// One gold quote.
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldQuote {
+    /// The quoted words, exactly as between the marks.
+    pub quote: String,
+    /// The fullest name or description of the speaker; `None` for words nobody said.
+    pub speaker: Option<String>,
+}
+
+/// Reads a gold file (one article per line).
+pub fn read(path: &Path) -> Result<Vec<GoldArticle>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(n, line)| {
+            serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))
+        })
+        .collect()
+}
+
+/// A speaker as compared: lowercase, without a leading article, straight apostrophes, single
+/// spaces.
+pub fn normalise(name: &str) -> String {
+    let lower = name.trim().to_lowercase().replace('’', "'");
+    let bare = ["the ", "a ", "an "]
+        .iter()
+        .find_map(|article| lower.strip_prefix(article))
+        .unwrap_or(&lower);
+    bare.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Counts of one article: (gold quotes, quotes found, speakers right).
+pub fn score(article: &GoldArticle, found: &[Quote]) -> (usize, usize, usize) {
+    let mut seen = 0;
+    let mut right = 0;
+    for gold in &article.quotes {
+        let Some(quote) = found.iter().find(|q| q.text(&article.text) == gold.quote) else {
+            continue;
+        };
+        seen += 1;
+        let said = quote.speaker.as_ref().map(|s| normalise(&s.name));
+        if said == gold.speaker.as_deref().map(normalise) {
+            right += 1;
+        }
+    }
+    (article.quotes.len(), seen, right)
+}
