@@ -205,8 +205,7 @@ fn bench_code(gold: &Path, repeat: usize, models: Option<&Path>) -> anyhow::Resu
     for _ in 0..repeat.max(1) {
         for (text, date) in &texts {
             let started = Instant::now();
-            let mut doc = dyad_text::tokenize(text);
-            models.annotate(&mut doc);
+            let doc = models.annotate_text(text);
             let parsed = Instant::now();
             events += coder.code("bench", &doc, *date).len();
             code_seconds += parsed.elapsed().as_secs_f64();

@@ -60,8 +60,7 @@ pub fn explain(args: &ExplainArgs) -> anyhow::Result<ExitCode> {
     };
     let models = crate::models::load(&crate::models::models_dir(args.models.as_deref()))?;
     let coder = load_coder(&args.kb)?;
-    let mut doc = dyad_text::tokenize(&text);
-    models.annotate(&mut doc);
+    let doc = models.annotate_text(&text);
     let mut out = std::io::stdout().lock();
     writeln!(out, "coded as published on {date}")?;
     for sentence in coder.explain(&doc, date) {
@@ -86,9 +85,7 @@ pub fn code_text(
     text: &str,
     date: chrono::NaiveDate,
 ) -> Vec<dyad_coder::Event> {
-    let mut doc = dyad_text::tokenize(text);
-    models.annotate(&mut doc);
-    coder.code(id, &doc, date)
+    coder.code(id, &models.annotate_text(text), date)
 }
 
 /// Reads every input, codes each article and writes its events.

@@ -130,8 +130,7 @@ fn eval_quotes(
     let articles = dyad_quotes::gold::read(gold).map_err(anyhow::Error::msg)?;
     let mut totals: std::collections::BTreeMap<&str, (usize, usize, usize)> = Default::default();
     for article in &articles {
-        let mut doc = dyad_text::tokenize(&article.text);
-        models.annotate(&mut doc);
+        let doc = models.annotate_text(&article.text);
         let found = dyad_quotes::quotes(&doc);
         let (gold_quotes, seen, right) = dyad_quotes::gold::score(article, &found);
         for split in ["all", article.split.as_str()] {

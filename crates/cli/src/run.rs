@@ -72,8 +72,7 @@ impl Pipeline {
             .par_iter()
             .map(|(_, article)| {
                 let published = article.published.as_ref().map(|p| p.date());
-                let mut doc = dyad_text::tokenize(&article.body);
-                self.models.annotate(&mut doc);
+                let doc = self.models.annotate_text(&article.body);
                 let events = published
                     .map(|date| self.coder.code(&article.id, &doc, date))
                     .unwrap_or_default();

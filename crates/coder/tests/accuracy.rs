@@ -17,8 +17,7 @@ fn type_and_dyad_f1(split: Option<Split>) -> f64 {
     let mut counts = Counts::default();
     for item in items.iter().filter(|i| split.is_none_or(|s| s == i.split)) {
         let date = NaiveDate::parse_from_str(&item.date, "%Y-%m-%d").unwrap();
-        let mut doc = dyad_text::tokenize(&item.text);
-        models.annotate(&mut doc);
+        let doc = models.annotate_text(&item.text);
         let coded: Vec<EventKey> = coder
             .code(&item.id, &doc, date)
             .iter()

@@ -7,8 +7,7 @@ use dyad_coder::Event;
 
 fn code(text: &str, date: &str) -> Vec<Event> {
     let (models, coder) = common::pipeline();
-    let mut doc = dyad_text::tokenize(text);
-    models.annotate(&mut doc);
+    let doc = models.annotate_text(text);
     let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap();
     coder.code("test", &doc, date)
 }

@@ -162,6 +162,14 @@ impl Models {
         }
     }
 
+    /// Splits `text` into sentences and tokens and annotates them: the whole NLP stage of one
+    /// article body.
+    pub fn annotate_text(&self, text: &str) -> Doc {
+        let mut doc = dyad_text::tokenize(text);
+        self.annotate(&mut doc);
+        doc
+    }
+
     /// Annotates every sentence of `doc` in place.
     pub fn annotate(&self, doc: &mut Doc) {
         for sentence in doc.sentences.clone() {

@@ -16,8 +16,7 @@ fn scores(split: &str) -> (usize, usize, usize) {
         .iter()
         .filter(|a| split == "all" || a.split == split)
     {
-        let mut doc = dyad_text::tokenize(&article.text);
-        models.annotate(&mut doc);
+        let doc = models.annotate_text(&article.text);
         let (gold, found, right) = score(article, &dyad_quotes::quotes(&doc));
         total = (total.0 + gold, total.1 + found, total.2 + right);
     }
