@@ -93,18 +93,7 @@ impl Store {
             path: path.to_path_buf(),
             source,
         })?;
-        let found = schema::version(&conn)?;
-        if found > SCHEMA_VERSION {
-            return Err(StoreError::NewerSchema {
-                found,
-                known: SCHEMA_VERSION,
-            });
-        }
+        schema::refuse_newer(schema::version(&conn)?)?;
         Ok(Store { conn })
-    }
-
-    /// The schema version of this database.
-    pub fn schema_version(&self) -> Result<usize, StoreError> {
-        schema::version(&self.conn)
     }
 }

@@ -218,15 +218,6 @@ impl Store {
         Ok(events)
     }
 
-    /// The stored article `id`.
-    pub fn article(&self, id: &str) -> Result<Option<Article>, StoreError> {
-        let mut statement = self.conn.prepare_cached(&format!(
-            "SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?1"
-        ))?;
-        let mut rows = statement.query_map([id], article_from_row)?;
-        Ok(rows.next().transpose()?)
-    }
-
     /// Every stored article with where it was read from, by id (for `--recode`).
     pub fn articles(&self) -> Result<Vec<(String, Article)>, StoreError> {
         let mut statement = self.conn.prepare(&format!(

@@ -93,18 +93,24 @@ pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
 /// Applies the migrations `conn` lacks. A database from a newer dyad is refused rather than
 /// written with a schema this build does not know.
 pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
-    let found: usize = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
-    if found > SCHEMA_VERSION {
-        return Err(StoreError::NewerSchema {
-            found,
-            known: SCHEMA_VERSION,
-        });
-    }
+    let found = version(conn)?;
+    refuse_newer(found)?;
     for (done, sql) in MIGRATIONS.iter().enumerate().skip(found) {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", done + 1)?;
         tx.commit()?;
+    }
+    Ok(())
+}
+
+/// Refuses a database written by a newer dyad, whose schema this build does not know.
+pub fn refuse_newer(found: usize) -> Result<(), StoreError> {
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::NewerSchema {
+            found,
+            known: SCHEMA_VERSION,
+        });
     }
     Ok(())
 }
