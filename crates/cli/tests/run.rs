@@ -277,11 +277,14 @@ fn queries_filter_by_country_dyad_code_and_text() {
         both.extend(countries(event, "target"));
         assert!(both.contains(&"UKR".to_string()), "{event}");
     }
-    for event in query(&["--dyad", "RUS-UKR"]) {
+    let russia_ukraine = query(&["--dyad", "RUS-UKR"]);
+    assert!(!russia_ukraine.is_empty());
+    for event in russia_ukraine {
         assert!(countries(&event, "source").contains(&"RUS".to_string()));
         assert!(countries(&event, "target").contains(&"UKR".to_string()));
     }
     let protests = query(&["--cameo", "14"]);
+    assert!(!protests.is_empty());
     assert!(
         protests
             .iter()
