@@ -5,7 +5,7 @@
 //! user's. In each folder `cameo.toml` holds the `[[code]]` tables of the CAMEO event codes,
 //! `countries.toml` holds `[[country]]` tables, `organisations.toml` `[[organisation]]` tables,
 //! `agents.toml` `[[agent]]` tables, `patterns/*.toml` `[[pattern]]` tables, and
-//! `people/*.toml` (and `people.toml`) `[[person]]` tables, `places.toml` `[[place]]` tables. A later folder's entry replaces an earlier one with the same `cameo` code, country
+//! `people/*.toml` (and `people.toml`) `[[person]]` tables, `places.toml` (and `places/*.toml`) `[[place]]` tables. A later folder's entry replaces an earlier one with the same `cameo` code, country
 //! `code`, organisation, pattern or person `id`, or agent word; within one folder, the roles of one person
 //! spread over several files are merged, so ministers and heads of government can live in
 //! different files.
@@ -66,9 +66,8 @@ impl Kb {
                 let read = country::read_file(&country_file)?;
                 replace_or_push(&mut countries, read, |c| c.code.clone());
             }
-            let place_file = dir.join("places.toml");
-            if place_file.exists() {
-                replace_or_push(&mut places, place::read_file(&place_file)?, Place::key);
+            for file in single_and_folder(dir, "places")? {
+                replace_or_push(&mut places, place::read_file(&file)?, Place::key);
             }
             let organisation_file = dir.join("organisations.toml");
             if organisation_file.exists() {
@@ -90,7 +89,7 @@ impl Kb {
                 replace_or_push(&mut patterns, pattern::read_file(&file)?, |p| p.id.clone());
             }
             let mut folder_people: Vec<Person> = Vec::new();
-            for file in people_files(dir)? {
+            for file in single_and_folder(dir, "people")? {
                 for person in person::read_file(&file)? {
                     match folder_people.iter_mut().find(|p| p.id == person.id) {
                         Some(known) => {
@@ -205,23 +204,30 @@ fn replace_or_push<T>(items: &mut Vec<T>, new: Vec<T>, key: impl Fn(&T) -> Strin
 }
 
 /// `people.toml` and `people/*.toml` of `dir`, in name order.
-fn people_files(dir: &Path) -> Result<Vec<PathBuf>, KbError> {
+/// `NAME.toml` of `dir` when it exists, then the `*.toml` files of the folder `NAME/`: big
+/// parts of the knowledge base (people, places) may be one file or a folder of them.
+fn single_and_folder(dir: &Path, name: &str) -> Result<Vec<PathBuf>, KbError> {
     let mut files = Vec::new();
-    let single = dir.join("people.toml");
+    let single = dir.join(format!("{name}.toml"));
     if single.exists() {
         files.push(single);
     }
-    files.extend(toml_files(&dir.join("people"))?);
+    files.extend(toml_files(&dir.join(name))?);
     Ok(files)
 }
 
 /// The FNV-1a hash of the names and bytes of the TOML files of `dirs` (with their `patterns/`
-/// and `people/` folders), in the order they are read.
+/// `people/` and `places/` folders), in the order they are read.
 fn fingerprint<P: AsRef<Path>>(dirs: &[P]) -> Result<String, KbError> {
     let mut hashed = Vec::new();
     for dir in dirs {
         let dir = dir.as_ref();
-        for folder in [dir.to_path_buf(), dir.join("patterns"), dir.join("people")] {
+        for folder in [
+            dir.to_path_buf(),
+            dir.join("patterns"),
+            dir.join("people"),
+            dir.join("places"),
+        ] {
             for file in toml_files(&folder)? {
                 let bytes = std::fs::read(&file).map_err(|source| KbError::Io {
                     path: file.clone(),
