@@ -43,6 +43,17 @@ pub enum BenchCommand {
         #[arg(long)]
         models: Option<PathBuf>,
     },
+    /// The main job end to end: writes a gzipped WARC of generated news pages, then times
+    /// `dyad run` over it into a new database on one core and on all cores, with the peak
+    /// memory of each run.
+    Run {
+        /// Pages in the generated WARC.
+        #[arg(long, default_value_t = 10_000)]
+        articles: usize,
+        /// Folder for the generated WARC and databases (a temporary folder when not given).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
     /// The coder against the NLP stage: tokenizing, parsing and coding the texts of the gold
     /// events (wire-style sentences and articles), timed apart, on one core.
     Code {
@@ -68,6 +79,7 @@ pub fn run(command: &BenchCommand) -> anyhow::Result<ExitCode> {
     match command {
         BenchCommand::Ingest { pages, dir } => bench_ingest(*pages, dir.as_deref()),
         BenchCommand::Text { paths } => bench_text(paths),
+        BenchCommand::Run { articles, dir } => bench_run(*articles, dir.as_deref()),
         BenchCommand::Nlp { files, models } => bench_nlp(files, models.as_deref()),
         BenchCommand::Code {
             gold,
@@ -110,6 +122,73 @@ fn bench_ingest(pages: usize, dir: Option<&Path>) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn bench_run(articles: usize, dir: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let temporary = tempfile::tempdir()?;
+    let dir = dir.unwrap_or(temporary.path());
+    std::fs::create_dir_all(dir)?;
+    let warc = dir.join("bench.warc.gz");
+    write_warcs(articles, &warc, &dir.join("bench.warc"))?;
+    let mut bodies = Vec::new();
+    dyad_ingest::ingest_path(&warc, &dyad_ingest::Options::default(), &mut |record| {
+        if let Outcome::Article(article) = record.outcome {
+            bodies.push(article.body);
+        }
+    });
+    let tokens: usize = bodies
+        .iter()
+        .map(|b| dyad_text::tokenize(b).tokens.len())
+        .sum();
+    println!(
+        "generated {} articles, {tokens} tokens ({:.0} per article), gzipped WARC of {:.1} MB",
+        bodies.len(),
+        tokens as f64 / bodies.len().max(1) as f64,
+        megabytes(std::fs::metadata(&warc)?.len())
+    );
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    for threads in [1, cores] {
+        let db = dir.join(format!("bench-{threads}.db"));
+        for stale in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{stale}", db.display()));
+        }
+        let (seconds, peak_kb) = time_child(
+            std::process::Command::new(std::env::current_exe()?)
+                .args(["run", "--db"])
+                .arg(&db)
+                .arg(&warc)
+                .env("RAYON_NUM_THREADS", threads.to_string())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null()),
+        )?;
+        let per_second = bodies.len() as f64 / seconds;
+        println!(
+            "dyad run on {threads} core(s): {seconds:.1} s, {per_second:.1} articles/s, {:.0} tokens/s per core, peak memory {:.0} MB; a day of GDELT (200,000 articles) would take {:.0} min",
+            tokens as f64 / seconds / threads as f64,
+            peak_kb as f64 / 1000.0,
+            200_000.0 / per_second / 60.0
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs a command to its end; its wall time in seconds and its own peak resident memory in
+/// kilobytes (from wait4, so that one child's figure is not another's).
+fn time_child(command: &mut std::process::Command) -> anyhow::Result<(f64, i64)> {
+    let started = Instant::now();
+    let child = command.spawn().context("cannot start dyad run")?;
+    let pid = i32::try_from(child.id()).context("process id out of range")?;
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value for wait4 to fill.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: pid is our own child, not yet waited for; status and usage are live locals.
+    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    anyhow::ensure!(waited == pid, "cannot wait for dyad run");
+    anyhow::ensure!(
+        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "dyad run failed"
+    );
+    Ok((started.elapsed().as_secs_f64(), usage.ru_maxrss))
 }
 
 fn bench_text(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {

@@ -5,8 +5,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
+use chrono::NaiveDate;
 use clap::Args;
-use dyad_coder::Coder;
+use dyad_coder::{Coder, Event};
+use dyad_core::Doc;
+use dyad_geo::Geocoder;
 use dyad_ingest::Outcome;
 use dyad_kb::Kb;
 use dyad_nlp::Models;
@@ -18,7 +21,7 @@ use crate::report::Reporter;
 #[derive(Args)]
 pub struct CodeArgs {
     #[command(flatten)]
-    read: ReadArgs,
+    pub read: ReadArgs,
     /// Folder of the models (default: the models/ folder dyad was built with).
     #[arg(long)]
     models: Option<PathBuf>,
@@ -63,28 +66,59 @@ pub fn explain(args: &ExplainArgs) -> anyhow::Result<ExitCode> {
     let doc = models.annotate_text(&text);
     let mut out = std::io::stdout().lock();
     writeln!(out, "coded as published on {date}")?;
-    for sentence in coder.explain(&doc, date) {
+    for sentence in coder.coder.explain(&doc, date) {
         writeln!(out, "{sentence}")?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
+/// The coder and the geocoder of one knowledge base: events with their places.
+pub struct EventCoder {
+    /// Codes events from the parse.
+    pub coder: Coder,
+    /// Finds and resolves the places they happen in.
+    pub geocoder: Geocoder,
+}
+
+impl EventCoder {
+    /// Codes an annotated document published on `published` and places each event.
+    pub fn code(&self, article_id: &str, doc: &Doc, published: NaiveDate) -> Vec<Event> {
+        let mut events = self.coder.code(article_id, doc, published);
+        dyad_geo::locate(&mut events, doc, &self.geocoder.places(doc));
+        events
+    }
+
+    /// The version every event records.
+    pub fn version(&self) -> &str {
+        self.coder.version()
+    }
+}
+
+/// The event coder of the shipped knowledge base and the user's folders, in that order.
+pub fn load_coder(extra: &[PathBuf]) -> anyhow::Result<EventCoder> {
+    let kb = load_kb(extra)?;
+    let geocoder = Geocoder::new(&kb);
+    Ok(EventCoder {
+        coder: Coder::new(kb),
+        geocoder,
+    })
+}
+
 /// The shipped knowledge base and the user's folders, in that order.
-pub fn load_coder(extra: &[PathBuf]) -> anyhow::Result<Coder> {
+pub fn load_kb(extra: &[PathBuf]) -> anyhow::Result<Kb> {
     let mut dirs = vec![Kb::shipped_dir()];
     dirs.extend(extra.iter().cloned());
-    let kb = Kb::load(&dirs).context("cannot read the knowledge base")?;
-    Ok(Coder::new(kb))
+    Kb::load(&dirs).context("cannot read the knowledge base")
 }
 
 /// Parses and codes one text published on `date`.
 pub fn code_text(
     models: &Models,
-    coder: &Coder,
+    coder: &EventCoder,
     id: &str,
     text: &str,
-    date: chrono::NaiveDate,
-) -> Vec<dyad_coder::Event> {
+    date: NaiveDate,
+) -> Vec<Event> {
     coder.code(id, &models.annotate_text(text), date)
 }
 
@@ -93,7 +127,7 @@ pub fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
     let models = crate::models::load(&crate::models::models_dir(args.models.as_deref()))?;
     let coder = load_coder(&args.kb)?;
     let mut out = BufWriter::new(std::io::stdout().lock());
-    let mut reporter = Reporter::new();
+    let mut reporter = Reporter::new(args.read.json_logs);
     let mut write_error = None;
     crate::ingest::for_each_record(&args.read, &mut |record| {
         reporter.record(&record);

@@ -1,5 +1,6 @@
 //! `dyad query`, `dyad export` and `dyad stats`: reading the database `dyad run` wrote.
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -121,6 +122,8 @@ enum ExportFormat {
     Gdelt,
     /// One event per row with a header.
     Csv,
+    /// The rows of csv as a Parquet file with typed columns (give --out FILE).
+    Parquet,
 }
 
 /// Arguments of `dyad stats`.
@@ -150,7 +153,8 @@ pub fn query(args: &QueryArgs) -> anyhow::Result<ExitCode> {
     let events = store.events(&args.filter.filter())?;
     let mut out = BufWriter::new(std::io::stdout().lock());
     if args.json {
-        dyad_export::write_jsonl(&events, &mut out)?;
+        let lookups = Lookups::read(&store)?;
+        dyad_export::write_jsonl(&events, &lookups.context(), &mut out)?;
     } else {
         writeln!(
             out,
@@ -184,21 +188,43 @@ pub fn query(args: &QueryArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// What the exports look up beside the events: articles, reports, the knowledge base.
+struct Lookups {
+    articles: HashMap<String, dyad_store::ArticleRef>,
+    reports: HashMap<String, Vec<dyad_store::Report>>,
+    kb: Kb,
+}
+
+impl Lookups {
+    fn read(store: &Store) -> anyhow::Result<Lookups> {
+        Ok(Lookups {
+            articles: store.article_refs()?,
+            reports: store.reports()?,
+            kb: Kb::load(&[Kb::shipped_dir()]).context("cannot read the knowledge base")?,
+        })
+    }
+
+    fn context(&self) -> dyad_export::Context<'_> {
+        dyad_export::Context {
+            articles: &self.articles,
+            kb: &self.kb,
+            reports: &self.reports,
+        }
+    }
+}
+
 /// Writes the events that pass the filters in one of the field's formats.
 pub fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let store = open(&args.filter.db)?;
     let events = store.events(&args.filter.filter())?;
-    let articles = store.article_refs()?;
-    let kb = Kb::load(&[Kb::shipped_dir()]).context("cannot read the knowledge base")?;
-    let context = dyad_export::Context {
-        articles: &articles,
-        kb: &kb,
-    };
+    let lookups = Lookups::read(&store)?;
+    let context = lookups.context();
     let format = match args.format {
         ExportFormat::Jsonl => Format::Jsonl,
         ExportFormat::Plover => Format::Plover,
         ExportFormat::Gdelt => Format::Gdelt,
         ExportFormat::Csv => Format::Csv,
+        ExportFormat::Parquet => Format::Parquet,
     };
     let mut out: Box<dyn Write> = match &args.out {
         Some(path) => Box::new(

@@ -45,6 +45,19 @@ pub enum EvalCommand {
         #[arg(long)]
         errors: bool,
     },
+    /// Place resolution against gold places (tests/gold-places/places.jsonl): the share of
+    /// gold place mentions found and resolved to the right place, for tuning and held-out
+    /// texts apart.
+    Places {
+        /// The gold file.
+        gold: PathBuf,
+        /// Knowledge-base folders read after the shipped one.
+        #[arg(long = "kb", value_name = "DIR")]
+        kb: Vec<PathBuf>,
+        /// Also print each tuning mention (never a held-out one) that is missed or wrong.
+        #[arg(long)]
+        errors: bool,
+    },
     /// Quote attribution against gold quotes (tests/gold-quotes/quotes.jsonl): the share of
     /// gold quotes found with the right speaker, for tuning and held-out articles apart.
     Quotes {
@@ -78,6 +91,10 @@ pub fn run(command: &EvalCommand) -> anyhow::Result<ExitCode> {
         } => {
             let models = crate::models::load(&crate::models::models_dir(models.as_deref()))?;
             eval_quotes(gold, &models, *errors)
+        }
+        EvalCommand::Places { gold, kb, errors } => {
+            let geocoder = dyad_geo::Geocoder::new(&crate::code::load_kb(kb)?);
+            eval_places(gold, &geocoder, *errors)
         }
         EvalCommand::Text { files } => {
             for file in files {
@@ -122,6 +139,51 @@ pub fn run(command: &EvalCommand) -> anyhow::Result<ExitCode> {
 }
 
 /// Scores quote attribution on a gold file and prints found and right shares by split.
+fn eval_places(
+    gold: &std::path::Path,
+    geocoder: &dyad_geo::Geocoder,
+    errors: bool,
+) -> anyhow::Result<ExitCode> {
+    use dyad_geo::gold::Outcome;
+    let texts = dyad_geo::gold::read(gold).map_err(anyhow::Error::msg)?;
+    let mut totals: std::collections::BTreeMap<&str, (usize, usize, usize)> = Default::default();
+    for text in &texts {
+        let found = geocoder.places(&dyad_text::tokenize(&text.text));
+        let outcomes = dyad_geo::gold::score(text, &found);
+        for split in ["all", text.split.as_str()] {
+            let total = totals.entry(split).or_default();
+            total.0 += outcomes.len();
+            total.1 += outcomes.iter().filter(|o| **o != Outcome::Missed).count();
+            total.2 += outcomes.iter().filter(|o| **o == Outcome::Right).count();
+        }
+        if errors && text.split == "tune" {
+            for (gold, outcome) in text.places.iter().zip(&outcomes) {
+                let expected = format!("{} {}", gold.name, gold.country);
+                match outcome {
+                    Outcome::Right => {}
+                    Outcome::Missed => println!(
+                        "{} {:?}: expected {expected}, missed",
+                        text.id, gold.mention
+                    ),
+                    Outcome::Wrong(name, country) => println!(
+                        "{} {:?}: expected {expected}, got {name} {country}",
+                        text.id, gold.mention
+                    ),
+                }
+            }
+        }
+    }
+    for (split, (mentions, seen, right)) in totals {
+        let share = |n: usize| 100.0 * n as f64 / mentions.max(1) as f64;
+        println!(
+            "{split}: {mentions} gold place mentions, found {seen} ({:.1}%), right place {right} ({:.1}%)",
+            share(seen),
+            share(right)
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn eval_quotes(
     gold: &std::path::Path,
     models: &dyad_nlp::Models,

@@ -16,7 +16,7 @@ use crate::report::Reporter;
 #[derive(Args)]
 pub struct IngestArgs {
     #[command(flatten)]
-    read: ReadArgs,
+    pub read: ReadArgs,
     /// Write the articles to this file instead of stdout.
     #[arg(long, short)]
     out: Option<PathBuf>,
@@ -31,7 +31,7 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
         None => Box::new(std::io::stdout().lock()),
     };
     let mut out = BufWriter::new(&mut out);
-    let mut reporter = Reporter::new();
+    let mut reporter = Reporter::new(args.read.json_logs);
     let mut write_error = None;
     for_each_record(&args.read, &mut |record| {
         reporter.record(&record);

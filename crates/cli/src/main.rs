@@ -38,6 +38,9 @@ struct Cli {
     /// Log more (-v: info, -vv: debug); logs go to stderr.
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
     verbose: u8,
+    /// Logs and reports on stderr as JSON lines, for pipelines (no progress bar).
+    #[arg(long, global = true)]
+    json_logs: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -99,6 +102,9 @@ pub struct ReadArgs {
     /// Skip any single page, text, feed or JSONL line larger than this many MiB.
     #[arg(long, value_name = "MIB", default_value_t = 16)]
     pub max_document_mb: usize,
+    /// Whether reports go to stderr as JSON lines (the global `--json-logs`).
+    #[arg(skip)]
+    pub json_logs: bool,
 }
 
 impl ReadArgs {
@@ -123,15 +129,24 @@ fn parse_date(text: &str) -> Result<Published, String> {
 fn main() -> ExitCode {
     restore_default_sigpipe();
     let cli = Cli::parse();
-    init_logging(cli.verbose);
+    init_logging(cli.verbose, cli.json_logs);
     let result = match cli.command {
-        Command::Run(args) => run::run(&args),
+        Command::Run(mut args) => {
+            args.read.json_logs = cli.json_logs;
+            run::run(&args)
+        }
         Command::Query(args) => database::query(&args),
         Command::Export(args) => database::export(&args),
         Command::Stats(args) => database::stats(&args),
-        Command::Ingest(args) => ingest::run(&args),
+        Command::Ingest(mut args) => {
+            args.read.json_logs = cli.json_logs;
+            ingest::run(&args)
+        }
         Command::Nlp(args) => nlp::run(&args),
-        Command::Code(args) => code::run(&args),
+        Command::Code(mut args) => {
+            args.read.json_logs = cli.json_logs;
+            code::run(&args)
+        }
         Command::Explain(args) => code::explain(&args),
         Command::Train(args) => models::run(&args),
         Command::Eval(command) => eval::run(&command),
@@ -157,7 +172,7 @@ fn restore_default_sigpipe() {
     }
 }
 
-fn init_logging(verbose: u8) {
+fn init_logging(verbose: u8, json: bool) {
     let level = match verbose {
         0 => "warn",
         1 => "info",
@@ -165,8 +180,12 @@ fn init_logging(verbose: u8) {
     };
     let filter =
         tracing_subscriber::EnvFilter::try_from_env("DYAD_LOG").unwrap_or_else(|_| level.into());
-    tracing_subscriber::fmt()
+    let logs = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .init();
+        .with_writer(std::io::stderr);
+    if json {
+        logs.json().init();
+    } else {
+        logs.init();
+    }
 }

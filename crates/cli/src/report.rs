@@ -62,12 +62,15 @@ pub struct Reporter {
     total: Tally,
     inputs: u64,
     progress: Option<ProgressBar>,
+    /// Whether lines go out as JSON objects, for pipelines.
+    json: bool,
 }
 
 impl Reporter {
-    /// A reporter writing to stderr.
-    pub fn new() -> Self {
-        let progress = std::io::stderr().is_terminal().then(|| {
+    /// A reporter writing to stderr: plain lines with a progress bar on a terminal, or JSON
+    /// objects (`{"report": "..."}`) when `json` is set.
+    pub fn new(json: bool) -> Self {
+        let progress = (std::io::stderr().is_terminal() && !json).then(|| {
             let bar = ProgressBar::new_spinner();
             bar.set_style(
                 ProgressStyle::with_template("{spinner} {pos} records ({per_sec}) {msg}")
@@ -81,6 +84,7 @@ impl Reporter {
             total: Tally::default(),
             inputs: 0,
             progress,
+            json,
         }
     }
 
@@ -126,6 +130,10 @@ impl Reporter {
     fn line(&self, text: &str) {
         match &self.progress {
             Some(bar) => bar.println(text),
+            None if self.json => {
+                let object = serde_json::json!({ "report": text });
+                let _ = writeln!(std::io::stderr(), "{object}");
+            }
             None => {
                 let _ = writeln!(std::io::stderr(), "{text}");
             }

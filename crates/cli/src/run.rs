@@ -7,7 +7,6 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Args;
-use dyad_coder::Coder;
 use dyad_core::Article;
 use dyad_ingest::Outcome;
 use dyad_nlp::Models;
@@ -22,7 +21,7 @@ use crate::report::Reporter;
 #[derive(Args)]
 pub struct RunArgs {
     #[command(flatten)]
-    read: ReadArgs,
+    pub read: ReadArgs,
     /// The database to write (created when missing).
     #[arg(long, default_value = "dyad.db")]
     db: PathBuf,
@@ -43,60 +42,112 @@ pub struct RunArgs {
 /// Articles waiting to be coded, with where each was read from.
 type Batch = Vec<(String, Article)>;
 
-/// What one run did, beside what the reporter counts.
+/// What one run did, beside what the reporter counts, and the articles coded but not yet
+/// stored.
 #[derive(Default)]
 struct RunTally {
     coded: u64,
     unchanged: u64,
     events: u64,
+    pending: Vec<CodedInput>,
 }
 
 /// The pipeline a run codes with.
 struct Pipeline {
     models: Models,
-    coder: Coder,
+    coder: crate::code::EventCoder,
     tone: ToneScorer,
     versions: Versions,
 }
 
 impl Pipeline {
-    /// Parses and codes every article of `batch` across the cores, then stores each in its
-    /// own transaction.
+    /// Parses and codes every article of `batch` across the cores while the articles coded
+    /// before are stored, each in its own transaction: storing, which one thread does, no
+    /// longer waits for coding, nor coding for it.
     fn code_and_store(
         &self,
         batch: &mut Batch,
         store: &mut Store,
         tally: &mut RunTally,
     ) -> anyhow::Result<()> {
-        let coded: Vec<_> = batch
-            .par_iter()
-            .map(|(_, article)| {
+        let todo = std::mem::take(batch);
+        let previous = std::mem::take(&mut tally.pending);
+        let (coded, stored) = rayon::join(
+            || self.code(todo),
+            || self.store(previous, store, &mut tally.coded, &mut tally.events),
+        );
+        tally.pending = coded;
+        stored
+    }
+
+    /// Stores the articles still waiting.
+    fn finish(&self, store: &mut Store, tally: &mut RunTally) -> anyhow::Result<()> {
+        let pending = std::mem::take(&mut tally.pending);
+        self.store(pending, store, &mut tally.coded, &mut tally.events)
+    }
+
+    fn code(&self, batch: Batch) -> Vec<CodedInput> {
+        batch
+            .into_par_iter()
+            .map(|(location, article)| {
                 let published = article.published.as_ref().map(|p| p.date());
                 let doc = self.models.annotate_text(&article.body);
                 let events = published
                     .map(|date| self.coder.code(&article.id, &doc, date))
                     .unwrap_or_default();
                 let tone = self.tone.article(&doc);
-                (doc, events, tone)
-            })
-            .collect();
-        for ((location, article), (doc, events, tone)) in batch.iter().zip(&coded) {
-            store
-                .save_article(&CodedArticle {
+                let quotes = dyad_quotes::quotes(&doc);
+                CodedInput {
                     location,
                     article,
                     doc,
                     events,
-                    versions: &self.versions,
                     tone,
+                    quotes,
+                }
+            })
+            .collect()
+    }
+
+    fn store(
+        &self,
+        coded: Vec<CodedInput>,
+        store: &mut Store,
+        articles: &mut u64,
+        events: &mut u64,
+    ) -> anyhow::Result<()> {
+        for input in &coded {
+            store
+                .save_article(&CodedArticle {
+                    location: &input.location,
+                    article: &input.article,
+                    doc: &input.doc,
+                    events: &input.events,
+                    versions: &self.versions,
+                    tone: &input.tone,
+                    quotes: &input.quotes,
                 })
-                .with_context(|| format!("{location}: cannot store article {}", article.id))?;
-            tally.coded += 1;
-            tally.events += events.len() as u64;
+                .with_context(|| {
+                    format!(
+                        "{}: cannot store article {}",
+                        input.location, input.article.id
+                    )
+                })?;
+            *articles += 1;
+            *events += input.events.len() as u64;
         }
-        batch.clear();
         Ok(())
     }
+}
+
+/// One article as the pipeline left it, waiting to be stored.
+struct CodedInput {
+    location: String,
+    article: Article,
+    doc: dyad_core::Doc,
+    events: Vec<dyad_coder::Event>,
+    tone: dyad_tone::ArticleTone,
+    quotes: Vec<dyad_quotes::Quote>,
 }
 
 /// Runs the main job.
@@ -127,8 +178,9 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
             }
         }
         pipeline.code_and_store(&mut batch, &mut store, &mut tally)?;
+        pipeline.finish(&mut store, &mut tally)?;
     }
-    let mut reporter = Reporter::new();
+    let mut reporter = Reporter::new(args.read.json_logs);
     let mut failure: Option<anyhow::Error> = None;
     if !(args.recode && args.read.paths.is_empty()) {
         crate::ingest::for_each_record(&args.read, &mut |record| {
@@ -178,6 +230,8 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
         return Err(error);
     }
     pipeline.code_and_store(&mut batch, &mut store, &mut tally)?;
+    pipeline.finish(&mut store, &mut tally)?;
+    store.link_reports()?;
     reporter.finish();
     let mut out = std::io::stdout().lock();
     writeln!(
@@ -207,10 +261,12 @@ pub fn write_stats(
     };
     writeln!(
         out,
-        "{}: {} articles, {} events",
+        "{}: {} articles ({} copies of another), {} events from {} reports",
         db.display(),
         stats.articles,
-        stats.events
+        stats.copies,
+        stats.events,
+        stats.reports
     )?;
     writeln!(out, "  inputs: {}", list(&stats.inputs))?;
     if !stats.reasons.is_empty() {

@@ -64,6 +64,7 @@ fn dump(db: &Path) -> Vec<String> {
         ("events", "id"),
         ("event_actors", "event_id, role, position"),
         ("articles_text", "article_id"),
+        ("quotes", "article_id, idx"),
     ] {
         let mut statement = conn
             .prepare(&format!("SELECT * FROM {table} ORDER BY {order}"))
@@ -101,7 +102,7 @@ fn running_twice_changes_nothing_and_exports_the_same_bytes() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("dyad.db");
     run_examples(&db);
-    let first: Vec<Vec<u8>> = ["jsonl", "plover", "gdelt", "csv"]
+    let first: Vec<Vec<u8>> = ["jsonl", "plover", "gdelt", "csv", "parquet"]
         .iter()
         .map(|format| export(&db, format))
         .collect();
@@ -111,7 +112,7 @@ fn running_twice_changes_nothing_and_exports_the_same_bytes() {
         summary.contains("0 articles coded, 0 events; 12 articles already coded"),
         "{summary}"
     );
-    let second: Vec<Vec<u8>> = ["jsonl", "plover", "gdelt", "csv"]
+    let second: Vec<Vec<u8>> = ["jsonl", "plover", "gdelt", "csv", "parquet"]
         .iter()
         .map(|format| export(&db, format))
         .collect();
@@ -349,4 +350,167 @@ fn every_input_that_is_not_coded_is_stored_with_its_reason() {
             .all(|o| o.starts_with("failed: ") || o.starts_with("skipped: ")),
         "{jsonl:?}"
     );
+}
+
+/// Codes the syndication fixture's articles `ids` (all when empty) into a new database.
+fn run_syndication(dir: &Path, ids: &[&str]) -> PathBuf {
+    let fixture = repo().join("tests/fixtures/syndication/articles.jsonl");
+    let lines: Vec<String> = std::fs::read_to_string(fixture)
+        .unwrap()
+        .lines()
+        .filter(|line| ids.is_empty() || ids.iter().any(|id| line.contains(&format!("\"{id}\""))))
+        .map(str::to_string)
+        .collect();
+    let input = dir.join(format!("articles-{}.jsonl", lines.len()));
+    std::fs::write(&input, lines.join("\n") + "\n").unwrap();
+    let db = dir.join(format!("syndication-{}.db", lines.len()));
+    succeeded(dyad(&[
+        "run",
+        "--db",
+        db.to_str().unwrap(),
+        input.to_str().unwrap(),
+    ]));
+    db
+}
+
+#[test]
+fn syndicated_copies_give_one_event_with_several_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let all = run_syndication(dir.path(), &[]);
+    let original = run_syndication(dir.path(), &["dw-syn-1", "dw-syn-4"]);
+    let jsonl = |db: &Path| -> Vec<serde_json::Value> {
+        String::from_utf8(export(db, "jsonl"))
+            .unwrap()
+            .lines()
+            .map(|line| serde_json::from_str(line).unwrap())
+            .collect()
+    };
+    let (with_copies, alone) = (jsonl(&all), jsonl(&original));
+    assert!(!alone.is_empty(), "the original story gives events");
+    assert_eq!(
+        with_copies.len(),
+        alone.len(),
+        "copies of a story must not add events"
+    );
+    let meeting = with_copies
+        .iter()
+        .find(|e| e["cameo"] == "040" && e["article_id"] == "dw-syn-1")
+        .expect("the meeting is coded from the first article");
+    let coverage = &meeting["coverage"];
+    assert_eq!(coverage["mentions"], 3, "{coverage}");
+    assert_eq!(coverage["articles"], 3, "{coverage}");
+    assert_eq!(coverage["sources"], 3, "{coverage}");
+    let reported_in: Vec<&str> = coverage["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["article_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(reported_in, ["dw-syn-1", "dw-syn-2", "dw-syn-3"]);
+
+    // GDELT counts the same: one row with three mentions, sources and articles.
+    let gdelt = String::from_utf8(export(&all, "gdelt")).unwrap();
+    let rows: Vec<Vec<&str>> = gdelt
+        .lines()
+        .map(|line| line.split('\t').collect())
+        .filter(|row: &Vec<&str>| row[26] == "040")
+        .collect();
+    assert_eq!(rows.len(), 1, "{gdelt}");
+    assert_eq!(&rows[0][31..34], ["3", "3", "3"]);
+
+    let conn = Connection::open_with_flags(&all, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let copies: Vec<(String, Option<String>)> = conn
+        .prepare("SELECT id, duplicate_of FROM articles ORDER BY id")
+        .unwrap()
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let original_id = Some("dw-syn-1".to_string());
+    assert_eq!(
+        copies,
+        [
+            ("dw-syn-1".to_string(), None),
+            ("dw-syn-2".to_string(), original_id.clone()),
+            ("dw-syn-3".to_string(), original_id),
+            ("dw-syn-4".to_string(), None),
+        ]
+    );
+}
+
+#[test]
+fn parquet_rows_equal_the_sqlite_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dyad.db");
+    run_examples(&db);
+    let file = dir.path().join("events.parquet");
+    succeeded(dyad(&[
+        "export",
+        "--db",
+        db.to_str().unwrap(),
+        "--format",
+        "parquet",
+        "--out",
+        file.to_str().unwrap(),
+    ]));
+
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let reader = SerializedFileReader::new(std::fs::File::open(&file).unwrap()).unwrap();
+    let columns = [
+        "event_id",
+        "article_id",
+        "sentence_index",
+        "date",
+        "cameo",
+        "quad_class",
+        "goldstein",
+        "plover_type",
+        "modality",
+        "place",
+        "place_country",
+        "pattern",
+    ];
+    let mut from_parquet: Vec<Vec<String>> = Vec::new();
+    for row in reader.get_row_iter(None).unwrap() {
+        let row = row.unwrap();
+        let fields: std::collections::HashMap<&str, String> = row
+            .get_column_iter()
+            .map(|(name, field)| {
+                let text = match field {
+                    parquet::record::Field::Null => "NULL".to_string(),
+                    parquet::record::Field::Str(s) => s.clone(),
+                    parquet::record::Field::Double(d) => format!("{d:.1}"),
+                    other => other.to_string(),
+                };
+                (name.as_str(), text)
+            })
+            .collect();
+        from_parquet.push(columns.iter().map(|c| fields[c].clone()).collect());
+    }
+
+    let conn = Connection::open_with_flags(&db, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let mut statement = conn
+        .prepare(
+            "SELECT id, article_id, sentence_index, date, cameo, quad_class, goldstein,
+                    plover_type, modality, place, place_country, pattern
+             FROM events WHERE report_of = id ORDER BY article_id, sentence_index, id",
+        )
+        .unwrap();
+    let from_sqlite: Vec<Vec<String>> = statement
+        .query_map([], |row| {
+            Ok((0..columns.len())
+                .map(|i| match row.get_ref(i).unwrap() {
+                    rusqlite::types::ValueRef::Null => "NULL".to_string(),
+                    rusqlite::types::ValueRef::Integer(n) => n.to_string(),
+                    rusqlite::types::ValueRef::Real(r) => format!("{r:.1}"),
+                    rusqlite::types::ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
+                    rusqlite::types::ValueRef::Blob(_) => "blob".to_string(),
+                })
+                .collect())
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(!from_sqlite.is_empty());
+    assert_eq!(from_parquet, from_sqlite);
 }

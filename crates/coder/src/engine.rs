@@ -101,6 +101,11 @@ impl Coder {
         &self.version
     }
 
+    /// The knowledge base it codes with.
+    pub fn kb(&self) -> &Kb {
+        &self.kb
+    }
+
     /// Codes every sentence of an annotated document published on `published`.
     pub fn code(&self, article_id: &str, doc: &Doc, published: NaiveDate) -> Vec<Event> {
         self.run(article_id, doc, published, false).0

@@ -34,8 +34,8 @@ pub struct Event {
     pub action: Action,
     /// When, if the text says.
     pub date: Option<EventDate>,
-    /// Where (not yet coded).
-    pub location: Option<Actor>,
+    /// Where, from a place phrase tied to the predicate or the article's dateline.
+    pub location: Option<Location>,
     /// asserted, negated, future, hypothetical, conditional, reported or historical.
     pub modality: String,
     /// Who claims the event, when reported by someone else.
@@ -46,6 +46,30 @@ pub struct Event {
     pub confidence: f32,
     /// The coder and knowledge-base version.
     pub coder_version: String,
+}
+
+/// A resolved place: the words it came from and the gazetteer entry they name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Location {
+    /// The words as written ("Busan", "KYIV").
+    pub text: String,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The place's usual English name ("Kherson Oblast").
+    pub name: String,
+    /// ISO alpha-3 code of the country it lies in; empty for a sea or disputed area.
+    pub country: String,
+    /// The first-level division it lies in, when known and when it is not one itself.
+    pub admin1: Option<String>,
+    /// country, capital, city, town, admin1, region, camp, crossing, island, sea, disputed or
+    /// border.
+    pub kind: String,
+    /// Decimal degrees north.
+    pub latitude: f64,
+    /// Decimal degrees east.
+    pub longitude: f64,
 }
 
 /// PLOVER type, mode and context.

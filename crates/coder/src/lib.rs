@@ -13,4 +13,4 @@ pub mod parsed;
 pub mod score;
 
 pub use engine::Coder;
-pub use event::{Event, cameo_dyads};
+pub use event::{Event, Location, cameo_dyads};

@@ -7,6 +7,7 @@
 mod article;
 pub mod calendar;
 mod doc;
+pub mod jsonl;
 mod published;
 
 pub use article::{Article, ContentKind, article_id, fnv1a64};

@@ -9,7 +9,7 @@ use dyad_coder::actors::Actor;
 use crate::Context;
 
 /// The columns of a flat row, in order.
-pub const FLAT_COLUMNS: [&str; 25] = [
+pub const FLAT_COLUMNS: [&str; 30] = [
     "event_id",
     "article_id",
     "sentence_index",
@@ -31,8 +31,13 @@ pub const FLAT_COLUMNS: [&str; 25] = [
     "modality",
     "place",
     "place_country",
+    "place_latitude",
+    "place_longitude",
     "pattern",
     "confidence",
+    "num_mentions",
+    "num_sources",
+    "num_articles",
     "url",
     "sentence",
 ];
@@ -78,14 +83,24 @@ pub struct FlatEvent {
     pub action: String,
     /// Modality.
     pub modality: String,
-    /// Place words.
+    /// The place's name ("Kherson Oblast").
     pub place: Option<String>,
-    /// Place country.
+    /// The place's country.
     pub place_country: Option<String>,
+    /// The place's latitude.
+    pub place_latitude: Option<f64>,
+    /// The place's longitude.
+    pub place_longitude: Option<f64>,
     /// Pattern that fired.
     pub pattern: String,
     /// Coder confidence.
     pub confidence: f64,
+    /// Reports of the event across articles.
+    pub num_mentions: i64,
+    /// Distinct outlets that reported it.
+    pub num_sources: i64,
+    /// Distinct articles that reported it.
+    pub num_articles: i64,
     /// The article's URL.
     pub url: Option<String>,
     /// The sentence.
@@ -99,6 +114,8 @@ impl FlatEvent {
             actors.iter().map(field).collect::<Vec<_>>().join(";")
         };
         let place = event.location.as_ref();
+        let coverage = context.coverage(event);
+        let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
         FlatEvent {
             event_id: event.event_id.clone(),
             article_id: event.article_id.clone(),
@@ -119,18 +136,24 @@ impl FlatEvent {
             target_text: join(&event.target, |a| a.text.clone()),
             action: event.action.text.clone(),
             modality: event.modality.clone(),
-            place: place.map(|p| p.text.clone()),
-            place_country: place.and_then(|p| p.country.clone()),
+            place: place.map(|p| p.name.clone()),
+            place_country: place.map(|p| p.country.clone()).filter(|c| !c.is_empty()),
+            place_latitude: place.map(|p| p.latitude),
+            place_longitude: place.map(|p| p.longitude),
             pattern: event.pattern.clone(),
             confidence: f64::from(event.confidence),
+            num_mentions: count(coverage.mentions),
+            num_sources: count(coverage.sources),
+            num_articles: count(coverage.articles),
             url: context.article(event).url,
             sentence: event.sentence.clone(),
         }
     }
 
     /// The row's values as text, in the order of [`FLAT_COLUMNS`] (absent values empty).
-    pub fn fields(&self) -> [String; 25] {
+    pub fn fields(&self) -> [String; 30] {
         let text = |value: &Option<String>| value.clone().unwrap_or_default();
+        let degrees = |value: Option<f64>| value.map(|v| format!("{v:.4}")).unwrap_or_default();
         [
             self.event_id.clone(),
             self.article_id.clone(),
@@ -153,8 +176,13 @@ impl FlatEvent {
             self.modality.clone(),
             text(&self.place),
             text(&self.place_country),
+            degrees(self.place_latitude),
+            degrees(self.place_longitude),
             self.pattern.clone(),
             format!("{:.2}", self.confidence),
+            self.num_mentions.to_string(),
+            self.num_sources.to_string(),
+            self.num_articles.to_string(),
             text(&self.url),
             self.sentence.clone(),
         ]

@@ -6,8 +6,9 @@
 //! hypothetical and conditional ones stay out (they are in the other formats).
 //!
 //! Where dyad knows less than GDELT's columns ask for, the column is empty (ethnic and religion
-//! codes, second-level divisions) rather than guessed. Until reports of one event are merged
-//! across articles, NumMentions, NumSources and NumArticles are 1; AvgTone is the article's.
+//! codes, second-level divisions) rather than guessed. NumMentions, NumSources and NumArticles
+//! count the reports the database links to the event (see `Context::coverage`); AvgTone is
+//! the article's.
 //! DATEADDED is the article's publication time in UTC, not the time of the run, so that the
 //! same database always exports the same bytes.
 
@@ -18,7 +19,7 @@ use dyad_coder::Event;
 use dyad_coder::actors::Actor;
 use dyad_core::Published;
 
-use crate::Context;
+use crate::{Context, Coverage};
 
 /// The 61 column names, in the codebook's order.
 pub const GDELT_COLUMNS: [&str; 61] = [
@@ -90,19 +91,24 @@ pub const FACTUAL_MODALITIES: [&str; 3] = ["asserted", "reported", "historical"]
 
 /// Writes one row per CAMEO dyad of the factual `events`.
 pub fn write(events: &[Event], context: &Context, out: &mut impl Write) -> std::io::Result<()> {
-    let factual: Vec<Event> = events
+    let factual = events
         .iter()
-        .filter(|event| FACTUAL_MODALITIES.contains(&event.modality.as_str()))
-        .cloned()
-        .collect();
-    for dyad in dyad_coder::cameo_dyads(&factual) {
-        let row = row(&dyad, context);
-        debug_assert_eq!(row.len(), GDELT_COLUMNS.len());
-        let cleaned: Vec<String> = row.iter().map(|field| clean(field)).collect();
-        out.write_all(cleaned.join("\t").as_bytes())?;
-        out.write_all(b"\n")?;
+        .filter(|event| FACTUAL_MODALITIES.contains(&event.modality.as_str()));
+    for event in factual {
+        let coverage = context.coverage(event);
+        for dyad in dyad_coder::cameo_dyads(std::slice::from_ref(event)) {
+            write_row(&row(&dyad, &coverage, context), out)?;
+        }
     }
     Ok(())
+}
+
+/// Writes one tab-separated line.
+fn write_row(row: &[String], out: &mut impl Write) -> std::io::Result<()> {
+    debug_assert_eq!(row.len(), GDELT_COLUMNS.len());
+    let cleaned: Vec<String> = row.iter().map(|field| clean(field)).collect();
+    out.write_all(cleaned.join("\t").as_bytes())?;
+    out.write_all(b"\n")
 }
 
 /// A field with the characters that would break a tab-separated line replaced by spaces.
@@ -111,7 +117,7 @@ fn clean(field: &str) -> String {
 }
 
 /// The 61 fields of one dyad.
-fn row(event: &Event, context: &Context) -> Vec<String> {
+fn row(event: &Event, coverage: &Coverage, context: &Context) -> Vec<String> {
     let article = context.article(event);
     let published: Option<Published> = article.published.as_deref().and_then(|p| p.parse().ok());
     let date = event_day(event).or_else(|| published.as_ref().map(Published::date));
@@ -137,9 +143,9 @@ fn row(event: &Event, context: &Context) -> Vec<String> {
         event.cameo_root.clone(),
         event.quad_class.to_string(),
         format!("{:.1}", event.goldstein),
-        "1".to_string(),
-        "1".to_string(),
-        "1".to_string(),
+        coverage.mentions.to_string(),
+        coverage.sources.to_string(),
+        coverage.articles.to_string(),
         format!("{:.4}", article.tone.unwrap_or(0.0)),
     ]);
     // Actor geography is where each actor was when acting; dyad does not code it yet.
@@ -210,30 +216,55 @@ fn no_geo() -> [String; 8] {
     geo
 }
 
-/// The event's place at country level (type 1) with the country's FIPS code and centre.
+/// The event's place: type 1 for a country, 2 and 3 for a U.S. state and city, 5 and 4
+/// for a division and city elsewhere, with the full name ("Paris, Texas, United States"), the
+/// country's FIPS code (also as ADM1 code, as GDELT does when the division is unknown), and
+/// the coordinates. Seas and disputed areas have no country and no geography here.
 fn action_geo(event: &Event, context: &Context) -> [String; 8] {
-    let Some(country) = event
-        .location
-        .as_ref()
-        .and_then(|place| place.country.as_deref())
-        .and_then(|code| context.kb.country(code))
-    else {
+    let Some(place) = event.location.as_ref() else {
+        return no_geo();
+    };
+    let Some(country) = context.kb.country(&place.country) else {
         return no_geo();
     };
     let fips = country.fips.clone().unwrap_or_default();
-    let (lat, lon) = country
-        .centre
-        .map(|[lat, lon]| (format!("{lat:.4}"), format!("{lon:.4}")))
-        .unwrap_or_default();
+    let division = matches!(place.kind.as_str(), "admin1" | "region" | "disputed");
+    let kind = match (place.kind.as_str(), country.code == "USA", division) {
+        ("country", _, _) => "1",
+        (_, true, true) => "2",
+        (_, true, false) => "3",
+        (_, false, true) => "5",
+        (_, false, false) => "4",
+    };
+    let full_name = if place.kind == "country" {
+        country.name.clone()
+    } else {
+        let parts = [
+            Some(&place.name),
+            place.admin1.as_ref(),
+            Some(&country.name),
+        ];
+        parts
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let feature = if place.kind == "country" {
+        fips.clone()
+    } else {
+        place.name.clone()
+    };
     [
-        "1".to_string(),
-        country.name.clone(),
+        kind.to_string(),
+        full_name,
         fips.clone(),
-        fips.clone(),
-        String::new(),
-        lat,
-        lon,
         fips,
+        String::new(),
+        format!("{:.4}", place.latitude),
+        format!("{:.4}", place.longitude),
+        feature,
     ]
 }
 

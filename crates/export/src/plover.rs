@@ -3,8 +3,8 @@
 
 use std::io::Write;
 
-use dyad_coder::Event;
 use dyad_coder::actors::Actor;
+use dyad_coder::{Event, Location};
 use serde::Serialize;
 
 use crate::Context;
@@ -20,7 +20,7 @@ struct Record<'a> {
     context: &'a [String],
     actor: Vec<Party<'a>>,
     recipient: Vec<Party<'a>>,
-    location: Option<Party<'a>>,
+    location: Option<&'a Location>,
     modality: &'a str,
     event_text: &'a str,
     action_text: &'a str,
@@ -72,7 +72,7 @@ pub fn write(events: &[Event], context: &Context, out: &mut impl Write) -> std::
             context: &event.plover.context,
             actor: event.source.iter().map(Party::new).collect(),
             recipient: event.target.iter().map(Party::new).collect(),
-            location: event.location.as_ref().map(Party::new),
+            location: event.location.as_ref(),
             modality: &event.modality,
             event_text: &event.sentence,
             action_text: &event.action.text,

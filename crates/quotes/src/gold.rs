@@ -32,14 +32,7 @@ pub struct GoldQuote {
 
 /// Reads a gold file (one article per line).
 pub fn read(path: &Path) -> Result<Vec<GoldArticle>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    text.lines()
-        .enumerate()
-        .filter(|(_, line)| !line.trim().is_empty())
-        .map(|(n, line)| {
-            serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))
-        })
-        .collect()
+    dyad_core::jsonl::read_records(path)
 }
 
 /// A speaker as compared: lowercase, without a leading article, straight apostrophes, single

@@ -15,6 +15,7 @@
 //! ```
 
 mod query;
+pub mod reports;
 mod schema;
 mod write;
 
@@ -22,7 +23,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
-pub use query::{ArticleRef, Count, Filter, Stats};
+pub use query::{ArticleRef, Count, Filter, Report, Stats};
 pub use schema::SCHEMA_VERSION;
 pub use write::{CodedArticle, InputOutcome, Versions};
 
@@ -81,6 +82,9 @@ impl Store {
         // NORMAL in WAL mode still never corrupts the file; a power cut may lose the last
         // committed articles, which the next run codes again.
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // Event ids are hashes, so inserts land all over the indexes: a page cache of 64 MiB
+        // keeps a large database from reading and writing the same pages again and again.
+        conn.pragma_update(None, "cache_size", -65536)?;
         conn.pragma_update(None, "foreign_keys", true)?;
         schema::migrate(&mut conn)?;
         Ok(Store { conn })

@@ -55,8 +55,12 @@ pub struct Stats {
     pub reasons: Vec<Count>,
     /// Articles stored.
     pub articles: u64,
-    /// Events stored.
+    /// Articles that are copies of another (syndicated or republished).
+    pub copies: u64,
+    /// Distinct events: the reports of one event across articles count once.
     pub events: u64,
+    /// Event reports: every event coded from every article.
+    pub reports: u64,
     /// Events by QuadClass, 1 to 4.
     pub quad_classes: Vec<Count>,
     /// The most frequent source -> target country pairs.
@@ -68,7 +72,7 @@ pub struct Stats {
 impl Filter {
     /// The WHERE clause and its parameters.
     fn to_sql(&self) -> Result<(String, Vec<Value>), StoreError> {
-        let mut clauses: Vec<String> = Vec::new();
+        let mut clauses: Vec<String> = vec![FIRST_REPORT.to_string()];
         let mut values: Vec<Value> = Vec::new();
         if let Some(actor) = &self.actor {
             let prefix = bind(&mut values, &format!("{}%", actor.to_uppercase()));
@@ -137,11 +141,7 @@ impl Filter {
                 "e.article_id IN (SELECT article_id FROM articles_text WHERE articles_text MATCH {p})"
             ));
         }
-        let mut sql = String::new();
-        if !clauses.is_empty() {
-            sql = format!("WHERE {}", clauses.join(" AND "));
-        }
-        Ok((sql, values))
+        Ok((format!("WHERE {}", clauses.join(" AND ")), values))
     }
 }
 
@@ -149,6 +149,15 @@ impl Filter {
 fn bind(values: &mut Vec<Value>, value: &str) -> String {
     values.push(Value::Text(value.to_string()));
     format!("?{}", values.len())
+}
+
+/// One report of an event: the event as coded from one sentence of one article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// The event id of this report.
+    pub event_id: String,
+    /// The article it was coded from.
+    pub article_id: String,
 }
 
 /// What an export says of an event's article, without its body.
@@ -193,7 +202,8 @@ impl Store {
     }
 
     /// The events that pass `filter`, by article, sentence and id, as the event records
-    /// `dyad code` writes.
+    /// `dyad code` writes: one per event, its first report standing for the others (see
+    /// [`Store::reports`]).
     pub fn events(&self, filter: &Filter) -> Result<Vec<Event>, StoreError> {
         let (clause, mut values) = filter.to_sql()?;
         let mut sql = format!(
@@ -216,6 +226,31 @@ impl Store {
             events.push(event);
         }
         Ok(events)
+    }
+
+    /// The reports of every event, by the id of its first report: (event id, article id) of
+    /// each, the first included, earliest article first.
+    pub fn reports(&self) -> Result<HashMap<String, Vec<Report>>, StoreError> {
+        let mut statement = self.conn.prepare(
+            "SELECT COALESCE(e.report_of, e.id), e.id, e.article_id FROM events e
+             JOIN articles a ON a.id = e.article_id
+             ORDER BY a.published, e.article_id, e.sentence_index, e.id",
+        )?;
+        let rows = statement.query_map([], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                Report {
+                    event_id: row.get(1)?,
+                    article_id: row.get(2)?,
+                },
+            ))
+        })?;
+        let mut reports: HashMap<String, Vec<Report>> = HashMap::new();
+        for row in rows {
+            let (first, report) = row?;
+            reports.entry(first).or_default().push(report);
+        }
+        Ok(reports)
     }
 
     /// Every stored article with where it was read from, by id (for `--recode`).
@@ -254,26 +289,32 @@ impl Store {
                  WHERE reason IS NOT NULL GROUP BY 1 ORDER BY n DESC, 1 LIMIT {top}"
             ))?,
             articles: one("SELECT COUNT(*) FROM articles")?,
-            events: one("SELECT COUNT(*) FROM events")?,
-            quad_classes: counts(
-                "SELECT 'quad class ' || quad_class, COUNT(*) FROM events
-                 GROUP BY quad_class ORDER BY quad_class",
-            )?,
+            copies: one("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL")?,
+            events: one(&format!("SELECT COUNT(*) FROM events e WHERE {FIRST_REPORT}"))?,
+            reports: one("SELECT COUNT(*) FROM events")?,
+            quad_classes: counts(&format!(
+                "SELECT 'quad class ' || quad_class, COUNT(*) FROM events e WHERE {FIRST_REPORT}
+                 GROUP BY quad_class ORDER BY quad_class"
+            ))?,
             top_dyads: counts(&format!(
                 "SELECT s.country || ' -> ' || t.country AS dyad, COUNT(DISTINCT e.id) AS n
                  FROM events e
                  JOIN event_actors s ON s.event_id = e.id AND s.role = 'source'
                  JOIN event_actors t ON t.event_id = e.id AND t.role = 'target'
-                 WHERE s.country IS NOT NULL AND t.country IS NOT NULL
+                 WHERE s.country IS NOT NULL AND t.country IS NOT NULL AND {FIRST_REPORT}
                  GROUP BY dyad ORDER BY n DESC, dyad LIMIT {top}"
             ))?,
             top_places: counts(&format!(
-                "SELECT place, COUNT(*) AS n FROM events WHERE place IS NOT NULL
+                "SELECT place, COUNT(*) AS n FROM events e WHERE place IS NOT NULL AND {FIRST_REPORT}
                  GROUP BY place ORDER BY n DESC, place LIMIT {top}"
             ))?,
         })
     }
 }
+
+/// The events that stand for themselves: the first report of each event (and those not
+/// linked yet, before a run has finished).
+const FIRST_REPORT: &str = "(e.report_of = e.id OR e.report_of IS NULL)";
 
 const ARTICLE_COLUMNS: &str = "id, url, title, source, author, published, language, content, body";
 

@@ -85,6 +85,26 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE articles ADD COLUMN tone REAL;
     ALTER TABLE sentences ADD COLUMN tone REAL;
     "#,
+    // 3: copies of one story and reports of one event; direct quotations with speakers.
+    r#"
+    ALTER TABLE articles ADD COLUMN minhash BLOB;
+    ALTER TABLE articles ADD COLUMN duplicate_of TEXT;
+    ALTER TABLE events ADD COLUMN merge_key TEXT;
+    ALTER TABLE events ADD COLUMN day TEXT;
+    ALTER TABLE events ADD COLUMN report_of TEXT;
+    CREATE INDEX events_by_report ON events(report_of);
+    CREATE TABLE quotes (
+        article_id    TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx           INTEGER NOT NULL,
+        start         INTEGER NOT NULL,
+        end           INTEGER NOT NULL,
+        text          TEXT NOT NULL,
+        speaker       TEXT,
+        speaker_start INTEGER,
+        speaker_end   INTEGER,
+        PRIMARY KEY (article_id, idx)
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -3,6 +3,7 @@
 use dyad_coder::Event;
 use dyad_coder::actors::Actor;
 use dyad_core::{Article, Doc};
+use dyad_quotes::Quote;
 use dyad_tone::ArticleTone;
 use rusqlite::{Connection, Transaction, params};
 
@@ -31,6 +32,8 @@ pub struct CodedArticle<'a> {
     pub versions: &'a Versions,
     /// Its tone and its sentences'.
     pub tone: &'a ArticleTone,
+    /// Its direct quotations.
+    pub quotes: &'a [Quote],
 }
 
 /// What became of an input that did not give a coded article.
@@ -96,8 +99,31 @@ impl Store {
                 coded.tone.sentences.get(index)
             ])?;
         }
+        let published_day = coded
+            .article
+            .published
+            .as_ref()
+            .map(|p| p.date().to_string());
         for event in coded.events {
-            insert_event(&tx, event, coded.versions)?;
+            insert_event(&tx, event, coded.versions, published_day.as_deref())?;
+        }
+        for (index, quote) in coded.quotes.iter().enumerate() {
+            let speaker = quote.speaker.as_ref();
+            tx.prepare_cached(
+                "INSERT INTO quotes (article_id, idx, start, end, text, speaker, speaker_start,
+                                     speaker_end)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(params![
+                id,
+                index,
+                quote.start,
+                quote.end,
+                quote.text(&coded.article.body),
+                speaker.map(|s| s.name.as_str()),
+                speaker.map(|s| s.start),
+                speaker.map(|s| s.end),
+            ])?;
         }
         upsert_input(&tx, coded.location, "coded", None, Some(id))?;
         tx.commit()?;
@@ -138,8 +164,8 @@ fn insert_article(tx: &Transaction, coded: &CodedArticle) -> Result<(), StoreErr
         .unwrap_or_else(|| "full".to_string());
     tx.prepare_cached(
         "INSERT INTO articles (id, url, title, source, author, published, language, content, body,
-                               location, coder_version, models_version, tone)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                               location, coder_version, models_version, tone, minhash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?
     .execute(params![
         article.id,
@@ -155,6 +181,7 @@ fn insert_article(tx: &Transaction, coded: &CodedArticle) -> Result<(), StoreErr
         coded.versions.coder,
         coded.versions.models,
         coded.tone.average,
+        crate::reports::signature(&article.body),
     ])?;
     tx.prepare_cached("INSERT INTO articles_text (article_id, title, body) VALUES (?1, ?2, ?3)")?
         .execute(params![
@@ -165,7 +192,12 @@ fn insert_article(tx: &Transaction, coded: &CodedArticle) -> Result<(), StoreErr
     Ok(())
 }
 
-fn insert_event(tx: &Transaction, event: &Event, versions: &Versions) -> Result<(), StoreError> {
+fn insert_event(
+    tx: &Transaction,
+    event: &Event,
+    versions: &Versions,
+    published_day: Option<&str>,
+) -> Result<(), StoreError> {
     let record = serde_json::to_string(event).map_err(|source| StoreError::BadRecord {
         id: event.event_id.clone(),
         source,
@@ -174,9 +206,10 @@ fn insert_event(tx: &Transaction, event: &Event, versions: &Versions) -> Result<
     tx.prepare_cached(
         "INSERT OR REPLACE INTO events (id, article_id, sentence_index, cameo, cameo_root,
              quad_class, goldstein, plover_type, plover_mode, date, date_precision, place,
-             place_country, modality, pattern, confidence, coder_version, models_version, record)
+             place_country, modality, pattern, confidence, coder_version, models_version, record,
+             merge_key, day)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                 ?18, ?19)",
+                 ?18, ?19, ?20, ?21)",
     )?
     .execute(params![
         event.event_id,
@@ -190,14 +223,16 @@ fn insert_event(tx: &Transaction, event: &Event, versions: &Versions) -> Result<
         event.plover.mode,
         event.date.as_ref().map(|d| d.value.as_str()),
         event.date.as_ref().map(|d| d.precision.as_str()),
-        place.map(|p| p.text.as_str()),
-        place.and_then(|p| p.country.as_deref()),
+        place.map(|p| p.name.as_str()),
+        place.map(|p| p.country.as_str()).filter(|c| !c.is_empty()),
         event.modality,
         event.pattern,
         f64::from(event.confidence),
         versions.coder,
         versions.models,
         record,
+        crate::reports::merge_key(event),
+        event_day(event).or(published_day),
     ])?;
     for (role, actors) in [("source", &event.source), ("target", &event.target)] {
         for (position, actor) in actors.iter().enumerate() {
@@ -205,6 +240,14 @@ fn insert_event(tx: &Transaction, event: &Event, versions: &Versions) -> Result<
         }
     }
     Ok(())
+}
+
+/// The day an event happened on, when its date is precise to the day.
+fn event_day(event: &Event) -> Option<&str> {
+    let date = event.date.as_ref()?;
+    (date.precision == "day")
+        .then(|| date.value.get(..10))
+        .flatten()
 }
 
 fn insert_actor(
