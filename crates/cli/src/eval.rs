@@ -138,7 +138,33 @@ pub fn run(command: &EvalCommand) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Scores quote attribution on a gold file and prints found and right shares by split.
+/// Counts of gold items by split ("all", "tune", "held-out"): (gold, found, right).
+#[derive(Default)]
+struct SplitTotals<'a>(std::collections::BTreeMap<&'a str, (usize, usize, usize)>);
+
+impl<'a> SplitTotals<'a> {
+    /// Adds one item's counts to its split and to "all".
+    fn add(&mut self, split: &'a str, (gold, found, right): (usize, usize, usize)) {
+        for split in ["all", split] {
+            let total = self.0.entry(split).or_default();
+            *total = (total.0 + gold, total.1 + found, total.2 + right);
+        }
+    }
+
+    /// Prints a line per split: "tune: 374 gold place mentions, found ..., right place ...".
+    fn print(&self, what: &str, right_what: &str) {
+        for (split, (gold, found, right)) in &self.0 {
+            let share = |n: usize| 100.0 * n as f64 / (*gold).max(1) as f64;
+            println!(
+                "{split}: {gold} gold {what}, found {found} ({:.1}%), {right_what} {right} ({:.1}%)",
+                share(*found),
+                share(*right)
+            );
+        }
+    }
+}
+
+/// Scores place resolution on a gold file and prints found and right shares by split.
 fn eval_places(
     gold: &std::path::Path,
     geocoder: &dyad_geo::Geocoder,
@@ -146,16 +172,19 @@ fn eval_places(
 ) -> anyhow::Result<ExitCode> {
     use dyad_geo::gold::Outcome;
     let texts = dyad_geo::gold::read(gold).map_err(anyhow::Error::msg)?;
-    let mut totals: std::collections::BTreeMap<&str, (usize, usize, usize)> = Default::default();
+    let mut totals = SplitTotals::default();
     for text in &texts {
         let found = geocoder.places(&dyad_text::tokenize(&text.text));
         let outcomes = dyad_geo::gold::score(text, &found);
-        for split in ["all", text.split.as_str()] {
-            let total = totals.entry(split).or_default();
-            total.0 += outcomes.len();
-            total.1 += outcomes.iter().filter(|o| **o != Outcome::Missed).count();
-            total.2 += outcomes.iter().filter(|o| **o == Outcome::Right).count();
-        }
+        let count = |keep: &dyn Fn(&Outcome) -> bool| outcomes.iter().filter(|o| keep(o)).count();
+        totals.add(
+            &text.split,
+            (
+                outcomes.len(),
+                count(&|o| *o != Outcome::Missed),
+                count(&|o| *o == Outcome::Right),
+            ),
+        );
         if errors && text.split == "tune" {
             for (gold, outcome) in text.places.iter().zip(&outcomes) {
                 let expected = format!("{} {}", gold.name, gold.country);
@@ -173,34 +202,22 @@ fn eval_places(
             }
         }
     }
-    for (split, (mentions, seen, right)) in totals {
-        let share = |n: usize| 100.0 * n as f64 / mentions.max(1) as f64;
-        println!(
-            "{split}: {mentions} gold place mentions, found {seen} ({:.1}%), right place {right} ({:.1}%)",
-            share(seen),
-            share(right)
-        );
-    }
+    totals.print("place mentions", "right place");
     Ok(ExitCode::SUCCESS)
 }
 
+/// Scores quote attribution on a gold file and prints found and right shares by split.
 fn eval_quotes(
     gold: &std::path::Path,
     models: &dyad_nlp::Models,
     errors: bool,
 ) -> anyhow::Result<ExitCode> {
     let articles = dyad_quotes::gold::read(gold).map_err(anyhow::Error::msg)?;
-    let mut totals: std::collections::BTreeMap<&str, (usize, usize, usize)> = Default::default();
+    let mut totals = SplitTotals::default();
     for article in &articles {
         let doc = models.annotate_text(&article.text);
         let found = dyad_quotes::quotes(&doc);
-        let (gold_quotes, seen, right) = dyad_quotes::gold::score(article, &found);
-        for split in ["all", article.split.as_str()] {
-            let total = totals.entry(split).or_default();
-            total.0 += gold_quotes;
-            total.1 += seen;
-            total.2 += right;
-        }
+        totals.add(&article.split, dyad_quotes::gold::score(article, &found));
         if errors && article.split == "tune" {
             for gold_quote in &article.quotes {
                 let quote = found
@@ -228,13 +245,6 @@ fn eval_quotes(
             }
         }
     }
-    for (split, (gold_quotes, seen, right)) in totals {
-        let share = |n: usize| 100.0 * n as f64 / gold_quotes.max(1) as f64;
-        println!(
-            "{split}: {gold_quotes} gold quotes, found {seen} ({:.1}%), right speaker {right} ({:.1}%)",
-            share(seen),
-            share(right)
-        );
-    }
+    totals.print("quotes", "right speaker");
     Ok(ExitCode::SUCCESS)
 }
