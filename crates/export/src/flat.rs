@@ -151,7 +151,7 @@ impl FlatEvent {
     }
 
     /// The row's values as text, in the order of [`FLAT_COLUMNS`] (absent values empty).
-    pub fn fields(&self) -> [String; 30] {
+    pub fn fields(&self) -> [String; FLAT_COLUMNS.len()] {
         let text = |value: &Option<String>| value.clone().unwrap_or_default();
         let degrees = |value: Option<f64>| value.map(|v| format!("{v:.4}")).unwrap_or_default();
         [

@@ -76,7 +76,7 @@ fn schema() -> Result<Type, ParquetError> {
 }
 
 /// The values of column `index` over `rows`, whose text fields are `fields`.
-fn column(rows: &[FlatEvent], fields: &[[String; 30]], index: usize) -> Column {
+fn column(rows: &[FlatEvent], fields: &[[String; FLAT_COLUMNS.len()]], index: usize) -> Column {
     let levels = |present: &dyn Fn(&FlatEvent) -> bool| -> Vec<i16> {
         rows.iter().map(|row| i16::from(present(row))).collect()
     };
@@ -146,7 +146,8 @@ fn encode(rows: &[FlatEvent]) -> Result<Vec<u8>, ParquetError> {
     let mut buffer = Vec::new();
     let mut writer = SerializedFileWriter::new(&mut buffer, Arc::new(schema()?), properties)?;
     for group in rows.chunks(ROW_GROUP_ROWS) {
-        let fields: Vec<[String; 30]> = group.iter().map(FlatEvent::fields).collect();
+        let fields: Vec<[String; FLAT_COLUMNS.len()]> =
+            group.iter().map(FlatEvent::fields).collect();
         let mut row_group = writer.next_row_group()?;
         let mut index = 0;
         while let Some(mut column_writer) = row_group.next_column()? {

@@ -33,7 +33,7 @@ struct Record<'a> {
     published: Option<String>,
 }
 
-/// An actor, recipient or place as PLOVER names it.
+/// An actor or recipient as PLOVER names it.
 #[derive(Serialize)]
 struct Party<'a> {
     name: &'a str,

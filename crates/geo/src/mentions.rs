@@ -81,7 +81,7 @@ const CALENDAR_WORDS: [&str; 19] = [
 
 /// Prepositions that make a country name a location ("in Ukraine", "across the border into
 /// Burundi") rather than an actor ("Russia launched").
-const LOCATIVE_PREPOSITIONS: [&str; 23] = [
+const LOCATIVE_PREPOSITIONS: [&str; 22] = [
     "in",
     "into",
     "from",
@@ -99,7 +99,6 @@ const LOCATIVE_PREPOSITIONS: [&str; 23] = [
     "via",
     "through",
     "over",
-    "across",
     "out",
     "off",
     "entering",
