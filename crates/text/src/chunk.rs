@@ -275,7 +275,11 @@ fn apostrophe_clitic_start(word: &str, clitic: &str) -> Option<usize> {
     let head = &word[..apostrophe_at];
     // "1960's" and "80's" stay whole.
     let decade = clitic.eq_ignore_ascii_case("s") && head.ends_with(|c: char| c.is_ascii_digit());
-    (head.ends_with(is_word_char) && !decade).then_some(apostrophe_at)
+    // "U.N.'s" splits after the acronym's last period.
+    let acronym = head
+        .strip_suffix('.')
+        .is_some_and(|bare| is_dotted_acronym(bare) || is_initial(bare));
+    ((head.ends_with(is_word_char) || acronym) && !decade).then_some(apostrophe_at)
 }
 
 /// URLs and e-mail addresses stay whole.

@@ -28,6 +28,16 @@ fn joined(text: &str) -> Vec<String> {
 }
 
 #[test]
+fn a_dotted_acronym_keeps_its_period_before_a_possessive() {
+    assert_eq!(
+        tokens("the U.N.'s envoy and the U.S.’ allies"),
+        [
+            "the", "U.N.", "'s", "envoy", "and", "the", "U.S.", "’", "allies"
+        ]
+    );
+}
+
+#[test]
 fn splits_clitics_with_straight_and_curly_apostrophes() {
     assert_eq!(
         tokens("Japan's leaders don't know."),
