@@ -9,6 +9,7 @@
 //! carries a speaker over to the quotes that follow without an attribution of their own.
 
 pub mod gold;
+mod names;
 mod speaker;
 
 use dyad_core::Doc;

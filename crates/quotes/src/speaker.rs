@@ -3,6 +3,7 @@
 
 use dyad_core::{Doc, Token};
 
+use crate::names::{is_capitalised, is_title, name_runs, people, starts_lowercase, strip_article};
 use crate::{Quote, Speaker};
 
 /// Words that attribute speech, as written (the lemmatizer is not needed for these).
@@ -51,6 +52,12 @@ const SPEECH_WORDS: &[&str] = &[
     "suggested",
     "recalled",
     "continued",
+    "shouted",
+    "chanted",
+    "cautioned",
+    "conceded",
+    "admitted",
+    "remarked",
     "according",
     "promised",
     "pledged",
@@ -76,6 +83,9 @@ pub fn attribute(doc: &Doc, mut quotes: Vec<Quote>) -> Vec<Quote> {
     let reader = Reader::new(doc, &quotes);
     let mut previous: Option<(usize, Speaker)> = None;
     for (index, quote) in quotes.iter_mut().enumerate() {
+        if reader.is_label(quote) {
+            continue;
+        }
         let found = reader
             .after(quote)
             .or_else(|| reader.before(quote))
@@ -108,6 +118,9 @@ struct Reader<'d> {
     /// Runs of capitalised proper nouns without their titles, which may be fuller forms of a
     /// name ("Friedrich Merz" for "Merz").
     names: Vec<(usize, String)>,
+    /// The runs of `names` that followed a title, which are people ("Foreign Minister Badr
+    /// Abdelatty").
+    titled: Vec<(usize, String)>,
 }
 
 impl<'d> Reader<'d> {
@@ -135,7 +148,15 @@ impl<'d> Reader<'d> {
             paragraphs,
             spans: quotes.iter().map(|q| (q.start, q.end)).collect(),
             people: people(doc),
-            names: name_runs(doc),
+            names: name_runs(doc)
+                .into_iter()
+                .map(|(at, name, _)| (at, name))
+                .collect(),
+            titled: name_runs(doc)
+                .into_iter()
+                .filter(|(_, _, titled)| *titled)
+                .map(|(at, name, _)| (at, name))
+                .collect(),
         }
     }
 
@@ -149,6 +170,37 @@ impl<'d> Reader<'d> {
 
     fn paragraph(&self, byte: usize) -> usize {
         self.paragraphs.partition_point(|&start| start <= byte)
+    }
+
+    /// Whether the quote marks a name or a term rather than someone's words: the so-called
+    /// "shadow fleet", a man known as "Tuto", the "Free Nutritious Meals" programme.
+    fn is_label(&self, quote: &Quote) -> bool {
+        let lead_in = self.doc.text[..quote.start]
+            .trim_end_matches(['"', '“'])
+            .trim_end()
+            .to_lowercase();
+        let introduced = [
+            "so-called",
+            "known as",
+            "dubbed",
+            "nicknamed",
+            "titled",
+            "entitled",
+        ]
+        .iter()
+        .any(|words| lead_in.ends_with(words));
+        let words: Vec<&str> = self.doc.text[quote.start..quote.end]
+            .split_whitespace()
+            .collect();
+        let title_case = words.len() >= 2 && words.iter().all(|w| is_capitalised(w));
+        let closing = self
+            .doc
+            .tokens
+            .partition_point(|t| t.span.start < quote.end);
+        let noun_follows = (closing..self.doc.tokens.len())
+            .find(|&i| !self.quoted[i])
+            .is_some_and(|i| self.token(i).upos == "NOUN" && starts_lowercase(self.form(i)));
+        introduced || (title_case && noun_follows)
     }
 
     fn is_speech(&self, index: usize) -> bool {
@@ -166,7 +218,7 @@ impl<'d> Reader<'d> {
         let mut words = Vec::new();
         for index in first..self.doc.tokens.len() {
             let token = self.token(index);
-            if self.paragraph(token.span.start) != paragraph || words.len() >= 12 {
+            if self.paragraph(token.span.start) != paragraph || words.len() >= 40 {
                 break;
             }
             if self.quoted[index] {
@@ -191,9 +243,7 @@ impl<'d> Reader<'d> {
         }
         let verb = words.iter().position(|&i| self.is_speech(i))?;
         if verb == 0 {
-            let start = *words.get(1)?;
-            let phrase = self.forward_phrase(start, words.last().copied()? + 1);
-            return (!phrase.is_empty()).then_some(phrase);
+            return self.inverted(&words);
         }
         // "Kenji Morimoto, a professor at a Tokyo university, told Reuters": the name before
         // the apposition.
@@ -204,13 +254,35 @@ impl<'d> Reader<'d> {
         if end == 0 || (end == verb && verb > 8) {
             return None;
         }
-        let phrase = words[0]..words[end - 1] + 1;
-        let plausible = phrase.clone().all(|i| self.token(i).upos != "AUX")
-            && self.token(phrase.end - 1).upos != "VERB"
+        let phrase = self.trim_adverbs(words[0]..words[end - 1] + 1);
+        let noun_phrase =
+            !phrase.is_empty() && self.forward_phrase(phrase.start, phrase.end) == phrase;
+        let plausible = noun_phrase
             && phrase
                 .clone()
                 .any(|i| matches!(self.token(i).upos.as_str(), "NOUN" | "PROPN" | "PRON"));
-        plausible.then(|| self.trim_adverbs(phrase))
+        plausible.then_some(phrase)
+    }
+
+    /// The speaker after an inverted speech verb: `…," said the ministry` or `…," according to
+    /// a diplomat`. Not `…," told reporters` (its subject came before), nor `…," said he would`,
+    /// where the verb opens reported speech.
+    fn inverted(&self, words: &[usize]) -> Option<Phrase> {
+        let verb = self.form(words[0]);
+        if matches!(verb, "told" | "tells") {
+            return None;
+        }
+        let skip = if verb == "according" { 2 } else { 1 };
+        let start = *words.get(skip)?;
+        let phrase = self.forward_phrase(start, words.last().copied()? + 1);
+        if phrase.is_empty() {
+            return None;
+        }
+        let opens_clause = words
+            .iter()
+            .find(|&&i| i >= phrase.end)
+            .is_some_and(|&i| matches!(self.token(i).upos.as_str(), "VERB" | "AUX"));
+        (!opens_clause).then_some(phrase)
     }
 
     /// The speaker phrase of an attribution before the quote in its sentence: `Trump said: "…"`,
@@ -234,9 +306,37 @@ impl<'d> Reader<'d> {
             let phrase = self.forward_phrase(to + 1, opening);
             return (!phrase.is_empty()).then_some(phrase);
         }
+        let phrase = self.subject_before(start, verb);
+        if !phrase.is_empty() {
+            return Some(phrase);
+        }
+        // "X said ... "…" and accused ... of "…"": the second verb shares the sentence's subject.
+        let subject_start = self.clause_start(sentence.tokens.start, sentence.tokens.start + 1);
+        let phrase = self.forward_phrase(subject_start, verb);
+        (!phrase.is_empty()).then_some(phrase)
+    }
+
+    /// The subject of the speech verb at `verb` in the clause from `start`.
+    fn subject_before(&self, start: usize, verb: usize) -> Phrase {
         let mut end = verb;
         while end > start && matches!(self.token(end - 1).upos.as_str(), "ADV" | "AUX" | "PART") {
             end -= 1;
+        }
+        // "what prosecutors described as": the phrase after a relative word.
+        let mut noun_start = end;
+        while noun_start > start
+            && matches!(
+                self.token(noun_start - 1).upos.as_str(),
+                "NOUN" | "PROPN" | "ADJ"
+            )
+        {
+            noun_start -= 1;
+        }
+        if noun_start < end
+            && noun_start > start
+            && matches!(self.form(noun_start - 1), "what" | "which" | "whom")
+        {
+            return noun_start..end;
         }
         let mut begin = end;
         while begin > start && self.form(begin - 1) != "," && !self.quoted[begin - 1] {
@@ -247,14 +347,7 @@ impl<'d> Reader<'d> {
             // clause's first phrase.
             begin = start;
         }
-        let phrase = self.forward_phrase(begin, end);
-        if !phrase.is_empty() {
-            return Some(phrase);
-        }
-        // "X said ... "…" and accused ... of "…"": the second verb shares the sentence's subject.
-        let subject_start = self.clause_start(sentence.tokens.start, sentence.tokens.start + 1);
-        let phrase = self.forward_phrase(subject_start, verb);
-        (!phrase.is_empty()).then_some(phrase)
+        self.forward_phrase(begin, end)
     }
 
     fn has_verb(&self, phrase: Phrase) -> bool {
@@ -268,9 +361,11 @@ impl<'d> Reader<'d> {
     fn clause_start(&self, sentence_start: usize, opening: usize) -> usize {
         let mut start = sentence_start;
         // A wire dateline ends with a dash within its first words: "BEIJING, Sept 9 (Reuters) -".
-        if let Some(dash) = (start..opening.min(start + 14))
-            .find(|&i| matches!(self.form(i), "-" | "—" | "–" | "--"))
-            && self.form(start).chars().all(|c| !c.is_lowercase())
+        if let Some(dash) = (start..opening.min(start + 14)).find(|&i| {
+            matches!(self.form(i), "-" | "—" | "–" | "--")
+                && i > 0
+                && self.token(i - 1).span.end < self.token(i).span.start
+        }) && self.form(start).chars().all(|c| !c.is_lowercase())
         {
             start = dash + 1;
         }
@@ -296,8 +391,10 @@ impl<'d> Reader<'d> {
                 token.upos.as_str(),
                 "PROPN" | "NOUN" | "ADJ" | "DET" | "NUM" | "PRON"
             ) || LINKING_WORDS.contains(&form)
+                || is_capitalised(form)
                 || (form == "familiar" || form == "with") && stop > start
-                || (form == "-" && stop > start);
+                || (form == "-" && stop > start)
+                || (form == "in" && stop > start && self.places_a_noun(stop));
             if !fits || form == "," {
                 break;
             }
@@ -316,6 +413,16 @@ impl<'d> Reader<'d> {
             stop -= 1;
         }
         start..stop
+    }
+
+    /// Whether the "in" at `index` places the common noun before it: "the mission in Congo",
+    /// "an official in Haiti", but not "Trump in a statement".
+    fn places_a_noun(&self, index: usize) -> bool {
+        let noun_before = self.token(index - 1).upos == "NOUN";
+        let place_after = index + 1 < self.doc.tokens.len()
+            && !self.quoted[index + 1]
+            && is_capitalised(self.form(index + 1));
+        noun_before && place_after
     }
 
     fn trim_adverbs(&self, phrase: Phrase) -> Phrase {
@@ -341,13 +448,14 @@ impl<'d> Reader<'d> {
 
     /// The speaker a phrase names.
     fn resolve(&self, phrase: Phrase, before: usize, previous: Option<&Speaker>) -> Speaker {
+        let phrase = self.apposition(phrase.clone()).unwrap_or(phrase);
         let start = self.token(phrase.start).span.start;
         let end = self.token(phrase.end - 1).span.end;
         let speaker = |name: String| Speaker { name, start, end };
         let first = self.form(phrase.start);
         if phrase.len() == 1 && PERSON_PRONOUNS.contains(&first) {
-            if let Some((_, name)) = self.people.iter().rev().find(|(at, _)| *at < before) {
-                return speaker(self.fullest(name));
+            if let Some(name) = self.last_person_before(before) {
+                return speaker(self.fullest(&name));
             }
             if let Some(previous) = previous {
                 return speaker(previous.name.clone());
@@ -359,24 +467,33 @@ impl<'d> Reader<'d> {
         {
             return speaker(previous.name.clone());
         }
-        // A person named in the phrase is the speaker ("foreign ministry spokesperson Lin Jian").
-        if let Some((_, name)) = self
+        let text = self.doc.text[start..end].to_string();
+        let bare = strip_article(&text);
+        if let Some(expansion) = self.expand_acronym(bare) {
+            return speaker(expansion);
+        }
+        // A person named in the phrase is the speaker ("foreign ministry spokesperson Lin
+        // Jian"), unless the phrase is about something of theirs ("the office of Prime Minister
+        // Benjamin Netanyahu").
+        let person = self
             .people
             .iter()
             .rev()
-            .find(|(at, name)| *at >= start && at + name.len() <= end)
-        {
+            .find(|(at, name)| *at >= start && at + name.len() <= end);
+        if let Some((at, name)) = person {
+            if self.belongs_to_name(start, *at) {
+                return speaker(bare.to_string());
+            }
             return speaker(self.fullest(name));
         }
         if let Some(name) = self.trailing_name(phrase.clone()) {
             return speaker(self.fullest(&name));
         }
-        let text = self.doc.text[start..end].to_string();
-        let bare = strip_article(&text);
         let definite = text.len() != bare.len() && first.eq_ignore_ascii_case("the");
+        let head_is_noun = bare.split_whitespace().last().is_some_and(starts_lowercase);
         if definite
-            && bare.split_whitespace().count() <= 3
-            && starts_lowercase(bare)
+            && bare.split_whitespace().count() <= 4
+            && head_is_noun
             && let Some(name) = self.antecedent(bare, before, previous)
         {
             return speaker(name);
@@ -388,48 +505,133 @@ impl<'d> Reader<'d> {
         speaker(bare.to_string())
     }
 
-    /// A run of two or more capitalised names that ends a phrase after a lowercase title word:
-    /// "Kremlin spokesman Dmitry Peskov" -> "Dmitry Peskov".
+    /// The name in apposition to a phrase that names nobody: "His lawyer, Aissatou Ba, said"
+    /// -> "Aissatou Ba".
+    fn apposition(&self, phrase: Phrase) -> Option<Phrase> {
+        let names_someone = |phrase: &Phrase| {
+            phrase.clone().any(|i| self.token(i).ner.ends_with("-PER"))
+                || self.trailing_name(phrase.clone()).is_some()
+        };
+        if names_someone(&phrase) || self.form(phrase.end - 1) == "statement" {
+            return None;
+        }
+        let comma = phrase.end;
+        if comma + 1 >= self.doc.tokens.len() || self.form(comma) != "," {
+            return None;
+        }
+        let appositive = self.forward_phrase(comma + 1, self.doc.tokens.len());
+        let closed = appositive.end < self.doc.tokens.len()
+            && (self.form(appositive.end) == "," || self.is_speech(appositive.end));
+        (!appositive.is_empty() && closed && names_someone(&appositive)).then_some(appositive)
+    }
+
+    /// Whether the name starting at byte `name_at` is the complement of a common noun in the
+    /// phrase from `start`: "the office of ... Netanyahu", "the lawyer for ... Sarr".
+    fn belongs_to_name(&self, start: usize, name_at: usize) -> bool {
+        let first = self.doc.tokens.partition_point(|t| t.span.start < start);
+        let name = self.doc.tokens.partition_point(|t| t.span.start < name_at);
+        (first + 1..name).any(|i| {
+            matches!(self.form(i), "of" | "for")
+                && self.token(i - 1).upos == "NOUN"
+                && starts_lowercase(self.form(i - 1))
+        })
+    }
+
+    /// The last person named before byte `before`: by the entity recognizer, or a name after a
+    /// title ("Foreign Minister Badr Abdelatty").
+    fn last_person_before(&self, before: usize) -> Option<String> {
+        let recognised = self.people.iter().rev().find(|(at, _)| *at < before);
+        let titled = self.titled.iter().rev().find(|(at, _)| *at < before);
+        match (recognised, titled) {
+            (Some(person), Some(name)) if name.0 > person.0 => Some(name.1.clone()),
+            (Some(person), _) => Some(person.1.clone()),
+            (None, Some(name)) => Some(name.1.clone()),
+            (None, None) => None,
+        }
+    }
+
+    /// A run of two or more capitalised names that ends a phrase, after its titles:
+    /// "Kremlin spokesman Dmitry Peskov" -> "Dmitry Peskov", "Kenyan President William Ruto"
+    /// -> "William Ruto".
     fn trailing_name(&self, phrase: Phrase) -> Option<String> {
         let capitalised = |i: usize| {
-            self.token(i).upos == "PROPN"
-                && self.form(i).chars().next().is_some_and(char::is_uppercase)
+            let form = self.form(i);
+            is_capitalised(form) && (self.token(i).upos == "PROPN" || is_title(form))
         };
         let mut first = phrase.end;
         while first > phrase.start && capitalised(first - 1) {
             first -= 1;
         }
-        let titled = first > phrase.start && {
-            let title = self.form(first - 1);
-            title.chars().next().is_some_and(char::is_lowercase) || is_title(title)
-        };
-        (phrase.end - first >= 2 && titled).then(|| {
-            self.doc.text[self.token(first).span.start..self.token(phrase.end - 1).span.end]
+        let last_title = (first..phrase.end).rev().find(|&i| is_title(self.form(i)));
+        let name_start = last_title.map_or(first, |title| title + 1);
+        let titled = last_title.is_some()
+            || (first > phrase.start && starts_lowercase(self.form(first - 1)));
+        (phrase.end.saturating_sub(name_start) >= 2 && titled).then(|| {
+            self.doc.text[self.token(name_start).span.start..self.token(phrase.end - 1).span.end]
                 .to_string()
         })
     }
 
-    /// The fullest form of `name` the article gives: "Kallas" -> "Kaja Kallas".
+    /// The fullest form of `name` the article gives: "Kallas" -> "Kaja Kallas", and for a
+    /// name given first ("Wang", "Prabowo") the name it opens: "Wang Yi".
     fn fullest(&self, name: &str) -> String {
         let last = name.split_whitespace().last().unwrap_or(name);
-        let fuller = |list: &[(usize, String)]| {
+        let ending = |candidate: &str| {
+            candidate.split_whitespace().last() == Some(last) && candidate.ends_with(name)
+        };
+        let opening = |candidate: &str| {
+            !name.contains(' ') && candidate.split_whitespace().next() == Some(name)
+        };
+        let fuller = |list: &[(usize, String)], fits: &dyn Fn(&str) -> bool| {
             list.iter()
                 .map(|(_, candidate)| candidate.as_str())
-                .filter(|candidate| {
-                    candidate.split_whitespace().last() == Some(last) && candidate.ends_with(name)
-                })
+                .filter(|candidate| fits(candidate))
                 .max_by_key(|candidate| candidate.split_whitespace().count())
                 .map(str::to_string)
         };
-        let from_runs = fuller(&self.names).unwrap_or_else(|| name.to_string());
-        match fuller(&self.people) {
+        let from_runs = fuller(&self.names, &ending).unwrap_or_else(|| name.to_string());
+        let best = match fuller(&self.people, &ending) {
             Some(found) if found.len() >= from_runs.len() || !from_runs.ends_with(&found) => found,
             _ => from_runs,
+        };
+        if best != name {
+            return best;
         }
+        fuller(&self.people, &opening)
+            .or_else(|| fuller(&self.names, &opening))
+            .unwrap_or(best)
     }
 
-    /// Who "the minister" or "the spokesman" is: the last person introduced with that title
-    /// ("Foreign Minister Wang Yi"), or an earlier speaker described with that noun.
+    /// The name an acronym stands for where the article spells it out: "RSF" after "the
+    /// paramilitary Rapid Support Forces (RSF)" -> "Rapid Support Forces".
+    fn expand_acronym(&self, word: &str) -> Option<String> {
+        let acronym = word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase());
+        if !acronym {
+            return None;
+        }
+        let tokens = &self.doc.tokens;
+        let open = (1..tokens.len().saturating_sub(2)).find(|&i| {
+            self.form(i) == "(" && self.form(i + 1) == word && self.form(i + 2) == ")"
+        })?;
+        let mut first = open;
+        while first > 0
+            && (matches!(self.token(first - 1).upos.as_str(), "NOUN" | "PROPN")
+                || is_capitalised(self.form(first - 1)))
+        {
+            first -= 1;
+        }
+        while first < open && !is_capitalised(self.form(first)) {
+            first += 1;
+        }
+        (first < open).then(|| {
+            self.doc.text[self.token(first).span.start..self.token(open - 1).span.end].to_string()
+        })
+    }
+
+    /// Who "the minister", "the source" or "the statement" is: an earlier speaker described
+    /// with that noun, the last person introduced with that title ("Foreign Minister Wang
+    /// Yi"), whoever spoke "in a statement", the thing introduced as "a ... source", or for a
+    /// leader's title the last speaker.
     fn antecedent(&self, role: &str, before: usize, previous: Option<&Speaker>) -> Option<String> {
         let head = role.split_whitespace().last()?.to_lowercase();
         if let Some(previous) = previous
@@ -448,166 +650,70 @@ impl<'d> Reader<'d> {
                     .to_lowercase()
                     .contains(&head)
             }
-        })?;
-        Some(self.fullest(&titled.1))
+        });
+        if let Some((_, name)) = titled {
+            return Some(self.fullest(name));
+        }
+        if let Some(described) = self.introduced(&head, before) {
+            return Some(described);
+        }
+        let leader = matches!(
+            head.as_str(),
+            "leader" | "president" | "premier" | "chief" | "minister" | "chancellor" | "king"
+        );
+        if leader && let Some(previous) = previous {
+            return Some(previous.name.clone());
+        }
+        None
     }
-}
 
-/// The people the entity recognizer found, in text order: (start byte, name).
-fn people(doc: &Doc) -> Vec<(usize, String)> {
-    let mut found: Vec<(usize, String)> = Vec::new();
-    let mut current: Option<(usize, usize)> = None;
-    for token in &doc.tokens {
-        let inside = token.ner == "I-PER" && current.is_some();
-        if inside {
-            if let Some((_, end)) = current.as_mut() {
-                *end = token.span.end;
+    /// What the article introduced earlier with `head`: "A shipping industry source told
+    /// Reuters" -> "shipping industry source"; for "statement", who spoke "in a statement".
+    fn introduced(&self, head: &str, before: usize) -> Option<String> {
+        let last = self.doc.tokens.partition_point(|t| t.span.start < before);
+        let mention = (0..last)
+            .rev()
+            .find(|&i| !self.quoted[i] && self.form(i).eq_ignore_ascii_case(head))?;
+        if head == "statement" {
+            // "X said in a statement": X, resolved as of that sentence.
+            let sentence = self.sentence_of(mention)?;
+            let verb = (sentence.start..mention)
+                .rev()
+                .find(|&i| self.is_speech(i))?;
+            let start = self.clause_start(sentence.start, verb);
+            let phrase = self.subject_before(start, verb);
+            if phrase.is_empty() {
+                return None;
             }
-            continue;
+            let earlier = self.token(phrase.start).span.start;
+            return Some(self.resolve(phrase, earlier, None).name);
         }
-        if let Some((start, end)) = current.take() {
-            found.push((start, doc.text[start..end].to_string()));
-        }
-        if token.ner.ends_with("-PER") && token.upos == "PROPN" {
-            current = Some((token.span.start, token.span.end));
-        }
-    }
-    if let Some((start, end)) = current {
-        found.push((start, doc.text[start..end].to_string()));
-    }
-    // Possessive endings and titles are not part of a name.
-    for (start, name) in &mut found {
-        while let Some((first, rest)) = name.split_once(' ')
-            && is_title(first)
-            && rest.contains(' ')
+        let mut first = mention;
+        while first > 0
+            && !self.quoted[first - 1]
+            && matches!(
+                self.token(first - 1).upos.as_str(),
+                "NOUN" | "ADJ" | "PROPN"
+            )
         {
-            *start += first.len() + 1;
-            *name = rest.to_string();
+            first -= 1;
         }
-        for suffix in ["'s", "’s"] {
-            if let Some(stripped) = name.strip_suffix(suffix) {
-                *name = stripped.to_string();
-            }
+        let indefinite = first > 0 && matches!(self.form(first - 1), "a" | "A" | "an" | "An");
+        if !indefinite || first == mention {
+            return None;
         }
+        let phrase = self.forward_phrase(first, last);
+        let text =
+            &self.doc.text[self.token(first).span.start..self.token(phrase.end - 1).span.end];
+        Some(text.to_string())
     }
-    found
-}
 
-/// Capitalised words that are titles before a name ("President", "Minister").
-fn is_title(word: &str) -> bool {
-    matches!(
-        word,
-        "President"
-            | "Minister"
-            | "Secretary"
-            | "Chancellor"
-            | "Premier"
-            | "Spokesman"
-            | "Spokeswoman"
-            | "Spokesperson"
-            | "General"
-            | "Gen."
-            | "Leader"
-            | "Chief"
-            | "Ambassador"
-            | "Envoy"
-            | "Governor"
-            | "Mayor"
-            | "Senator"
-            | "Rep."
-            | "Sen."
-            | "King"
-            | "Queen"
-            | "Prince"
-            | "Emir"
-            | "Sheikh"
-            | "Pope"
-            | "Commissioner"
-            | "Director"
-            | "Director-General"
-            | "Secretary-General"
-            | "Speaker"
-            | "Judge"
-            | "Representative"
-            | "Justice"
-            | "Rights"
-            | "State"
-            | "Trade"
-            | "Foreign"
-            | "Defence"
-            | "Defense"
-            | "Interior"
-            | "Finance"
-            | "Prime"
-            | "Vice"
-            | "Deputy"
-            | "Commander"
-            | "Chairman"
-            | "Chair"
-            | "Dr."
-            | "Mr."
-            | "Mrs."
-            | "Ms."
-            | "Lawmaker"
-            | "Human"
-            | "High"
-    )
-}
-
-/// Runs of two or more capitalised proper nouns (joined by in-word hyphens: "Lee Jae-myung"),
-/// each without the titles before it: "Kenyan President William Ruto" -> "William Ruto".
-fn name_runs(doc: &Doc) -> Vec<(usize, String)> {
-    let mut found = Vec::new();
-    let mut run: Vec<usize> = Vec::new();
-    let mut flush = |run: &mut Vec<usize>| {
-        let after_title = run
+    /// The token range of the sentence holding token `index`.
+    fn sentence_of(&self, index: usize) -> Option<Phrase> {
+        self.doc
+            .sentences
             .iter()
-            .rposition(|&i| is_title(doc.tokens[i].span.of(&doc.text)))
-            .map_or(0, |p| p + 1);
-        let words = &run[after_title..];
-        let capitalised_words = words
-            .iter()
-            .filter(|&&i| doc.tokens[i].span.of(&doc.text) != "-")
-            .count();
-        if capitalised_words >= 2 {
-            let start = doc.tokens[words[0]].span.start;
-            let end = doc.tokens[*words.last().unwrap_or(&words[0])].span.end;
-            found.push((start, doc.text[start..end].to_string()));
-        }
-        run.clear();
-    };
-    for (index, token) in doc.tokens.iter().enumerate() {
-        let form = token.span.of(&doc.text);
-        let joined_to_previous = run
-            .last()
-            .is_some_and(|&p| doc.tokens[p].span.end == token.span.start);
-        let previous_is_hyphen = run
-            .last()
-            .is_some_and(|&p| doc.tokens[p].span.of(&doc.text) == "-");
-        let capitalised =
-            token.upos == "PROPN" && form.chars().next().is_some_and(char::is_uppercase);
-        let in_name = capitalised
-            || (form == "-" && joined_to_previous)
-            || (previous_is_hyphen && joined_to_previous && form.chars().all(char::is_alphabetic));
-        if in_name {
-            run.push(index);
-        } else {
-            flush(&mut run);
-        }
+            .find(|s| s.tokens.contains(&index))
+            .map(|s| s.tokens.clone())
     }
-    flush(&mut run);
-    found
-}
-
-fn strip_article(text: &str) -> &str {
-    for article in ["the ", "The ", "a ", "A ", "an ", "An "] {
-        if let Some(rest) = text.strip_prefix(article) {
-            return rest;
-        }
-    }
-    text
-}
-
-fn starts_lowercase(text: &str) -> bool {
-    text.chars().next().is_some_and(char::is_lowercase)
 }
