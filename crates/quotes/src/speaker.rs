@@ -37,6 +37,7 @@ const SPEECH_WORDS: &[&str] = &[
     "tweeted",
     "called",
     "calling",
+    "calls",
     "described",
     "describing",
     "urged",
@@ -179,16 +180,13 @@ impl<'d> Reader<'d> {
             .trim_end_matches(['"', '“'])
             .trim_end()
             .to_lowercase();
-        let introduced = [
-            "so-called",
-            "known as",
-            "dubbed",
-            "nicknamed",
-            "titled",
-            "entitled",
-        ]
-        .iter()
-        .any(|words| lead_in.ends_with(words));
+        let last_words: Vec<&str> = lead_in.split_whitespace().rev().take(3).collect();
+        // "known as", "known locally as"
+        let known_as = last_words.first() == Some(&"as") && last_words[1..].contains(&"known");
+        let introduced = known_as
+            || ["so-called", "dubbed", "nicknamed", "titled", "entitled"]
+                .iter()
+                .any(|words| lead_in.ends_with(words));
         let words: Vec<&str> = self.doc.text[quote.start..quote.end]
             .split_whitespace()
             .collect();
@@ -327,8 +325,9 @@ impl<'d> Reader<'d> {
         while noun_start > start
             && matches!(
                 self.token(noun_start - 1).upos.as_str(),
-                "NOUN" | "PROPN" | "ADJ"
+                "NOUN" | "PROPN" | "ADJ" | "PRON"
             )
+            && !matches!(self.form(noun_start - 1), "what" | "which" | "whom")
         {
             noun_start -= 1;
         }
@@ -336,18 +335,81 @@ impl<'d> Reader<'d> {
             && noun_start > start
             && matches!(self.form(noun_start - 1), "what" | "which" | "whom")
         {
+            // "The court ... gave parliament 18 months to fix what it called": "it" is the
+            // clause's subject.
+            let subject = self.forward_phrase(start, end);
+            let it = end - noun_start == 1 && matches!(self.form(noun_start), "it" | "they");
+            if it && !subject.is_empty() && self.token(subject.start).upos != "PRON" {
+                return subject;
+            }
             return noun_start..end;
         }
-        let mut begin = end;
-        while begin > start && self.form(begin - 1) != "," && !self.quoted[begin - 1] {
-            begin -= 1;
+        // The comma-separated stretches before the verb, nearest first: the first that is a
+        // noun phrase is the subject ("Kast, 59, promised", "X, who met Y last week, said",
+        // "with Secretary General X saying").
+        let mut stretch_end = end;
+        let mut found: Option<Phrase> = None;
+        while stretch_end > start {
+            let mut begin = stretch_end;
+            while begin > start && self.form(begin - 1) != "," && !self.quoted[begin - 1] {
+                begin -= 1;
+            }
+            let phrase = self.stretch_phrase(begin, stretch_end);
+            match (&found, phrase) {
+                (None, Some(phrase)) if self.names_someone(&phrase) => return phrase,
+                (None, Some(phrase)) => found = Some(phrase),
+                // "Kallas, the EU's top diplomat, said": the name before the description.
+                (Some(_), Some(phrase))
+                    if self.names_someone(&phrase) || self.is_bare_name(&phrase) =>
+                {
+                    return phrase;
+                }
+                (Some(_), _) => break,
+                (None, None) => {}
+            }
+            if begin <= start || self.quoted[begin - 1] {
+                break;
+            }
+            stretch_end = begin - 1;
         }
-        if begin == end || self.has_verb(begin..end) {
-            // "X, who met Y last week, said" or "Asked about it, X said": the subject is the
-            // clause's first phrase.
-            begin = start;
+        found.unwrap_or_else(|| self.forward_phrase(start, end))
+    }
+
+    /// The noun phrase a stretch between commas holds, after a leading preposition or
+    /// conjunction; none for a clause ("who met Y last week") or a bare number (an age).
+    fn stretch_phrase(&self, begin: usize, end: usize) -> Option<Phrase> {
+        let mut first = begin;
+        while first < end && matches!(self.token(first).upos.as_str(), "ADP" | "SCONJ" | "CCONJ") {
+            first += 1;
         }
-        self.forward_phrase(begin, end)
+        let only_numbers = (first..end).all(|i| self.token(i).upos == "NUM");
+        if first == end || only_numbers || self.has_verb(first..end) {
+            return None;
+        }
+        let phrase = self.forward_phrase(first, end);
+        let nominal = phrase
+            .clone()
+            .any(|i| matches!(self.token(i).upos.as_str(), "NOUN" | "PROPN" | "PRON"));
+        (!phrase.is_empty() && nominal).then_some(phrase)
+    }
+
+    /// Whether a phrase is a name and nothing else: two or more capitalised proper nouns.
+    fn is_bare_name(&self, phrase: &Phrase) -> bool {
+        phrase.len() >= 2
+            && phrase
+                .clone()
+                .all(|i| self.token(i).upos == "PROPN" && is_capitalised(self.form(i)))
+    }
+
+    /// Whether a phrase names a person: by the entity recognizer, or as a name after a title.
+    fn names_someone(&self, phrase: &Phrase) -> bool {
+        let organisation_or_place = |i: usize| {
+            let ner = &self.token(i).ner;
+            ner.ends_with("-ORG") || ner.ends_with("-LOC")
+        };
+        phrase.clone().any(|i| self.token(i).ner.ends_with("-PER"))
+            || (self.trailing_name(phrase.clone()).is_some()
+                && !phrase.clone().any(organisation_or_place))
     }
 
     fn has_verb(&self, phrase: Phrase) -> bool {
@@ -391,7 +453,7 @@ impl<'d> Reader<'d> {
                 token.upos.as_str(),
                 "PROPN" | "NOUN" | "ADJ" | "DET" | "NUM" | "PRON"
             ) || LINKING_WORDS.contains(&form)
-                || is_capitalised(form)
+                || (is_capitalised(form) && !(stop == start && token.xpos.starts_with("VB")))
                 || (form == "familiar" || form == "with") && stop > start
                 || (form == "-" && stop > start)
                 || (form == "in" && stop > start && self.places_a_noun(stop));
@@ -508,11 +570,7 @@ impl<'d> Reader<'d> {
     /// The name in apposition to a phrase that names nobody: "His lawyer, Aissatou Ba, said"
     /// -> "Aissatou Ba".
     fn apposition(&self, phrase: Phrase) -> Option<Phrase> {
-        let names_someone = |phrase: &Phrase| {
-            phrase.clone().any(|i| self.token(i).ner.ends_with("-PER"))
-                || self.trailing_name(phrase.clone()).is_some()
-        };
-        if names_someone(&phrase) || self.form(phrase.end - 1) == "statement" {
+        if self.names_someone(&phrase) || self.form(phrase.end - 1) == "statement" {
             return None;
         }
         let comma = phrase.end;
@@ -522,7 +580,7 @@ impl<'d> Reader<'d> {
         let appositive = self.forward_phrase(comma + 1, self.doc.tokens.len());
         let closed = appositive.end < self.doc.tokens.len()
             && (self.form(appositive.end) == "," || self.is_speech(appositive.end));
-        (!appositive.is_empty() && closed && names_someone(&appositive)).then_some(appositive)
+        (!appositive.is_empty() && closed && self.names_someone(&appositive)).then_some(appositive)
     }
 
     /// Whether the name starting at byte `name_at` is the complement of a common noun in the
@@ -634,8 +692,18 @@ impl<'d> Reader<'d> {
     /// leader's title the last speaker.
     fn antecedent(&self, role: &str, before: usize, previous: Option<&Speaker>) -> Option<String> {
         let head = role.split_whitespace().last()?.to_lowercase();
+        // "the official" may be the "senior Hamas official" before; "the former president's
+        // legal team" is not "a member of the special counsel team".
+        let role_words: Vec<String> = role
+            .split_whitespace()
+            .map(|w| w.to_lowercase().replace('’', "'"))
+            .collect();
+        let covers = |text: &str| {
+            let text = text.to_lowercase().replace('’', "'");
+            role_words.iter().all(|w| text.contains(w.as_str()))
+        };
         if let Some(previous) = previous
-            && previous.name.to_lowercase().contains(&head)
+            && covers(&previous.name)
         {
             return Some(previous.name.clone());
         }
@@ -646,9 +714,7 @@ impl<'d> Reader<'d> {
                     .rev()
                     .nth(40)
                     .map_or(0, |(i, _)| i);
-                self.doc.text[window_start..*at]
-                    .to_lowercase()
-                    .contains(&head)
+                covers(&self.doc.text[window_start..*at])
             }
         });
         if let Some((_, name)) = titled {
@@ -699,10 +765,11 @@ impl<'d> Reader<'d> {
             first -= 1;
         }
         let indefinite = first > 0 && matches!(self.form(first - 1), "a" | "A" | "an" | "An");
-        if !indefinite || first == mention {
+        let phrase = self.forward_phrase(first, last);
+        // "a spokesman for the Kenyan police" describes more than "the spokesman" does.
+        if !indefinite || (first == mention && phrase.end <= mention + 1) {
             return None;
         }
-        let phrase = self.forward_phrase(first, last);
         let text =
             &self.doc.text[self.token(first).span.start..self.token(phrase.end - 1).span.end];
         Some(text.to_string())
