@@ -41,6 +41,9 @@ struct Frame {
     /// The governing verb a pattern-less frame was made for ("agree" in "agreed to meet"),
     /// named in the event's `pattern`.
     governor: Option<String>,
+    /// The target words of the act a governing verb folded in, read when the frame's own
+    /// name nobody: "warned that the bloc would impose sanctions on Georgian officials".
+    governed_target: Vec<usize>,
 }
 
 impl Frame {
@@ -60,6 +63,7 @@ impl Frame {
             target,
             cameo: None,
             governor: None,
+            governed_target: Vec::new(),
         }
     }
 }
@@ -323,6 +327,8 @@ impl Coder {
             }
             if frames[index].target.is_empty() {
                 frames[index].target = frames[governed].target.clone();
+            } else {
+                frames[index].governed_target = frames[governed].target.clone();
             }
             notes.add(|| {
                 format!(
@@ -681,6 +687,13 @@ impl Coder {
             .iter()
             .flat_map(|&w| targets_named_by(w))
             .collect();
+        if target.is_empty() {
+            target = frame
+                .governed_target
+                .iter()
+                .flat_map(|&w| targets_named_by(w))
+                .collect();
+        }
         // "Indonesia and Australia signed a treaty": a joint act needs no other side.
         let joint = source.len() >= 2;
         // A pattern without a target slot ("warned", "threatened") still has a target when the
@@ -698,15 +711,17 @@ impl Coder {
         if target.is_empty() && material && !joint {
             target.extend(place_of(parsed, &self.kb, frame.predicate, day));
         }
-        // "Spanish prosecutors are investigating a former transport minister": an official
-        // named only by office, investigated, arrested or tried by a state's own courts, police
-        // or government, is an official of that state.
-        if target.is_empty() && matches!(code.root(), "09" | "17") {
+        // "Spanish prosecutors are investigating a former transport minister", "Vucic warned
+        // protesters": people named only by office or kind, whom a state's own courts, police
+        // or government investigate, arrest, urge or warn, are that state's.
+        if target.is_empty() && !joint && DOMESTIC_ROOTS.contains(&code.root()) {
             target.extend(
                 frame
                     .target
                     .iter()
-                    .find_map(|&w| domestic_official(parsed, w, &source)),
+                    .copied()
+                    .chain(other_targets(parsed, frame, pattern))
+                    .find_map(|w| domestic_official(parsed, w, &source)),
             );
         }
         if !pattern.target.is_empty() && target.is_empty() && !joint {
@@ -1257,10 +1272,15 @@ fn light_verb_subject(parsed: &Parsed, noun: usize) -> Vec<usize> {
     }
 }
 
+/// The CAMEO roots of acts a state directs at its own people: appeal, investigate, demand,
+/// disapprove, reject, threaten, coerce.
+const DOMESTIC_ROOTS: [&str; 7] = ["02", "09", "10", "11", "12", "13", "17"];
+
 /// The official `word` names by office alone ("a former transport minister"), as an official
 /// of the state whose courts, police or government act on them (`source`).
 fn domestic_official(parsed: &Parsed, word: usize, source: &[Actor]) -> Option<Actor> {
     const STATE: [&str; 5] = ["GOV", "JUD", "COP", "MIL", "LEG"];
+    const DOMESTIC: [&str; 7] = ["GOV", "JUD", "COP", "MIL", "LEG", "OPP", "CVL"];
     let state = source
         .iter()
         .find(|s| s.sector.as_deref().is_some_and(|x| STATE.contains(&x)))?;
@@ -1269,7 +1289,9 @@ fn domestic_official(parsed: &Parsed, word: usize, source: &[Actor]) -> Option<A
     let sector = parsed.mentions.iter().find_map(|m| {
         let inside = (m.start..m.end).any(|w| phrase.contains(&w));
         m.referents.iter().find_map(|r| match r {
-            dyad_resolve::Referent::Agent(sector) if inside && STATE.contains(&sector.as_str()) => {
+            dyad_resolve::Referent::Agent(sector)
+                if inside && DOMESTIC.contains(&sector.as_str()) =>
+            {
                 Some(sector.clone())
             }
             _ => None,
