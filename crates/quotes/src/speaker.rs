@@ -38,6 +38,7 @@ const SPEECH_WORDS: &[&str] = &[
     "called",
     "calling",
     "calls",
+    "blamed",
     "described",
     "describing",
     "urged",
@@ -242,6 +243,15 @@ impl<'d> Reader<'d> {
         let verb = words.iter().position(|&i| self.is_speech(i))?;
         if verb == 0 {
             return self.inverted(&words);
+        }
+        // `…," X said`: the quote ends in punctuation or a comma follows its mark; an
+        // "illegal" stoppage is a word inside the sentence.
+        let inside = self.doc.text[..quote.end].trim_end();
+        let comma_after = self.doc.text[quote.end..]
+            .trim_start_matches(['"', '”'])
+            .starts_with(',');
+        if !inside.ends_with([',', '.', '?', '!']) && !comma_after {
+            return None;
         }
         // "Kenji Morimoto, a professor at a Tokyo university, told Reuters": the name before
         // the apposition.
@@ -456,7 +466,8 @@ impl<'d> Reader<'d> {
                 || (is_capitalised(form) && !(stop == start && token.xpos.starts_with("VB")))
                 || (form == "familiar" || form == "with") && stop > start
                 || (form == "-" && stop > start)
-                || (form == "in" && stop > start && self.places_a_noun(stop));
+                || (form == "in" && stop > start && self.places_a_noun(stop))
+                || (form == "and" && stop > start && self.joins_names(stop));
             if !fits || form == "," {
                 break;
             }
@@ -485,6 +496,15 @@ impl<'d> Reader<'d> {
             && !self.quoted[index + 1]
             && is_capitalised(self.form(index + 1));
         noun_before && place_after
+    }
+
+    /// Whether the "and" at `index` is inside a name: "Energy and Mines Minister".
+    fn joins_names(&self, index: usize) -> bool {
+        let next = index + 1;
+        next < self.doc.tokens.len()
+            && !self.quoted[next]
+            && is_capitalised(self.form(index - 1))
+            && is_capitalised(self.form(next))
     }
 
     fn trim_adverbs(&self, phrase: Phrase) -> Phrase {
@@ -556,7 +576,7 @@ impl<'d> Reader<'d> {
         if definite
             && bare.split_whitespace().count() <= 4
             && head_is_noun
-            && let Some(name) = self.antecedent(bare, before, previous)
+            && let Some(name) = self.antecedent(bare, start.min(before), previous)
         {
             return speaker(name);
         }
@@ -717,10 +737,24 @@ impl<'d> Reader<'d> {
                 covers(&self.doc.text[window_start..*at])
             }
         });
+        let titled = titled.or_else(|| {
+            self.titled.iter().rev().find(|(at, _)| {
+                *at < before && {
+                    let window_start = self.doc.text[..*at]
+                        .char_indices()
+                        .rev()
+                        .nth(40)
+                        .map_or(0, |(i, _)| i);
+                    covers(&self.doc.text[window_start..*at])
+                }
+            })
+        });
         if let Some((_, name)) = titled {
             return Some(self.fullest(name));
         }
-        if let Some(described) = self.introduced(&head, before) {
+        if let Some(described) = self.introduced(&head, before)
+            && (head == "statement" || covers(&described))
+        {
             return Some(described);
         }
         let leader = matches!(
@@ -757,17 +791,26 @@ impl<'d> Reader<'d> {
         let mut first = mention;
         while first > 0
             && !self.quoted[first - 1]
-            && matches!(
+            && (matches!(
                 self.token(first - 1).upos.as_str(),
                 "NOUN" | "ADJ" | "PROPN"
-            )
+            ) || is_capitalised(self.form(first - 1)))
+            && !matches!(self.form(first - 1), "The" | "A" | "An")
         {
             first -= 1;
         }
-        let indefinite = first > 0 && matches!(self.form(first - 1), "a" | "A" | "an" | "An");
+        let article = first.checked_sub(1).map(|i| self.form(i).to_lowercase());
+        let indefinite = matches!(article.as_deref(), Some("a" | "an"));
+        let definite = article.as_deref() == Some("the");
         let phrase = self.forward_phrase(first, last);
-        // "a spokesman for the Kenyan police" describes more than "the spokesman" does.
-        if !indefinite || (first == mention && phrase.end <= mention + 1) {
+        if phrase.is_empty() {
+            return None;
+        }
+        // "a spokesman for the Kenyan police" describes more than "the spokesman" does; so does
+        // "the Senegalese navy" or "the Ministry of Hydrocarbons and Energy" than "the navy".
+        let fuller = first < mention || phrase.end > mention + 1;
+        let named = is_capitalised(self.form(mention));
+        if !fuller || !(indefinite || definite || named) {
             return None;
         }
         let text =
