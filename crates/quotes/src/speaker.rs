@@ -727,7 +727,9 @@ impl<'d> Reader<'d> {
         {
             return Some(previous.name.clone());
         }
-        let titled = self.people.iter().rev().find(|(at, _)| {
+        // The last person, recognised or after a title, introduced with those words just
+        // before the name ("Foreign Minister Wang Yi" for "the minister").
+        let introduced_with_role = |(at, _): &&(usize, String)| {
             *at < before && {
                 let window_start = self.doc.text[..*at]
                     .char_indices()
@@ -736,19 +738,13 @@ impl<'d> Reader<'d> {
                     .map_or(0, |(i, _)| i);
                 covers(&self.doc.text[window_start..*at])
             }
-        });
-        let titled = titled.or_else(|| {
-            self.titled.iter().rev().find(|(at, _)| {
-                *at < before && {
-                    let window_start = self.doc.text[..*at]
-                        .char_indices()
-                        .rev()
-                        .nth(40)
-                        .map_or(0, |(i, _)| i);
-                    covers(&self.doc.text[window_start..*at])
-                }
-            })
-        });
+        };
+        let titled = self
+            .people
+            .iter()
+            .rev()
+            .find(introduced_with_role)
+            .or_else(|| self.titled.iter().rev().find(introduced_with_role));
         if let Some((_, name)) = titled {
             return Some(self.fullest(name));
         }
