@@ -219,29 +219,22 @@ fn eval_quotes(
         let found = dyad_quotes::quotes(&doc);
         totals.add(&article.split, dyad_quotes::gold::score(article, &found));
         if errors && article.split == "tune" {
-            for gold_quote in &article.quotes {
-                let quote = found
-                    .iter()
-                    .find(|q| q.text(&article.text) == gold_quote.quote);
-                let said = quote
-                    .and_then(|q| q.speaker.as_ref())
-                    .map(|s| s.name.as_str());
-                let expected = gold_quote.speaker.as_deref();
-                let right = said.map(dyad_quotes::gold::normalise)
-                    == expected.map(dyad_quotes::gold::normalise);
-                if quote.is_none() || !right {
-                    let preview: String = gold_quote.quote.chars().take(50).collect();
-                    println!(
-                        "{} {:?}: expected {:?}, {}",
-                        article.id,
-                        preview,
-                        expected,
-                        match quote {
-                            None => "quote not found".to_string(),
-                            Some(_) => format!("got {said:?}"),
-                        }
-                    );
+            for judged in dyad_quotes::gold::judge(article, &found) {
+                if judged.right {
+                    continue;
                 }
+                let preview: String = judged.gold.quote.chars().take(50).collect();
+                let outcome = match judged.found {
+                    None => "quote not found".to_string(),
+                    Some(quote) => {
+                        let said = quote.speaker.as_ref().map(|s| s.name.as_str());
+                        format!("got {said:?}")
+                    }
+                };
+                println!(
+                    "{} {:?}: expected {:?}, {outcome}",
+                    article.id, preview, judged.gold.speaker
+                );
             }
         }
     }

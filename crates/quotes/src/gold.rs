@@ -46,19 +46,41 @@ pub fn normalise(name: &str) -> String {
     bare.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// How one gold quote came out: the quote found with the same words, if any, and whether its
+/// speaker is the gold speaker.
+pub struct Judged<'a> {
+    /// The gold quote.
+    pub gold: &'a GoldQuote,
+    /// The quote found with exactly the gold words.
+    pub found: Option<&'a Quote>,
+    /// Whether the found quote's speaker equals the gold speaker, as compared by [`normalise`].
+    pub right: bool,
+}
+
+/// Each gold quote of `article` against the quotes `found` in its text.
+pub fn judge<'a>(article: &'a GoldArticle, found: &'a [Quote]) -> Vec<Judged<'a>> {
+    article
+        .quotes
+        .iter()
+        .map(|gold| {
+            let quote = found.iter().find(|q| q.text(&article.text) == gold.quote);
+            let said = quote
+                .and_then(|q| q.speaker.as_ref())
+                .map(|s| normalise(&s.name));
+            let right = quote.is_some() && said == gold.speaker.as_deref().map(normalise);
+            Judged {
+                gold,
+                found: quote,
+                right,
+            }
+        })
+        .collect()
+}
+
 /// Counts of one article: (gold quotes, quotes found, speakers right).
 pub fn score(article: &GoldArticle, found: &[Quote]) -> (usize, usize, usize) {
-    let mut seen = 0;
-    let mut right = 0;
-    for gold in &article.quotes {
-        let Some(quote) = found.iter().find(|q| q.text(&article.text) == gold.quote) else {
-            continue;
-        };
-        seen += 1;
-        let said = quote.speaker.as_ref().map(|s| normalise(&s.name));
-        if said == gold.speaker.as_deref().map(normalise) {
-            right += 1;
-        }
-    }
+    let judged = judge(article, found);
+    let seen = judged.iter().filter(|j| j.found.is_some()).count();
+    let right = judged.iter().filter(|j| j.right).count();
     (article.quotes.len(), seen, right)
 }
