@@ -144,21 +144,19 @@ impl<'d> Reader<'d> {
             paragraphs.push(from + at + 2);
             from += at + 2;
         }
+        let runs = name_runs(doc);
         Reader {
             doc,
             quoted,
             paragraphs,
             spans: quotes.iter().map(|q| (q.start, q.end)).collect(),
             people: people(doc),
-            names: name_runs(doc)
-                .into_iter()
-                .map(|(at, name, _)| (at, name))
-                .collect(),
-            titled: name_runs(doc)
-                .into_iter()
+            titled: runs
+                .iter()
                 .filter(|(_, _, titled)| *titled)
-                .map(|(at, name, _)| (at, name))
+                .map(|(at, name, _)| (*at, name.clone()))
                 .collect(),
+            names: runs.into_iter().map(|(at, name, _)| (at, name)).collect(),
         }
     }
 
