@@ -1276,8 +1276,9 @@ fn light_verb_subject(parsed: &Parsed, noun: usize) -> Vec<usize> {
 /// disapprove, reject, threaten, coerce.
 const DOMESTIC_ROOTS: [&str; 7] = ["02", "09", "10", "11", "12", "13", "17"];
 
-/// The official `word` names by office alone ("a former transport minister"), as an official
-/// of the state whose courts, police or government act on them (`source`).
+/// The person `word` names by office or kind alone ("a former transport minister",
+/// "protesters", "the opposition"), as one of the state whose courts, police or government
+/// act on them (`source`).
 fn domestic_official(parsed: &Parsed, word: usize, source: &[Actor]) -> Option<Actor> {
     const STATE: [&str; 5] = ["GOV", "JUD", "COP", "MIL", "LEG"];
     const DOMESTIC: [&str; 7] = ["GOV", "JUD", "COP", "MIL", "LEG", "OPP", "CVL"];
