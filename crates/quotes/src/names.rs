@@ -26,6 +26,9 @@ pub(crate) fn people(doc: &Doc) -> Vec<(usize, String)> {
     if let Some((start, end)) = current {
         found.push((start, doc.text[start..end].to_string()));
     }
+    // The recognizer sometimes takes an institution for a person ("Autonomous Bougainville
+    // Government").
+    found.retain(|(_, name)| !name.split_whitespace().last().is_some_and(is_institution));
     // Possessive endings and titles are not part of a name.
     for (start, name) in &mut found {
         let (offset, bare) = without_titles(name);
@@ -117,6 +120,45 @@ pub(crate) fn is_title(word: &str) -> bool {
             | "Lawmaker"
             | "Human"
             | "High"
+    )
+}
+
+/// Capitalised words that end the names of institutions, never of people.
+fn is_institution(word: &str) -> bool {
+    matches!(
+        word,
+        "Government"
+            | "Ministry"
+            | "Commission"
+            | "Council"
+            | "Union"
+            | "Party"
+            | "Army"
+            | "Forces"
+            | "Front"
+            | "Movement"
+            | "Organization"
+            | "Organisation"
+            | "Agency"
+            | "Bank"
+            | "Court"
+            | "Parliament"
+            | "Assembly"
+            | "Office"
+            | "Department"
+            | "Committee"
+            | "Association"
+            | "Federation"
+            | "Institute"
+            | "University"
+            | "Authority"
+            | "Police"
+            | "Fund"
+            | "League"
+            | "Alliance"
+            | "Coalition"
+            | "Frontières"
+            | "Frontieres"
     )
 }
 

@@ -77,6 +77,41 @@ const SPEECH_WORDS: &[&str] = &[
 /// "spokesman for the police").
 const LINKING_WORDS: &[&str] = &["of", "for", "at", "'s", "’s", "the"];
 
+/// Common nouns that name institutions and their words, not people.
+const INSTITUTION_NOUNS: &[&str] = &[
+    "ministry",
+    "government",
+    "statement",
+    "office",
+    "agency",
+    "army",
+    "military",
+    "police",
+    "court",
+    "union",
+    "party",
+    "group",
+    "company",
+    "embassy",
+    "commission",
+    "council",
+    "committee",
+    "department",
+    "administration",
+    "bloc",
+    "alliance",
+    "coalition",
+    "campaign",
+    "organisation",
+    "organization",
+    "report",
+    "media",
+    "parliament",
+    "authorities",
+    "junta",
+    "cabinet",
+];
+
 const PERSON_PRONOUNS: &[&str] = &["he", "she", "He", "She"];
 const GROUP_PRONOUNS: &[&str] = &["they", "it", "we", "They", "It", "We"];
 
@@ -284,11 +319,30 @@ impl<'d> Reader<'d> {
         if phrase.is_empty() {
             return None;
         }
-        let opens_clause = words
-            .iter()
-            .find(|&&i| i >= phrase.end)
-            .is_some_and(|&i| matches!(self.token(i).upos.as_str(), "VERB" | "AUX"));
-        (!opens_clause).then_some(phrase)
+        let next = words.iter().position(|&i| i >= phrase.end);
+        let opens_clause =
+            next.is_some_and(|at| matches!(self.token(words[at]).upos.as_str(), "VERB" | "AUX"));
+        if opens_clause {
+            return None;
+        }
+        // "said a diplomat who asked not to be named": a relative clause without a comma
+        // belongs to the description, up to the next comma.
+        let relative = next.filter(|&at| {
+            matches!(self.form(words[at]), "who" | "whose")
+                && !self.names_someone(&phrase)
+                && phrase
+                    .clone()
+                    .any(|i| self.token(i).upos == "NOUN" && starts_lowercase(self.form(i)))
+        });
+        if let Some(at) = relative {
+            let clause_end = words[at..]
+                .iter()
+                .find(|&&i| self.form(i) == ",")
+                .copied()
+                .unwrap_or(words[words.len() - 1] + 1);
+            return Some(phrase.start..clause_end);
+        }
+        Some(phrase)
     }
 
     /// The speaker phrase of an attribution before the quote in its sentence: `Trump said: "…"`,
@@ -311,6 +365,25 @@ impl<'d> Reader<'d> {
             let to = verb + 1;
             let phrase = self.forward_phrase(to + 1, opening);
             return (!phrase.is_empty()).then_some(phrase);
+        }
+        // "X said … “…” mines, and called the accusation “…”": a verb joined by "and" to an
+        // earlier speech verb shares its subject.
+        let mut before_verb = verb;
+        while before_verb > start && self.token(before_verb - 1).upos == "ADV" {
+            before_verb -= 1;
+        }
+        let coordinated = before_verb > start
+            && matches!(self.form(before_verb - 1), "and" | "but")
+            && (before_verb - 1 == start || self.form(before_verb - 2) == ",");
+        let earlier_verb = (sentence.tokens.start..start)
+            .rev()
+            .find(|&i| !self.quoted[i] && self.is_speech(i) && self.form(i) != "according");
+        if coordinated && let Some(earlier) = earlier_verb {
+            let phrase =
+                self.subject_before(self.clause_start(sentence.tokens.start, earlier), earlier);
+            if !phrase.is_empty() {
+                return Some(phrase);
+            }
         }
         let phrase = self.subject_before(start, verb);
         if !phrase.is_empty() {
@@ -401,12 +474,21 @@ impl<'d> Reader<'d> {
         (!phrase.is_empty() && nominal).then_some(phrase)
     }
 
-    /// Whether a phrase is a name and nothing else: two or more capitalised proper nouns.
+    /// Whether a phrase is a name and nothing else: two or more capitalised proper nouns,
+    /// which may be joined by in-word hyphens ("Marie-Ange Célestin").
     fn is_bare_name(&self, phrase: &Phrase) -> bool {
-        phrase.len() >= 2
-            && phrase
-                .clone()
-                .all(|i| self.token(i).upos == "PROPN" && is_capitalised(self.form(i)))
+        let glued_hyphen = |i: usize| {
+            self.form(i) == "-"
+                && i > phrase.start
+                && i + 1 < phrase.end
+                && self.token(i - 1).span.end == self.token(i).span.start
+                && self.token(i).span.end == self.token(i + 1).span.start
+        };
+        let words = phrase.clone().filter(|&i| !glued_hyphen(i)).count();
+        words >= 2
+            && phrase.clone().all(|i| {
+                glued_hyphen(i) || (self.token(i).upos == "PROPN" && is_capitalised(self.form(i)))
+            })
     }
 
     /// Whether a phrase names a person: by the entity recognizer, or as a name after a title.
@@ -429,7 +511,13 @@ impl<'d> Reader<'d> {
     /// Where the clause before `opening` starts: after a dateline, or after an earlier quote
     /// of the same sentence.
     fn clause_start(&self, sentence_start: usize, opening: usize) -> usize {
-        let mut start = sentence_start;
+        // A sentence the splitter ran across a paragraph break ("wrote on X.\n\nMSF said")
+        // starts for us where the paragraph does.
+        let paragraph = self.paragraph(self.token(opening.saturating_sub(1)).span.start);
+        let paragraph_start = self.paragraphs[paragraph - 1];
+        let mut start = (sentence_start..opening)
+            .find(|&i| self.token(i).span.start >= paragraph_start)
+            .unwrap_or(sentence_start);
         // A wire dateline ends with a dash within its first words: "BEIJING, Sept 9 (Reuters) -".
         if let Some(dash) = (start..opening.min(start + 14)).find(|&i| {
             matches!(self.form(i), "-" | "—" | "–" | "--")
@@ -464,13 +552,15 @@ impl<'d> Reader<'d> {
                 || (is_capitalised(form) && !(stop == start && token.xpos.starts_with("VB")))
                 || (form == "familiar" || form == "with") && stop > start
                 || (form == "-" && stop > start)
-                || (form == "in" && stop > start && self.places_a_noun(stop))
+                || (matches!(form, "in" | "from") && stop > start && self.places_a_noun(stop))
                 || (form == "and" && stop > start && self.joins_names(stop));
             if !fits || form == "," {
                 break;
             }
-            // A pronoun is a phrase of its own ("he told reporters").
-            if token.upos == "PRON" && token.xpos != "PRP$" && !form.ends_with("'s") {
+            // A pronoun is a phrase of its own ("he told reporters"); an acronym the tagger
+            // took for one ("WHO") is not.
+            let acronym = form.len() >= 2 && form.chars().all(|c| c.is_ascii_uppercase());
+            if token.upos == "PRON" && token.xpos != "PRP$" && !form.ends_with("'s") && !acronym {
                 return if stop == start {
                     start..start + 1
                 } else {
@@ -486,13 +576,17 @@ impl<'d> Reader<'d> {
         start..stop
     }
 
-    /// Whether the "in" at `index` places the common noun before it: "the mission in Congo",
-    /// "an official in Haiti", but not "Trump in a statement".
+    /// Whether the "in" or "from" at `index` places the common noun before it: "the mission in
+    /// Congo", "an official in the Autonomous Bougainville Government", "a woman from
+    /// Machakos", but not "Trump in a statement".
     fn places_a_noun(&self, index: usize) -> bool {
         let noun_before = self.token(index - 1).upos == "NOUN";
-        let place_after = index + 1 < self.doc.tokens.len()
-            && !self.quoted[index + 1]
-            && is_capitalised(self.form(index + 1));
+        let mut next = index + 1;
+        if next < self.doc.tokens.len() && self.form(next) == "the" {
+            next += 1;
+        }
+        let place_after =
+            next < self.doc.tokens.len() && !self.quoted[next] && is_capitalised(self.form(next));
         noun_before && place_after
     }
 
@@ -534,6 +628,12 @@ impl<'d> Reader<'d> {
         let speaker = |name: String| Speaker { name, start, end };
         let first = self.form(phrase.start);
         if phrase.len() == 1 && PERSON_PRONOUNS.contains(&first) {
+            // "A spokesman for the commission said …. "…," he said": the one who spoke last
+            // in the paragraph, before anyone merely mentioned since.
+            if let Some(subject) = self.last_speaker_in_paragraph(phrase.start) {
+                let earlier = self.token(subject.start).span.start;
+                return self.resolve(subject, earlier, None);
+            }
             if let Some(name) = self.last_person_before(before) {
                 return speaker(self.fullest(&name));
             }
@@ -567,6 +667,10 @@ impl<'d> Reader<'d> {
             return speaker(self.fullest(name));
         }
         if let Some(name) = self.trailing_name(phrase.clone()) {
+            // "a spokesman for the ECOWAS Commission" is not the commission.
+            if self.belongs_to_name(start, end - name.len()) {
+                return speaker(bare.to_string());
+            }
             return speaker(self.fullest(&name));
         }
         let definite = text.len() != bare.len() && first.eq_ignore_ascii_case("the");
@@ -583,6 +687,35 @@ impl<'d> Reader<'d> {
             return speaker(self.fullest(bare));
         }
         speaker(bare.to_string())
+    }
+
+    /// The subject of the last speech verb before token `pronoun` in its paragraph, outside
+    /// quotes, when it is a person: named, or described by a common noun ("a spokesman for
+    /// the ECOWAS Commission"), not an institution or a pronoun.
+    fn last_speaker_in_paragraph(&self, pronoun: usize) -> Option<Phrase> {
+        let paragraph = self.paragraph(self.token(pronoun).span.start);
+        let verb = (0..pronoun)
+            .rev()
+            .take_while(|&i| self.paragraph(self.token(i).span.start) == paragraph)
+            .find(|&i| !self.quoted[i] && self.is_speech(i) && self.form(i) != "according")?;
+        let sentence = self.sentence_of(verb)?;
+        let start = self.clause_start(sentence.start, verb);
+        let subject = self.subject_before(start, verb);
+        if subject.is_empty() || self.token(subject.start).upos == "PRON" {
+            return None;
+        }
+        let described = !self.is_institution_noun(subject.clone());
+        (self.names_someone(&subject) || self.is_bare_name(&subject) || described)
+            .then_some(subject)
+    }
+
+    /// Whether a described phrase is an institution ("the health ministry", "its statement")
+    /// rather than a person: it has no lowercase common noun, or its first one says so.
+    fn is_institution_noun(&self, phrase: Phrase) -> bool {
+        phrase
+            .clone()
+            .find(|&i| self.token(i).upos == "NOUN" && starts_lowercase(self.form(i)))
+            .is_none_or(|i| INSTITUTION_NOUNS.contains(&self.form(i)))
     }
 
     /// The name in apposition to a phrase that names nobody: "His lawyer, Aissatou Ba, said"
@@ -602,7 +735,8 @@ impl<'d> Reader<'d> {
     }
 
     /// Whether the name starting at byte `name_at` is the complement of a common noun in the
-    /// phrase from `start`: "the office of ... Netanyahu", "the lawyer for ... Sarr".
+    /// phrase from `start`: "the office of ... Netanyahu", "the lawyer for ... Sarr", "a woman
+    /// from Machakos".
     fn belongs_to_name(&self, start: usize, name_at: usize) -> bool {
         let first = self.doc.tokens.partition_point(|t| t.span.start < start);
         let name = self.doc.tokens.partition_point(|t| t.span.start < name_at);
@@ -737,13 +871,13 @@ impl<'d> Reader<'d> {
                 covers(&self.doc.text[window_start..*at])
             }
         };
-        let titled = self
-            .people
-            .iter()
-            .rev()
-            .find(introduced_with_role)
-            .or_else(|| self.titled.iter().rev().find(introduced_with_role));
-        if let Some((_, name)) = titled {
+        let recognised = self.people.iter().rev().find(introduced_with_role);
+        let titled = self.titled.iter().rev().find(introduced_with_role);
+        let latest = match (recognised, titled) {
+            (Some(person), Some(name)) => Some(if name.0 > person.0 { name } else { person }),
+            (person, name) => person.or(name),
+        };
+        if let Some((_, name)) = latest {
             return Some(self.fullest(name));
         }
         if let Some(described) = self.introduced(&head, before)
