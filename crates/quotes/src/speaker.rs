@@ -127,10 +127,12 @@ pub fn attribute(doc: &Doc, mut quotes: Vec<Quote>) -> Vec<Quote> {
             .after(quote)
             .or_else(|| reader.before(quote))
             .map(|phrase| reader.resolve(phrase, quote.start, previous.as_ref().map(|p| &p.1)));
-        let speaker = found.or_else(|| {
-            let (last, speaker) = previous.as_ref()?;
-            reader.continues(*last, index).then(|| speaker.clone())
-        });
+        let speaker = found
+            .or_else(|| {
+                let (last, speaker) = previous.as_ref()?;
+                reader.continues(*last, index).then(|| speaker.clone())
+            })
+            .or_else(|| reader.reported_before(quote));
         if let Some(speaker) = &speaker {
             previous = Some((index, speaker.clone()));
         }
@@ -408,13 +410,19 @@ impl<'d> Reader<'d> {
                 self.token(noun_start - 1).upos.as_str(),
                 "NOUN" | "PROPN" | "ADJ" | "PRON"
             )
-            && !matches!(self.form(noun_start - 1), "what" | "which" | "whom")
+            && !matches!(
+                self.form(noun_start - 1),
+                "what" | "which" | "whom" | "that"
+            )
         {
             noun_start -= 1;
         }
         if noun_start < end
             && noun_start > start
-            && matches!(self.form(noun_start - 1), "what" | "which" | "whom")
+            && matches!(
+                self.form(noun_start - 1),
+                "what" | "which" | "whom" | "that"
+            )
         {
             // "The court ... gave parliament 18 months to fix what it called": "it" is the
             // clause's subject.
@@ -689,6 +697,18 @@ impl<'d> Reader<'d> {
         speaker(bare.to_string())
     }
 
+    /// The speaker of a quote with no attribution of its own that follows reported speech in
+    /// its paragraph: "A delegate … said developing nations would judge the deal. "…"".
+    fn reported_before(&self, quote: &Quote) -> Option<Speaker> {
+        let opening = self
+            .doc
+            .tokens
+            .partition_point(|t| t.span.end <= quote.start);
+        let subject = self.last_speaker_in_paragraph(opening)?;
+        let earlier = self.token(subject.start).span.start;
+        Some(self.resolve(subject, earlier, None))
+    }
+
     /// The subject of the last speech verb before token `pronoun` in its paragraph, outside
     /// quotes, when it is a person: named, or described by a common noun ("a spokesman for
     /// the ECOWAS Commission"), not an institution or a pronoun.
@@ -721,7 +741,11 @@ impl<'d> Reader<'d> {
     /// The name in apposition to a phrase that names nobody: "His lawyer, Aissatou Ba, said"
     /// -> "Aissatou Ba".
     fn apposition(&self, phrase: Phrase) -> Option<Phrase> {
-        if self.names_someone(&phrase) || self.form(phrase.end - 1) == "statement" {
+        // "Vanuatu's climate minister, Ralph Regenvanu, told": a description, even one naming
+        // someone else, gives way to the name beside it.
+        let ends_in_name = self.token(phrase.end - 1).upos == "PROPN";
+        if (self.names_someone(&phrase) && ends_in_name) || self.form(phrase.end - 1) == "statement"
+        {
             return None;
         }
         let comma = phrase.end;
@@ -731,7 +755,8 @@ impl<'d> Reader<'d> {
         let appositive = self.forward_phrase(comma + 1, self.doc.tokens.len());
         let closed = appositive.end < self.doc.tokens.len()
             && (self.form(appositive.end) == "," || self.is_speech(appositive.end));
-        (!appositive.is_empty() && closed && self.names_someone(&appositive)).then_some(appositive)
+        let a_name = self.names_someone(&appositive) || self.is_bare_name(&appositive);
+        (!appositive.is_empty() && closed && a_name).then_some(appositive)
     }
 
     /// Whether the name starting at byte `name_at` is the complement of a common noun in the
