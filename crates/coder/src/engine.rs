@@ -709,7 +709,14 @@ impl Coder {
         // read from the place of a material act.
         let material = code.root() >= "14";
         if target.is_empty() && material && !joint {
-            target.extend(place_of(parsed, &self.kb, frame.predicate, day));
+            target.extend(
+                place_of(parsed, &self.kb, frame.predicate, day).or_else(|| {
+                    // "imposed a curfew across Kathmandu": the place of the event noun.
+                    frame
+                        .noun
+                        .and_then(|noun| place_on(parsed, &self.kb, noun, day))
+                }),
+            );
         }
         // "Spanish prosecutors are investigating a former transport minister", "Vucic warned
         // protesters": people named only by office or kind, whom a state's own courts, police
@@ -1024,7 +1031,31 @@ fn prepositional(parsed: &Parsed, head: usize, preposition: &str) -> Option<usiz
     parsed.children[head].iter().copied().find(|&child| {
         matches!(parsed.relation(child), "obl" | "nmod")
             && parsed.preposition(child) == Some(preposition)
+            && !names_a_time(parsed.form(child))
     })
+}
+
+/// Whether a word names a time, which is never an actor: "on Wednesday", "in March", "on the
+/// day".
+fn names_a_time(word: &str) -> bool {
+    dyad_core::calendar::weekday_number(word).is_some()
+        || dyad_core::calendar::month_number(word).is_some()
+        || matches!(
+            word.to_lowercase().as_str(),
+            "day"
+                | "days"
+                | "week"
+                | "weeks"
+                | "month"
+                | "months"
+                | "year"
+                | "years"
+                | "weekend"
+                | "night"
+                | "morning"
+                | "evening"
+                | "afternoon"
+        )
 }
 
 /// Verbs whose object does what their open complement says ("urged Israel to release").
@@ -1228,8 +1259,10 @@ fn place_of(parsed: &Parsed, kb: &Kb, predicate: usize, day: Day) -> Option<Acto
 }
 
 fn place_on(parsed: &Parsed, kb: &Kb, predicate: usize, day: Day) -> Option<Actor> {
-    parsed
-        .children_with(predicate, "obl")
+    parsed.children[predicate]
+        .iter()
+        .copied()
+        .filter(|&child| matches!(parsed.relation(child), "obl" | "nmod"))
         .filter(|&obl| {
             matches!(
                 parsed.preposition(obl),
