@@ -120,6 +120,30 @@ pub(crate) fn is_title(word: &str) -> bool {
             | "Lawmaker"
             | "Human"
             | "High"
+            | "Superintendent"
+            | "Inspector"
+            | "Colonel"
+            | "Col."
+            | "Lieutenant"
+            | "Lt."
+            | "Captain"
+            | "Capt."
+            | "Admiral"
+            | "Adm."
+            | "Sergeant"
+            | "Brigadier"
+            | "Marshal"
+            | "Archbishop"
+            | "Bishop"
+            | "Cardinal"
+            | "Rabbi"
+            | "Imam"
+            | "Professor"
+            | "Prof."
+            | "Ombudsman"
+            | "Attorney"
+            | "Prosecutor"
+            | "Mufti"
     )
 }
 
@@ -162,6 +186,12 @@ fn is_institution(word: &str) -> bool {
     )
 }
 
+/// Lowercase words inside names: "al-Ansari", "bin Salman", "da Silva", "von der Leyen".
+const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "bint", "de", "da", "das", "do", "dos", "del", "della", "di", "du",
+    "van", "von", "der", "den", "la", "le", "ul",
+];
+
 /// Runs of two or more capitalised proper nouns (joined by in-word hyphens: "Lee Jae-myung"),
 /// each without the titles before it: "Kenyan President William Ruto" -> "William Ruto", and
 /// whether a title came before it.
@@ -203,7 +233,17 @@ pub(crate) fn name_runs(doc: &Doc) -> Vec<(usize, String, bool)> {
             .is_some_and(|&p| doc.tokens[p].span.of(&doc.text) == "-");
         let capitalised =
             token.upos == "PROPN" && form.chars().next().is_some_and(char::is_uppercase);
+        // "Majed al-Ansari", "Mohammed bin Salman", "Ferdinand Marcos Jr.": particles inside a
+        // name and suffixes after it.
+        let next_capitalised = doc.tokens.get(index + 1).is_some_and(|next| {
+            let next_form = next.span.of(&doc.text);
+            next_form.chars().next().is_some_and(char::is_uppercase) || next_form == "-"
+        });
+        let particle = !run.is_empty() && NAME_PARTICLES.contains(&form) && next_capitalised;
+        let suffix = !run.is_empty() && matches!(form, "Jr." | "Sr." | "Jr" | "Sr" | "II" | "III");
         let in_name = capitalised
+            || particle
+            || suffix
             || (form == "-" && joined_to_previous)
             || (previous_is_hyphen && joined_to_previous && form.chars().all(char::is_alphabetic));
         if in_name {

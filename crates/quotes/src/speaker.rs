@@ -298,6 +298,7 @@ impl<'d> Reader<'d> {
             return None;
         }
         let phrase = self.trim_adverbs(words[0]..words[end - 1] + 1);
+        let phrase = self.with_postmodifier(phrase, words[verb]);
         let noun_phrase =
             !phrase.is_empty() && self.forward_phrase(phrase.start, phrase.end) == phrase;
         let plausible = noun_phrase
@@ -327,24 +328,7 @@ impl<'d> Reader<'d> {
         if opens_clause {
             return None;
         }
-        // "said a diplomat who asked not to be named": a relative clause without a comma
-        // belongs to the description, up to the next comma.
-        let relative = next.filter(|&at| {
-            matches!(self.form(words[at]), "who" | "whose")
-                && !self.names_someone(&phrase)
-                && phrase
-                    .clone()
-                    .any(|i| self.token(i).upos == "NOUN" && starts_lowercase(self.form(i)))
-        });
-        if let Some(at) = relative {
-            let clause_end = words[at..]
-                .iter()
-                .find(|&&i| self.form(i) == ",")
-                .copied()
-                .unwrap_or(words[words.len() - 1] + 1);
-            return Some(phrase.start..clause_end);
-        }
-        Some(phrase)
+        Some(self.with_postmodifier(phrase, words[words.len() - 1] + 1))
     }
 
     /// The speaker phrase of an attribution before the quote in its sentence: `Trump said: "…"`,
@@ -389,7 +373,7 @@ impl<'d> Reader<'d> {
         }
         let phrase = self.subject_before(start, verb);
         if !phrase.is_empty() {
-            return Some(phrase);
+            return Some(self.with_postmodifier(phrase, verb));
         }
         // "X said ... "…" and accused ... of "…"": the second verb shares the sentence's subject.
         let subject_start = self.clause_start(sentence.tokens.start, sentence.tokens.start + 1);
@@ -406,10 +390,10 @@ impl<'d> Reader<'d> {
         // "what prosecutors described as": the phrase after a relative word.
         let mut noun_start = end;
         while noun_start > start
-            && matches!(
+            && (matches!(
                 self.token(noun_start - 1).upos.as_str(),
                 "NOUN" | "PROPN" | "ADJ" | "PRON"
-            )
+            ) || self.form(noun_start - 1) == "-")
             && !matches!(
                 self.form(noun_start - 1),
                 "what" | "which" | "whom" | "that"
@@ -443,9 +427,18 @@ impl<'d> Reader<'d> {
             while begin > start && self.form(begin - 1) != "," && !self.quoted[begin - 1] {
                 begin -= 1;
             }
+            // "Dale Whitfield, who runs a company in Midland, Texas, said": what came after a
+            // relative pronoun belonged to its clause.
+            if matches!(self.form(begin), "who" | "whose" | "which") {
+                found = None;
+            }
             let phrase = self.stretch_phrase(begin, stretch_end);
             match (&found, phrase) {
-                (None, Some(phrase)) if self.names_someone(&phrase) => return phrase,
+                (None, Some(phrase))
+                    if self.names_someone(&phrase) && !self.describes_another(&phrase) =>
+                {
+                    return phrase;
+                }
                 (None, Some(phrase)) => found = Some(phrase),
                 // "Kallas, the EU's top diplomat, said": the name before the description.
                 (Some(_), Some(phrase))
@@ -480,6 +473,45 @@ impl<'d> Reader<'d> {
             .clone()
             .any(|i| matches!(self.token(i).upos.as_str(), "NOUN" | "PROPN" | "PRON"));
         (!phrase.is_empty() && nominal).then_some(phrase)
+    }
+
+    /// Whether a phrase describes its speaker by someone else: "a protege of former President
+    /// Rafael Correa", "the lawyer for Sarr".
+    fn describes_another(&self, phrase: &Phrase) -> bool {
+        phrase.clone().skip(1).any(|i| {
+            matches!(self.form(i), "of" | "for")
+                && self.token(i - 1).upos == "NOUN"
+                && starts_lowercase(self.form(i - 1))
+        })
+    }
+
+    /// The end of a phrase with the words that restrict a description after it, up to a
+    /// comma or `limit`: "a diplomat who asked not to be named", "a G20 official involved in
+    /// the talks", "a delegate from an African country". A name keeps its own end.
+    fn with_postmodifier(&self, phrase: Phrase, limit: usize) -> Phrase {
+        let at = phrase.end;
+        let description = !self.names_someone(&phrase)
+            && phrase
+                .clone()
+                .any(|i| self.token(i).upos == "NOUN" && starts_lowercase(self.form(i)));
+        let opens = at < limit
+            && !self.quoted[at]
+            && matches!(
+                self.form(at),
+                "who" | "whose" | "involved" | "familiar" | "based" | "close" | "from"
+            );
+        if !description || !opens {
+            return phrase;
+        }
+        // A speech verb ends it too, but not "who asked not to be named".
+        let end = (at..limit)
+            .find(|&i| {
+                self.quoted[i]
+                    || matches!(self.form(i), "," | "." | ";" | ":")
+                    || (i > at + 1 && self.is_speech(i))
+            })
+            .unwrap_or(limit);
+        phrase.start..end
     }
 
     /// Whether a phrase is a name and nothing else: two or more capitalised proper nouns,
@@ -638,9 +670,18 @@ impl<'d> Reader<'d> {
         if phrase.len() == 1 && PERSON_PRONOUNS.contains(&first) {
             // "A spokesman for the commission said …. "…," he said": the one who spoke last
             // in the paragraph, before anyone merely mentioned since.
+            let paragraph = self.paragraph(start);
+            let previous_here = previous.filter(|p| self.paragraph(p.start) == paragraph);
             if let Some(subject) = self.last_speaker_in_paragraph(phrase.start) {
                 let earlier = self.token(subject.start).span.start;
+                // "…," said Nadège Joseph. She added: "…": the quote's speaker came later.
+                if let Some(previous) = previous_here.filter(|p| p.start > earlier) {
+                    return speaker(previous.name.clone());
+                }
                 return self.resolve(subject, earlier, None);
+            }
+            if let Some(previous) = previous_here {
+                return speaker(previous.name.clone());
             }
             if let Some(name) = self.last_person_before(before) {
                 return speaker(self.fullest(&name));
@@ -690,8 +731,11 @@ impl<'d> Reader<'d> {
         {
             return speaker(name);
         }
-        let all_names = phrase.clone().all(|i| self.token(i).upos == "PROPN");
-        if all_names && phrase.len() <= 2 {
+        let glued_hyphens = phrase.clone().filter(|&i| self.form(i) == "-").count();
+        let all_names = phrase
+            .clone()
+            .all(|i| self.token(i).upos == "PROPN" || self.form(i) == "-");
+        if all_names && phrase.len() - glued_hyphens <= 2 {
             return speaker(self.fullest(bare));
         }
         speaker(bare.to_string())
@@ -811,8 +855,19 @@ impl<'d> Reader<'d> {
     /// name given first ("Wang", "Prabowo") the name it opens: "Wang Yi".
     fn fullest(&self, name: &str) -> String {
         let last = name.split_whitespace().last().unwrap_or(name);
+        // "Ferdinand Marcos Jr." ends, for this purpose, with "Marcos".
+        let without_suffix = |candidate: &'_ str| -> String {
+            let words: Vec<&str> = candidate.split_whitespace().collect();
+            match words.split_last() {
+                Some((suffix, rest)) if matches!(*suffix, "Jr." | "Sr." | "Jr" | "Sr") => {
+                    rest.join(" ")
+                }
+                _ => candidate.to_string(),
+            }
+        };
         let ending = |candidate: &str| {
-            candidate.split_whitespace().last() == Some(last) && candidate.ends_with(name)
+            let core = without_suffix(candidate);
+            core.split_whitespace().last() == Some(last) && core.ends_with(name)
         };
         let opening = |candidate: &str| {
             !name.contains(' ') && candidate.split_whitespace().next() == Some(name)
@@ -955,7 +1010,7 @@ impl<'d> Reader<'d> {
         let article = first.checked_sub(1).map(|i| self.form(i).to_lowercase());
         let indefinite = matches!(article.as_deref(), Some("a" | "an"));
         let definite = article.as_deref() == Some("the");
-        let phrase = self.forward_phrase(first, last);
+        let phrase = self.with_postmodifier(self.forward_phrase(first, last), last);
         if phrase.is_empty() {
             return None;
         }
