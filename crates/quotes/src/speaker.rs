@@ -141,6 +141,24 @@ pub fn attribute(doc: &Doc, mut quotes: Vec<Quote>) -> Vec<Quote> {
     quotes
 }
 
+/// The name after a possessive that names its owner only by a common noun, when the name is
+/// the whole rest of the phrase: "the country's Flood Forecasting and Warning Centre" ->
+/// "Flood Forecasting and Warning Centre"; not "South Africa's Constitutional Court" nor
+/// "Starmer's spokesman".
+fn owned_name(phrase: &str) -> Option<&str> {
+    let (owner, name) = phrase
+        .split_once("'s ")
+        .or_else(|| phrase.split_once("’s "))?;
+    if !starts_lowercase(owner) {
+        return None;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let capitalised = words
+        .iter()
+        .all(|w| is_capitalised(w) || matches!(*w, "of" | "and" | "for"));
+    (words.len() >= 2 && capitalised && is_capitalised(words[0])).then_some(name)
+}
+
 /// A phrase of tokens, by index range.
 type Phrase = std::ops::Range<usize>;
 
@@ -234,7 +252,9 @@ impl<'d> Reader<'d> {
         let noun_follows = (closing..self.doc.tokens.len())
             .find(|&i| !self.quoted[i])
             .is_some_and(|i| self.token(i).upos == "NOUN" && starts_lowercase(self.form(i)));
-        introduced || (title_case && noun_follows)
+        // "the Group of 20's "Common Framework"": a name owned by someone.
+        let owned = lead_in.ends_with("'s") || lead_in.ends_with("’s");
+        introduced || (title_case && (noun_follows || owned))
     }
 
     fn is_speech(&self, index: usize) -> bool {
@@ -701,6 +721,10 @@ impl<'d> Reader<'d> {
         if let Some(expansion) = self.expand_acronym(bare) {
             return speaker(expansion);
         }
+        // "Mexico's National Migration Institute": the institution, not its owner.
+        if let Some(name) = owned_name(bare) {
+            return speaker(name.to_string());
+        }
         // A person named in the phrase is the speaker ("foreign ministry spokesperson Lin
         // Jian"), unless the phrase is about something of theirs ("the office of Prime Minister
         // Benjamin Netanyahu").
@@ -887,8 +911,15 @@ impl<'d> Reader<'d> {
         if best != name {
             return best;
         }
+        // "Cruz" for "Elena Cruz Tejerina", with two surnames.
+        let inside = |candidate: &str| {
+            let words: Vec<&str> = candidate.split_whitespace().collect();
+            !name.contains(' ') && words.len() >= 3 && words[1..words.len() - 1].contains(&name)
+        };
         fuller(&self.people, &opening)
             .or_else(|| fuller(&self.names, &opening))
+            .or_else(|| fuller(&self.people, &inside))
+            .or_else(|| fuller(&self.names, &inside))
             .unwrap_or(best)
     }
 
@@ -900,9 +931,11 @@ impl<'d> Reader<'d> {
             return None;
         }
         let tokens = &self.doc.tokens;
-        let open = (1..tokens.len().saturating_sub(2)).find(|&i| {
+        let Some(open) = (1..tokens.len().saturating_sub(2)).find(|&i| {
             self.form(i) == "(" && self.form(i + 1) == word && self.form(i + 2) == ")"
-        })?;
+        }) else {
+            return self.spelled_by_initials(word);
+        };
         let mut first = open;
         while first > 0
             && (matches!(self.token(first - 1).upos.as_str(), "NOUN" | "PROPN")
@@ -915,6 +948,32 @@ impl<'d> Reader<'d> {
         }
         (first < open).then(|| {
             self.doc.text[self.token(first).span.start..self.token(open - 1).span.end].to_string()
+        })
+    }
+
+    /// A name in the article whose capitalised words begin with the letters of `acronym`:
+    /// "HRCP" -> "Human Rights Commission of Pakistan".
+    fn spelled_by_initials(&self, acronym: &str) -> Option<String> {
+        let letters: Vec<char> = acronym.chars().collect();
+        let tokens = &self.doc.tokens;
+        (0..tokens.len()).find_map(|first| {
+            let mut matched = 0;
+            let mut last = first;
+            for index in first..tokens.len() {
+                let form = self.form(index);
+                if matched == letters.len() {
+                    break;
+                }
+                if form.starts_with(letters[matched]) && is_capitalised(form) {
+                    matched += 1;
+                    last = index;
+                } else if !(index > first && matches!(form, "of" | "for" | "and" | "on")) {
+                    break;
+                }
+            }
+            (matched == letters.len() && last > first).then(|| {
+                self.doc.text[self.token(first).span.start..self.token(last).span.end].to_string()
+            })
         })
     }
 
