@@ -126,7 +126,13 @@ pub fn attribute(doc: &Doc, mut quotes: Vec<Quote>) -> Vec<Quote> {
         let found = reader
             .after(quote)
             .or_else(|| reader.before(quote))
-            .map(|phrase| reader.resolve(phrase, quote.start, previous.as_ref().map(|p| &p.1)));
+            .map(|phrase| {
+                let said_before = previous.as_ref().map(|(at, speaker)| Said {
+                    speaker,
+                    quote_start: reader.spans[*at].0,
+                });
+                reader.resolve(phrase, quote.start, said_before)
+            });
         let speaker = found
             .or_else(|| {
                 let (last, speaker) = previous.as_ref()?;
@@ -157,6 +163,13 @@ fn owned_name(phrase: &str) -> Option<&str> {
         .iter()
         .all(|w| is_capitalised(w) || matches!(*w, "of" | "and" | "for"));
     (words.len() >= 2 && capitalised && is_capitalised(words[0])).then_some(name)
+}
+
+/// The speaker of the quote before, and where that quote starts.
+#[derive(Clone, Copy)]
+struct Said<'s> {
+    speaker: &'s Speaker,
+    quote_start: usize,
 }
 
 /// A phrase of tokens, by index range.
@@ -452,7 +465,9 @@ impl<'d> Reader<'d> {
             if matches!(self.form(begin), "who" | "whose" | "which") {
                 found = None;
             }
-            let phrase = self.stretch_phrase(begin, stretch_end);
+            let phrase = self
+                .stretch_phrase(begin, stretch_end)
+                .map(|phrase| self.with_postmodifier(phrase, stretch_end));
             match (&found, phrase) {
                 (None, Some(phrase))
                     if self.names_someone(&phrase) && !self.describes_another(&phrase) =>
@@ -510,10 +525,12 @@ impl<'d> Reader<'d> {
     /// the talks", "a delegate from an African country". A name keeps its own end.
     fn with_postmodifier(&self, phrase: Phrase, limit: usize) -> Phrase {
         let at = phrase.end;
+        // The tagger sometimes takes "official" for an adjective.
         let description = !self.names_someone(&phrase)
-            && phrase
-                .clone()
-                .any(|i| self.token(i).upos == "NOUN" && starts_lowercase(self.form(i)));
+            && phrase.clone().any(|i| {
+                matches!(self.token(i).upos.as_str(), "NOUN" | "ADJ")
+                    && starts_lowercase(self.form(i))
+            });
         let opens = at < limit
             && !self.quoted[at]
             && matches!(
@@ -681,7 +698,8 @@ impl<'d> Reader<'d> {
     }
 
     /// The speaker a phrase names.
-    fn resolve(&self, phrase: Phrase, before: usize, previous: Option<&Speaker>) -> Speaker {
+    fn resolve(&self, phrase: Phrase, before: usize, said_before: Option<Said>) -> Speaker {
+        let previous = said_before.map(|said| said.speaker);
         let phrase = self.apposition(phrase.clone()).unwrap_or(phrase);
         let start = self.token(phrase.start).span.start;
         let end = self.token(phrase.end - 1).span.end;
@@ -703,11 +721,15 @@ impl<'d> Reader<'d> {
             if let Some(previous) = previous_here {
                 return speaker(previous.name.clone());
             }
-            if let Some(name) = self.last_person_before(before) {
-                return speaker(self.fullest(&name));
+            // "Gonzalez, a protege of Rafael Correa, said … "…". ¶ "…," she told": nobody named
+            // since the last quote, whose speaker goes on.
+            let person = self.last_person_before(before);
+            let named_since = |said: &Said| person.as_ref().is_some_and(|p| p.0 > said.quote_start);
+            if let Some(said) = said_before.filter(|said| !named_since(said)) {
+                return speaker(said.speaker.name.clone());
             }
-            if let Some(previous) = previous {
-                return speaker(previous.name.clone());
+            if let Some((_, name)) = person {
+                return speaker(self.fullest(&name));
             }
         }
         if phrase.len() == 1
@@ -842,13 +864,13 @@ impl<'d> Reader<'d> {
 
     /// The last person named before byte `before`: by the entity recognizer, or a name after a
     /// title ("Foreign Minister Badr Abdelatty").
-    fn last_person_before(&self, before: usize) -> Option<String> {
+    fn last_person_before(&self, before: usize) -> Option<(usize, String)> {
         let recognised = self.people.iter().rev().find(|(at, _)| *at < before);
         let titled = self.titled.iter().rev().find(|(at, _)| *at < before);
         match (recognised, titled) {
-            (Some(person), Some(name)) if name.0 > person.0 => Some(name.1.clone()),
-            (Some(person), _) => Some(person.1.clone()),
-            (None, Some(name)) => Some(name.1.clone()),
+            (Some(person), Some(name)) if name.0 > person.0 => Some(name.clone()),
+            (Some(person), _) => Some(person.clone()),
+            (None, Some(name)) => Some(name.clone()),
             (None, None) => None,
         }
     }
