@@ -916,7 +916,9 @@ impl<'d> Reader<'d> {
             core.split_whitespace().last() == Some(last) && core.ends_with(name)
         };
         let opening = |candidate: &str| {
-            !name.contains(' ') && candidate.split_whitespace().next() == Some(name)
+            !name.contains(' ')
+                && candidate != name
+                && candidate.split_whitespace().next() == Some(name)
         };
         let fuller = |list: &[(usize, String)], fits: &dyn Fn(&str) -> bool| {
             list.iter()
