@@ -148,7 +148,7 @@ pub(crate) fn is_title(word: &str) -> bool {
 }
 
 /// Capitalised words that end the names of institutions, never of people.
-fn is_institution(word: &str) -> bool {
+pub(crate) fn is_institution(word: &str) -> bool {
     matches!(
         word,
         "Government"
@@ -183,6 +183,10 @@ fn is_institution(word: &str) -> bool {
             | "Coalition"
             | "Frontières"
             | "Frontieres"
+            | "Centre"
+            | "Center"
+            | "Service"
+            | "Board"
     )
 }
 

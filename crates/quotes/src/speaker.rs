@@ -3,7 +3,9 @@
 
 use dyad_core::{Doc, Token};
 
-use crate::names::{is_capitalised, is_title, name_runs, people, starts_lowercase, strip_article};
+use crate::names::{
+    is_capitalised, is_institution, is_title, name_runs, people, starts_lowercase, strip_article,
+};
 use crate::{Quote, Speaker};
 
 /// Words that attribute speech, as written (the lemmatizer is not needed for these).
@@ -334,10 +336,15 @@ impl<'d> Reader<'d> {
         let phrase = self.with_postmodifier(phrase, words[verb]);
         let noun_phrase =
             !phrase.is_empty() && self.forward_phrase(phrase.start, phrase.end) == phrase;
+        // "the executive" with "executive" tagged as an adjective is a noun phrase too.
+        let determined_adjective = phrase.len() >= 2
+            && self.token(phrase.start).upos == "DET"
+            && self.token(phrase.end - 1).upos == "ADJ";
         let plausible = noun_phrase
-            && phrase
-                .clone()
-                .any(|i| matches!(self.token(i).upos.as_str(), "NOUN" | "PROPN" | "PRON"));
+            && (determined_adjective
+                || phrase
+                    .clone()
+                    .any(|i| matches!(self.token(i).upos.as_str(), "NOUN" | "PROPN" | "PRON")));
         plausible.then_some(phrase)
     }
 
@@ -468,6 +475,9 @@ impl<'d> Reader<'d> {
             let phrase = self
                 .stretch_phrase(begin, stretch_end)
                 .map(|phrase| self.with_postmodifier(phrase, stretch_end));
+            // "The Kenya Medical Practitioners, Pharmacists and Dentists Union said": a name
+            // that lists with commas.
+            let phrase = phrase.map(|phrase| self.listed_name(phrase, begin));
             match (&found, phrase) {
                 (None, Some(phrase))
                     if self.names_someone(&phrase) && !self.describes_another(&phrase) =>
@@ -508,6 +518,31 @@ impl<'d> Reader<'d> {
             .clone()
             .any(|i| matches!(self.token(i).upos.as_str(), "NOUN" | "PROPN" | "PRON"));
         (!phrase.is_empty() && nominal).then_some(phrase)
+    }
+
+    /// A capitalised institution's name that lists its fields with commas, from the name's
+    /// first word: "Pharmacists and Dentists Union" after "Kenya Medical Practitioners,".
+    fn listed_name(&self, phrase: Phrase, begin: usize) -> Phrase {
+        let words_of_a_name = phrase
+            .clone()
+            .all(|i| is_capitalised(self.form(i)) || self.form(i) == "and");
+        let listed = phrase.clone().any(|i| self.form(i) == "and");
+        let institution = is_institution(self.form(phrase.end - 1));
+        if !(words_of_a_name && listed && institution) || begin < 2 || self.form(begin - 1) != "," {
+            return phrase;
+        }
+        let mut first = begin - 1;
+        while first > 0
+            && !self.quoted[first - 1]
+            && is_capitalised(self.form(first - 1))
+            && !matches!(self.form(first - 1), "The" | "A" | "An")
+        {
+            first -= 1;
+        }
+        if first == begin - 1 {
+            return phrase;
+        }
+        first..phrase.end
     }
 
     /// Whether a phrase describes its speaker by someone else: "a protege of former President
@@ -761,6 +796,14 @@ impl<'d> Reader<'d> {
             }
             return speaker(self.fullest(name));
         }
+        // An institution's name is whole: "Pharmacists and Dentists Union" is no person's.
+        let institution = bare.split_whitespace().last().is_some_and(is_institution)
+            && bare
+                .split_whitespace()
+                .all(|w| is_capitalised(w) || matches!(w, "and" | "of" | "for" | ","));
+        if institution {
+            return speaker(bare.to_string());
+        }
         if let Some(name) = self.trailing_name(phrase.clone()) {
             // "a spokesman for the ECOWAS Commission" is not the commission.
             if self.belongs_to_name(start, end - name.len()) {
@@ -955,9 +998,9 @@ impl<'d> Reader<'d> {
             return None;
         }
         let tokens = &self.doc.tokens;
-        let Some(open) = (1..tokens.len().saturating_sub(2)).find(|&i| {
-            self.form(i) == "(" && self.form(i + 1) == word && self.form(i + 2) == ")"
-        }) else {
+        let Some(open) = (1..tokens.len().saturating_sub(2))
+            .find(|&i| self.form(i) == "(" && self.form(i + 1) == word && self.form(i + 2) == ")")
+        else {
             return self.spelled_by_initials(word);
         };
         let mut first = open;

@@ -40,13 +40,13 @@ fn speakers_do_not_fall_below_todays_floor() {
     let (gold, _, right) = scores("all");
     let accuracy = share(right, gold);
     assert!(
-        accuracy >= 93.0,
+        accuracy >= 95.0,
         "right speaker for {accuracy:.1}% of quotes"
     );
 }
 
 #[test]
-#[ignore = "issue 5 is open: right speaker for 85.0% of held-out quotes, the bar is 90"]
+#[ignore = "issue 5 is open: right speaker for 89.3% of held-out quotes, the bar is 90"]
 fn speakers_reach_the_bar_on_held_out_articles() {
     let (gold, _, right) = scores("held-out");
     let accuracy = share(right, gold);
