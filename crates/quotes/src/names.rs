@@ -190,6 +190,11 @@ pub(crate) fn is_institution(word: &str) -> bool {
     )
 }
 
+/// Words after a name that are part of it: "Ferdinand Marcos Jr.".
+pub(crate) fn is_name_suffix(word: &str) -> bool {
+    matches!(word, "Jr." | "Sr." | "Jr" | "Sr" | "II" | "III")
+}
+
 /// Lowercase words inside names: "al-Ansari", "bin Salman", "da Silva", "von der Leyen".
 const NAME_PARTICLES: &[&str] = &[
     "al", "el", "bin", "ibn", "bint", "de", "da", "das", "do", "dos", "del", "della", "di", "du",
@@ -244,7 +249,7 @@ pub(crate) fn name_runs(doc: &Doc) -> Vec<(usize, String, bool)> {
             next_form.chars().next().is_some_and(char::is_uppercase) || next_form == "-"
         });
         let particle = !run.is_empty() && NAME_PARTICLES.contains(&form) && next_capitalised;
-        let suffix = !run.is_empty() && matches!(form, "Jr." | "Sr." | "Jr" | "Sr" | "II" | "III");
+        let suffix = !run.is_empty() && is_name_suffix(form);
         let in_name = capitalised
             || particle
             || suffix
@@ -267,6 +272,11 @@ pub(crate) fn strip_article(text: &str) -> &str {
         }
     }
     text
+}
+
+/// Whether a word is a capitalised article, which opens a phrase but is no part of a name.
+pub(crate) fn is_article(word: &str) -> bool {
+    matches!(word, "The" | "A" | "An")
 }
 
 pub(crate) fn is_capitalised(word: &str) -> bool {

@@ -4,7 +4,8 @@
 use dyad_core::{Doc, Token};
 
 use crate::names::{
-    is_capitalised, is_institution, is_title, name_runs, people, starts_lowercase, strip_article,
+    is_article, is_capitalised, is_institution, is_name_suffix, is_title, name_runs, people,
+    starts_lowercase, strip_article,
 };
 use crate::{Quote, Speaker};
 
@@ -78,6 +79,10 @@ const SPEECH_WORDS: &[&str] = &[
 /// Words that may stand in a speaker's phrase beside names and nouns ("Secretary of State",
 /// "spokesman for the police").
 const LINKING_WORDS: &[&str] = &["of", "for", "at", "'s", "’s", "the"];
+
+/// Words that open a relative clause whose subject speaks: "what prosecutors described as",
+/// "a shift that Mark Rutte said would".
+const RELATIVE_WORDS: &[&str] = &["what", "which", "whom", "that"];
 
 /// Common nouns that name institutions and their words, not people.
 const INSTITUTION_NOUNS: &[&str] = &[
@@ -165,6 +170,18 @@ fn owned_name(phrase: &str) -> Option<&str> {
         .iter()
         .all(|w| is_capitalised(w) || matches!(*w, "of" | "and" | "for"));
     (words.len() >= 2 && capitalised && is_capitalised(words[0])).then_some(name)
+}
+
+/// The later in the text of a name the recognizer found and a name after a title; the
+/// recognizer's on a tie.
+fn later<'n>(
+    recognised: Option<&'n (usize, String)>,
+    titled: Option<&'n (usize, String)>,
+) -> Option<&'n (usize, String)> {
+    match (recognised, titled) {
+        (Some(person), Some(name)) if name.0 > person.0 => Some(name),
+        (person, name) => person.or(name),
+    }
 }
 
 /// The speaker of the quote before, and where that quote starts.
@@ -362,9 +379,10 @@ impl<'d> Reader<'d> {
         if phrase.is_empty() {
             return None;
         }
-        let next = words.iter().position(|&i| i >= phrase.end);
-        let opens_clause =
-            next.is_some_and(|at| matches!(self.token(words[at]).upos.as_str(), "VERB" | "AUX"));
+        let opens_clause = words
+            .iter()
+            .find(|&&i| i >= phrase.end)
+            .is_some_and(|&i| matches!(self.token(i).upos.as_str(), "VERB" | "AUX"));
         if opens_clause {
             return None;
         }
@@ -413,7 +431,7 @@ impl<'d> Reader<'d> {
         }
         let phrase = self.subject_before(start, verb);
         if !phrase.is_empty() {
-            return Some(self.with_postmodifier(phrase, verb));
+            return Some(phrase);
         }
         // "X said ... "…" and accused ... of "…"": the second verb shares the sentence's subject.
         let subject_start = self.clause_start(sentence.tokens.start, sentence.tokens.start + 1);
@@ -421,8 +439,18 @@ impl<'d> Reader<'d> {
         (!phrase.is_empty()).then_some(phrase)
     }
 
-    /// The subject of the speech verb at `verb` in the clause from `start`.
+    /// The subject of the speech verb at `verb` in the clause from `start`, with the words
+    /// that restrict it ("a diplomat from a northern member state").
     fn subject_before(&self, start: usize, verb: usize) -> Phrase {
+        let subject = self.bare_subject_before(start, verb);
+        if subject.is_empty() {
+            return subject;
+        }
+        self.with_postmodifier(subject, verb)
+    }
+
+    /// The subject of the speech verb at `verb` in the clause from `start`.
+    fn bare_subject_before(&self, start: usize, verb: usize) -> Phrase {
         let mut end = verb;
         while end > start && matches!(self.token(end - 1).upos.as_str(), "ADV" | "AUX" | "PART") {
             end -= 1;
@@ -434,19 +462,13 @@ impl<'d> Reader<'d> {
                 self.token(noun_start - 1).upos.as_str(),
                 "NOUN" | "PROPN" | "ADJ" | "PRON"
             ) || self.form(noun_start - 1) == "-")
-            && !matches!(
-                self.form(noun_start - 1),
-                "what" | "which" | "whom" | "that"
-            )
+            && !RELATIVE_WORDS.contains(&self.form(noun_start - 1))
         {
             noun_start -= 1;
         }
         if noun_start < end
             && noun_start > start
-            && matches!(
-                self.form(noun_start - 1),
-                "what" | "which" | "whom" | "that"
-            )
+            && RELATIVE_WORDS.contains(&self.form(noun_start - 1))
         {
             // "The court ... gave parliament 18 months to fix what it called": "it" is the
             // clause's subject.
@@ -472,9 +494,7 @@ impl<'d> Reader<'d> {
             if matches!(self.form(begin), "who" | "whose" | "which") {
                 found = None;
             }
-            let phrase = self
-                .stretch_phrase(begin, stretch_end)
-                .map(|phrase| self.with_postmodifier(phrase, stretch_end));
+            let phrase = self.stretch_phrase(begin, stretch_end);
             // "The Kenya Medical Practitioners, Pharmacists and Dentists Union said": a name
             // that lists with commas.
             let phrase = phrase.map(|phrase| self.listed_name(phrase, begin));
@@ -535,7 +555,7 @@ impl<'d> Reader<'d> {
         while first > 0
             && !self.quoted[first - 1]
             && is_capitalised(self.form(first - 1))
-            && !matches!(self.form(first - 1), "The" | "A" | "An")
+            && !is_article(self.form(first - 1))
         {
             first -= 1;
         }
@@ -589,18 +609,21 @@ impl<'d> Reader<'d> {
     /// Whether a phrase is a name and nothing else: two or more capitalised proper nouns,
     /// which may be joined by in-word hyphens ("Marie-Ange Célestin").
     fn is_bare_name(&self, phrase: &Phrase) -> bool {
-        let glued_hyphen = |i: usize| {
-            self.form(i) == "-"
-                && i > phrase.start
-                && i + 1 < phrase.end
-                && self.token(i - 1).span.end == self.token(i).span.start
-                && self.token(i).span.end == self.token(i + 1).span.start
-        };
-        let words = phrase.clone().filter(|&i| !glued_hyphen(i)).count();
+        let words = phrase.clone().filter(|&i| !self.is_glued_hyphen(i)).count();
         words >= 2
             && phrase.clone().all(|i| {
-                glued_hyphen(i) || (self.token(i).upos == "PROPN" && is_capitalised(self.form(i)))
+                self.is_glued_hyphen(i)
+                    || (self.token(i).upos == "PROPN" && is_capitalised(self.form(i)))
             })
+    }
+
+    /// Whether token `index` is a hyphen inside a word: "Marie-Ange", "al-Ansari".
+    fn is_glued_hyphen(&self, index: usize) -> bool {
+        self.form(index) == "-"
+            && index > 0
+            && index + 1 < self.doc.tokens.len()
+            && self.token(index - 1).span.end == self.token(index).span.start
+            && self.token(index).span.end == self.token(index + 1).span.start
     }
 
     /// Whether a phrase names a person: by the entity recognizer, or as a name after a title.
@@ -751,7 +774,7 @@ impl<'d> Reader<'d> {
                 if let Some(previous) = previous_here.filter(|p| p.start > earlier) {
                     return speaker(previous.name.clone());
                 }
-                return self.resolve(subject, earlier, None);
+                return self.resolve_subject(subject);
             }
             if let Some(previous) = previous_here {
                 return speaker(previous.name.clone());
@@ -820,10 +843,10 @@ impl<'d> Reader<'d> {
         {
             return speaker(name);
         }
-        let glued_hyphens = phrase.clone().filter(|&i| self.form(i) == "-").count();
+        let glued_hyphens = phrase.clone().filter(|&i| self.is_glued_hyphen(i)).count();
         let all_names = phrase
             .clone()
-            .all(|i| self.token(i).upos == "PROPN" || self.form(i) == "-");
+            .all(|i| self.token(i).upos == "PROPN" || self.is_glued_hyphen(i));
         if all_names && phrase.len() - glued_hyphens <= 2 {
             return speaker(self.fullest(bare));
         }
@@ -838,8 +861,13 @@ impl<'d> Reader<'d> {
             .tokens
             .partition_point(|t| t.span.end <= quote.start);
         let subject = self.last_speaker_in_paragraph(opening)?;
+        Some(self.resolve_subject(subject))
+    }
+
+    /// The speaker an earlier sentence's subject names, resolved as of that sentence.
+    fn resolve_subject(&self, subject: Phrase) -> Speaker {
         let earlier = self.token(subject.start).span.start;
-        Some(self.resolve(subject, earlier, None))
+        self.resolve(subject, earlier, None)
     }
 
     /// The subject of the last speech verb before token `pronoun` in its paragraph, outside
@@ -893,8 +921,7 @@ impl<'d> Reader<'d> {
     }
 
     /// Whether the name starting at byte `name_at` is the complement of a common noun in the
-    /// phrase from `start`: "the office of ... Netanyahu", "the lawyer for ... Sarr", "a woman
-    /// from Machakos".
+    /// phrase from `start`: "the office of ... Netanyahu", "the lawyer for ... Sarr".
     fn belongs_to_name(&self, start: usize, name_at: usize) -> bool {
         let first = self.doc.tokens.partition_point(|t| t.span.start < start);
         let name = self.doc.tokens.partition_point(|t| t.span.start < name_at);
@@ -910,12 +937,7 @@ impl<'d> Reader<'d> {
     fn last_person_before(&self, before: usize) -> Option<(usize, String)> {
         let recognised = self.people.iter().rev().find(|(at, _)| *at < before);
         let titled = self.titled.iter().rev().find(|(at, _)| *at < before);
-        match (recognised, titled) {
-            (Some(person), Some(name)) if name.0 > person.0 => Some(name.clone()),
-            (Some(person), _) => Some(person.clone()),
-            (None, Some(name)) => Some(name.clone()),
-            (None, None) => None,
-        }
+        later(recognised, titled).cloned()
     }
 
     /// A run of two or more capitalised names that ends a phrase, after its titles:
@@ -948,9 +970,7 @@ impl<'d> Reader<'d> {
         let without_suffix = |candidate: &'_ str| -> String {
             let words: Vec<&str> = candidate.split_whitespace().collect();
             match words.split_last() {
-                Some((suffix, rest)) if matches!(*suffix, "Jr." | "Sr." | "Jr" | "Sr") => {
-                    rest.join(" ")
-                }
+                Some((suffix, rest)) if is_name_suffix(suffix) => rest.join(" "),
                 _ => candidate.to_string(),
             }
         };
@@ -1079,11 +1099,7 @@ impl<'d> Reader<'d> {
         };
         let recognised = self.people.iter().rev().find(introduced_with_role);
         let titled = self.titled.iter().rev().find(introduced_with_role);
-        let latest = match (recognised, titled) {
-            (Some(person), Some(name)) => Some(if name.0 > person.0 { name } else { person }),
-            (person, name) => person.or(name),
-        };
-        if let Some((_, name)) = latest {
+        if let Some((_, name)) = later(recognised, titled) {
             return Some(self.fullest(name));
         }
         if let Some(described) = self.introduced(&head, before)
@@ -1119,8 +1135,7 @@ impl<'d> Reader<'d> {
             if phrase.is_empty() {
                 return None;
             }
-            let earlier = self.token(phrase.start).span.start;
-            return Some(self.resolve(phrase, earlier, None).name);
+            return Some(self.resolve_subject(phrase).name);
         }
         let mut first = mention;
         while first > 0
@@ -1129,7 +1144,7 @@ impl<'d> Reader<'d> {
                 self.token(first - 1).upos.as_str(),
                 "NOUN" | "ADJ" | "PROPN"
             ) || is_capitalised(self.form(first - 1)))
-            && !matches!(self.form(first - 1), "The" | "A" | "An")
+            && !is_article(self.form(first - 1))
         {
             first -= 1;
         }
