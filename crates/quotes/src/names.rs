@@ -147,47 +147,63 @@ pub(crate) fn is_title(word: &str) -> bool {
     )
 }
 
-/// Capitalised words that end the names of institutions, never of people.
+/// Words for institutions, never people: they end an institution's name ("Autonomous
+/// Bougainville Government") or head its description ("the health ministry", "its statement").
+const INSTITUTION_WORDS: &[&str] = &[
+    "government",
+    "ministry",
+    "commission",
+    "council",
+    "union",
+    "party",
+    "army",
+    "forces",
+    "front",
+    "movement",
+    "organization",
+    "organisation",
+    "agency",
+    "bank",
+    "court",
+    "parliament",
+    "assembly",
+    "office",
+    "department",
+    "committee",
+    "association",
+    "federation",
+    "institute",
+    "university",
+    "authority",
+    "police",
+    "fund",
+    "league",
+    "alliance",
+    "coalition",
+    "frontières",
+    "frontieres",
+    "centre",
+    "center",
+    "service",
+    "board",
+    "statement",
+    "military",
+    "group",
+    "company",
+    "embassy",
+    "administration",
+    "bloc",
+    "campaign",
+    "report",
+    "media",
+    "authorities",
+    "junta",
+    "cabinet",
+];
+
+/// Whether a word, in any case, is one of the [`INSTITUTION_WORDS`].
 pub(crate) fn is_institution(word: &str) -> bool {
-    matches!(
-        word,
-        "Government"
-            | "Ministry"
-            | "Commission"
-            | "Council"
-            | "Union"
-            | "Party"
-            | "Army"
-            | "Forces"
-            | "Front"
-            | "Movement"
-            | "Organization"
-            | "Organisation"
-            | "Agency"
-            | "Bank"
-            | "Court"
-            | "Parliament"
-            | "Assembly"
-            | "Office"
-            | "Department"
-            | "Committee"
-            | "Association"
-            | "Federation"
-            | "Institute"
-            | "University"
-            | "Authority"
-            | "Police"
-            | "Fund"
-            | "League"
-            | "Alliance"
-            | "Coalition"
-            | "Frontières"
-            | "Frontieres"
-            | "Centre"
-            | "Center"
-            | "Service"
-            | "Board"
-    )
+    INSTITUTION_WORDS.contains(&word.to_lowercase().as_str())
 }
 
 /// Words after a name that are part of it: "Ferdinand Marcos Jr.".

@@ -84,41 +84,6 @@ const LINKING_WORDS: &[&str] = &["of", "for", "at", "'s", "’s", "the"];
 /// "a shift that Mark Rutte said would".
 const RELATIVE_WORDS: &[&str] = &["what", "which", "whom", "that"];
 
-/// Common nouns that name institutions and their words, not people.
-const INSTITUTION_NOUNS: &[&str] = &[
-    "ministry",
-    "government",
-    "statement",
-    "office",
-    "agency",
-    "army",
-    "military",
-    "police",
-    "court",
-    "union",
-    "party",
-    "group",
-    "company",
-    "embassy",
-    "commission",
-    "council",
-    "committee",
-    "department",
-    "administration",
-    "bloc",
-    "alliance",
-    "coalition",
-    "campaign",
-    "organisation",
-    "organization",
-    "report",
-    "media",
-    "parliament",
-    "authorities",
-    "junta",
-    "cabinet",
-];
-
 const PERSON_PRONOUNS: &[&str] = &["he", "she", "He", "She"];
 const GROUP_PRONOUNS: &[&str] = &["they", "it", "we", "They", "It", "We"];
 
@@ -896,7 +861,7 @@ impl<'d> Reader<'d> {
         phrase
             .clone()
             .find(|&i| self.token(i).upos == "NOUN" && starts_lowercase(self.form(i)))
-            .is_none_or(|i| INSTITUTION_NOUNS.contains(&self.form(i)))
+            .is_none_or(|i| is_institution(self.form(i)))
     }
 
     /// The name in apposition to a phrase that names nobody: "His lawyer, Aissatou Ba, said"
