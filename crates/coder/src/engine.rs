@@ -1028,10 +1028,8 @@ fn event_noun(parsed: &Parsed, verb: usize, object: Option<usize>, lemma: &str) 
 
 /// The oblique or nominal modifier of `head` introduced by `preposition`.
 fn prepositional(parsed: &Parsed, head: usize, preposition: &str) -> Option<usize> {
-    parsed.children[head].iter().copied().find(|&child| {
-        matches!(parsed.relation(child), "obl" | "nmod")
-            && parsed.preposition(child) == Some(preposition)
-            && !names_a_time(parsed.form(child))
+    parsed.modifiers(head).find(|&child| {
+        parsed.preposition(child) == Some(preposition) && !names_a_time(parsed.form(child))
     })
 }
 
@@ -1214,11 +1212,10 @@ fn other_targets(parsed: &Parsed, frame: &Frame, pattern: &Pattern) -> Vec<usize
         heads.extend(inner);
     }
     for &head in &heads {
-        words.extend(parsed.children[head].iter().copied().filter(|&child| {
-            matches!(parsed.relation(child), "obl" | "nmod")
-                && parsed
-                    .preposition(child)
-                    .is_some_and(|p| TOWARD.contains(&p))
+        words.extend(parsed.modifiers(head).filter(|&child| {
+            parsed
+                .preposition(child)
+                .is_some_and(|p| TOWARD.contains(&p))
         }));
     }
     words.extend(reported_subjects(parsed, predicate));
@@ -1259,10 +1256,8 @@ fn place_of(parsed: &Parsed, kb: &Kb, predicate: usize, day: Day) -> Option<Acto
 }
 
 fn place_on(parsed: &Parsed, kb: &Kb, predicate: usize, day: Day) -> Option<Actor> {
-    parsed.children[predicate]
-        .iter()
-        .copied()
-        .filter(|&child| matches!(parsed.relation(child), "obl" | "nmod"))
+    parsed
+        .modifiers(predicate)
         .filter(|&obl| {
             matches!(
                 parsed.preposition(obl),

@@ -118,6 +118,15 @@ impl<'a> Parsed<'a> {
             .filter(move |&child| self.relation(child) == relation)
     }
 
+    /// The obliques and nominal modifiers of `word` ("in Busan", "talks with Japan"), where
+    /// prepositional phrases hang.
+    pub fn modifiers(&self, word: usize) -> impl Iterator<Item = usize> + '_ {
+        self.children[word]
+            .iter()
+            .copied()
+            .filter(|&child| matches!(self.relation(child), "obl" | "nmod"))
+    }
+
     /// The first child of `word` with full relation `full` (e.g. "nsubj:pass").
     pub fn child_full(&self, word: usize, full: &str) -> Option<usize> {
         self.children[word]
