@@ -358,6 +358,11 @@ fn push_joined_word(text: &str, start: usize, hi: usize, out: &mut Emitter) -> u
             push_word(text, start, hi, out);
             return hi;
         }
+        if sep == '+' && text[run_end..hi].bytes().all(|b| b == b'+') {
+            // Kept by `core_end`: a name that ends in plus signs ("OPEC+", "C++").
+            push_word(text, start, hi, out);
+            return hi;
+        }
         if is_currency(sep) && is_currency_prefix(&text[start..run_end]) {
             out.push(start, after, Kind::Symbol);
             return after;

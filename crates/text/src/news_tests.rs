@@ -62,6 +62,14 @@ fn splits_clitics_with_straight_and_curly_apostrophes() {
 }
 
 #[test]
+fn keeps_trailing_plus_signs_on_a_name_but_splits_a_sum() {
+    assert_eq!(
+        tokens("OPEC+ members, C++ and 3+2"),
+        ["OPEC+", "members", ",", "C++", "and", "3", "+", "2"]
+    );
+}
+
+#[test]
 fn splits_fused_words() {
     assert_eq!(tokens("We cannot wait"), ["We", "can", "not", "wait"]);
     assert_eq!(tokens("It's gonna rain"), ["It", "'s", "gon", "na", "rain"]);
