@@ -254,8 +254,10 @@ impl<'d> Reader<'d> {
         introduced || (title_case && (noun_follows || owned))
     }
 
+    /// Whether token `index` is a verb of saying; "warning data" and "a stated aim" are not.
     fn is_speech(&self, index: usize) -> bool {
         SPEECH_WORDS.contains(&self.form(index))
+            && !matches!(self.token(index).upos.as_str(), "NOUN" | "ADJ")
     }
 
     /// The speaker phrase of an attribution right after the quote: `…," she said` or
@@ -551,12 +553,14 @@ impl<'d> Reader<'d> {
                 matches!(self.token(i).upos.as_str(), "NOUN" | "ADJ")
                     && starts_lowercase(self.form(i))
             });
+        let participle =
+            |i: usize| matches!(self.form(i), "involved" | "familiar" | "based" | "close");
+        // The participle may already end the phrase: "eight members involved | in the talks".
         let opens = at < limit
             && !self.quoted[at]
-            && matches!(
-                self.form(at),
-                "who" | "whose" | "involved" | "familiar" | "based" | "close" | "from"
-            );
+            && (matches!(self.form(at), "who" | "whose" | "from")
+                || participle(at)
+                || (at > phrase.start && participle(at - 1)));
         if !description || !opens {
             return phrase;
         }
@@ -773,11 +777,11 @@ impl<'d> Reader<'d> {
         // A person named in the phrase is the speaker ("foreign ministry spokesperson Lin
         // Jian"), unless the phrase is about something of theirs ("the office of Prime Minister
         // Benjamin Netanyahu").
-        let person = self
-            .people
-            .iter()
-            .rev()
-            .find(|(at, name)| *at >= start && at + name.len() <= end);
+        // Failing the recognizer, the first name after a title: "Justice Amina Siddiqui of
+        // the Islamabad High Court".
+        let inside = |(at, name): &&(usize, String)| *at >= start && at + name.len() <= end;
+        let person =
+            (self.people.iter().rev().find(inside)).or_else(|| self.titled.iter().find(inside));
         if let Some((at, name)) = person {
             if self.belongs_to_name(start, *at) {
                 return speaker(bare.to_string());
@@ -801,12 +805,17 @@ impl<'d> Reader<'d> {
         }
         let definite = text.len() != bare.len() && first.eq_ignore_ascii_case("the");
         let head_is_noun = bare.split_whitespace().last().is_some_and(starts_lowercase);
-        if definite
-            && bare.split_whitespace().count() <= 4
-            && head_is_noun
-            && let Some(name) = self.antecedent(bare, start.min(before), previous)
-        {
+        let role_noun = definite && bare.split_whitespace().count() <= 4 && head_is_noun;
+        if role_noun && let Some(name) = self.antecedent(bare, start.min(before), previous) {
             return speaker(name);
+        }
+        // "A member of an observation mission said …. "…," the observer said": a role noun
+        // with no antecedent in its words refers to the paragraph's last speaker.
+        if role_noun
+            && !is_institution(bare.split_whitespace().last().unwrap_or_default())
+            && let Some(subject) = self.last_speaker_in_paragraph(phrase.start)
+        {
+            return self.resolve_subject(subject);
         }
         let glued_hyphens = phrase.clone().filter(|&i| self.is_glued_hyphen(i)).count();
         let all_names = phrase
