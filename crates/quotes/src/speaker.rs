@@ -84,6 +84,10 @@ const LINKING_WORDS: &[&str] = &["of", "for", "at", "'s", "’s", "the"];
 /// "a shift that Mark Rutte said would".
 const RELATIVE_WORDS: &[&str] = &["what", "which", "whom", "that"];
 
+/// Words that open a relative clause after a description of a speaker: "X, who runs a
+/// company, said".
+const RELATIVE_PRONOUNS: &[&str] = &["who", "whose", "which"];
+
 const PERSON_PRONOUNS: &[&str] = &["he", "she", "He", "She"];
 const GROUP_PRONOUNS: &[&str] = &["they", "it", "we", "They", "It", "We"];
 
@@ -254,10 +258,18 @@ impl<'d> Reader<'d> {
         introduced || (title_case && (noun_follows || owned))
     }
 
-    /// Whether token `index` is a verb of saying; "warning data" and "a stated aim" are not.
+    /// Whether token `index` is a verb of saying; "warning data", "a stated aim" and "was
+    /// admitted with a fever" are not.
     fn is_speech(&self, index: usize) -> bool {
+        let passive = || {
+            let window = index.saturating_sub(3)..index;
+            window
+                .into_iter()
+                .any(|i| self.token(i).deprel == "aux:pass" && self.token(i).head == Some(index))
+        };
         SPEECH_WORDS.contains(&self.form(index))
             && !matches!(self.token(index).upos.as_str(), "NOUN" | "ADJ")
+            && !passive()
     }
 
     /// The speaker phrase of an attribution right after the quote: `…," she said` or
@@ -458,7 +470,7 @@ impl<'d> Reader<'d> {
             }
             // "Dale Whitfield, who runs a company in Midland, Texas, said": what came after a
             // relative pronoun belonged to its clause.
-            if matches!(self.form(begin), "who" | "whose" | "which") {
+            if RELATIVE_PRONOUNS.contains(&self.form(begin)) {
                 found = None;
             }
             let phrase = self.stretch_phrase(begin, stretch_end);
@@ -472,9 +484,12 @@ impl<'d> Reader<'d> {
                     return phrase;
                 }
                 (None, Some(phrase)) => found = Some(phrase),
-                // "Kallas, the EU's top diplomat, said": the name before the description.
+                // "Kallas, the EU's top diplomat, said": the name before the description, which
+                // may be a single one the recognizer missed ("Sutrisno, a sand miner, said").
                 (Some(_), Some(phrase))
-                    if self.names_someone(&phrase) || self.is_bare_name(&phrase) =>
+                    if self.names_someone(&phrase)
+                        || self.is_bare_name(&phrase)
+                        || self.is_single_name(&phrase, begin) =>
                 {
                     return phrase;
                 }
@@ -496,6 +511,11 @@ impl<'d> Reader<'d> {
         while first < end && matches!(self.token(first).upos.as_str(), "ADP" | "SCONJ" | "CCONJ") {
             first += 1;
         }
+        // "a sand miner who like many Indonesians uses one name": the description before its
+        // relative clause, whatever the tagger made of the clause's verb.
+        let end = (first + 1..end)
+            .find(|&i| RELATIVE_PRONOUNS.contains(&self.form(i)))
+            .unwrap_or(end);
         let only_numbers = (first..end).all(|i| self.token(i).upos == "NUM");
         if first == end || only_numbers || self.has_verb(first..end) {
             return None;
@@ -584,6 +604,17 @@ impl<'d> Reader<'d> {
                 self.is_glued_hyphen(i)
                     || (self.token(i).upos == "PROPN" && is_capitalised(self.form(i)))
             })
+    }
+
+    /// Whether a stretch starting at `begin` is one proper noun alone, not a place after a
+    /// preposition ("In Kabul, a police spokesman said") nor an organisation.
+    fn is_single_name(&self, phrase: &Phrase, begin: usize) -> bool {
+        let token = self.token(phrase.start);
+        phrase.len() == 1
+            && phrase.start == begin
+            && token.upos == "PROPN"
+            && is_capitalised(self.form(phrase.start))
+            && !token.ner.ends_with("-ORG")
     }
 
     /// Whether token `index` is a hyphen inside a word: "Marie-Ange", "al-Ansari".
@@ -779,7 +810,12 @@ impl<'d> Reader<'d> {
         // Benjamin Netanyahu").
         // Failing the recognizer, the first name after a title: "Justice Amina Siddiqui of
         // the Islamabad High Court".
-        let inside = |(at, name): &&(usize, String)| *at >= start && at + name.len() <= end;
+        // Nobody named in a relative clause: "a sand miner who like many Indonesians uses".
+        let clause = phrase
+            .clone()
+            .find(|&i| RELATIVE_PRONOUNS.contains(&self.form(i)));
+        let head_end = clause.map_or(end, |i| self.token(i).span.start);
+        let inside = |(at, name): &&(usize, String)| *at >= start && at + name.len() <= head_end;
         let person =
             (self.people.iter().rev().find(inside)).or_else(|| self.titled.iter().find(inside));
         if let Some((at, name)) = person {
@@ -855,13 +891,26 @@ impl<'d> Reader<'d> {
             .find(|&i| !self.quoted[i] && self.is_speech(i) && self.form(i) != "according")?;
         let sentence = self.sentence_of(verb)?;
         let start = self.clause_start(sentence.start, verb);
+        // "…," said Shirin Akter, a garment worker. "…," she said: the subject follows.
+        let after_quote = (sentence.start..verb)
+            .rev()
+            .find(|&i| self.form(i) != ",")
+            .is_some_and(|i| self.quoted[i]);
+        if after_quote {
+            let words: Vec<usize> = (verb..sentence.end)
+                .take_while(|&i| !self.quoted[i] && !matches!(self.form(i), "." | "!" | "?" | ";"))
+                .collect();
+            return self.inverted(&words);
+        }
         let subject = self.subject_before(start, verb);
         if subject.is_empty() || self.token(subject.start).upos == "PRON" {
             return None;
         }
         let described = !self.is_institution_noun(subject.clone());
-        (self.names_someone(&subject) || self.is_bare_name(&subject) || described)
-            .then_some(subject)
+        let named = self.names_someone(&subject)
+            || self.is_bare_name(&subject)
+            || self.is_single_name(&subject, subject.start);
+        (named || described).then_some(subject)
     }
 
     /// Whether a described phrase is an institution ("the health ministry", "its statement")
