@@ -88,6 +88,26 @@ const RELATIVE_WORDS: &[&str] = &["what", "which", "whom", "that"];
 /// company, said".
 const RELATIVE_PRONOUNS: &[&str] = &["who", "whose", "which"];
 
+/// Nouns that refer back to an organisation named before: "the group said".
+const GENERIC_BODIES: &[&str] = &[
+    "group",
+    "agency",
+    "body",
+    "organisation",
+    "organization",
+    "watchdog",
+    "regulator",
+    "company",
+    "firm",
+    "corporation",
+    "institute",
+    "centre",
+    "center",
+    "charity",
+    "coalition",
+    "alliance",
+];
+
 const PERSON_PRONOUNS: &[&str] = &["he", "she", "He", "She"];
 const GROUP_PRONOUNS: &[&str] = &["they", "it", "we", "They", "It", "We"];
 
@@ -790,11 +810,20 @@ impl<'d> Reader<'d> {
                 return speaker(self.fullest(&name));
             }
         }
-        if phrase.len() == 1
-            && GROUP_PRONOUNS.contains(&first)
-            && let Some(previous) = previous
-        {
-            return speaker(previous.name.clone());
+        if phrase.len() == 1 && GROUP_PRONOUNS.contains(&first) {
+            // "The Electoral Commission said in a statement …. "…," it said": the body that
+            // spoke last in the paragraph, if it spoke after the previous quote's speaker.
+            let body = self
+                .last_subject_in_paragraph(phrase.start)
+                .filter(|subject| !self.is_named(subject));
+            let earlier = |subject: &Phrase| self.token(subject.start).span.start;
+            let newer = |subject: &Phrase| previous.is_none_or(|p| p.start < earlier(subject));
+            if let Some(subject) = body.filter(newer) {
+                return self.resolve_subject(subject);
+            }
+            if let Some(previous) = previous {
+                return speaker(previous.name.clone());
+            }
         }
         let text = self.doc.text[start..end].to_string();
         let bare = strip_article(&text);
@@ -847,11 +876,20 @@ impl<'d> Reader<'d> {
         }
         // "A member of an observation mission said …. "…," the observer said": a role noun
         // with no antecedent in its words refers to the paragraph's last speaker.
+        let head = bare.split_whitespace().last().unwrap_or_default();
         if role_noun
-            && !is_institution(bare.split_whitespace().last().unwrap_or_default())
+            && !is_institution(head)
             && let Some(subject) = self.last_speaker_in_paragraph(phrase.start)
         {
             return self.resolve_subject(subject);
+        }
+        // "Election watchdog Kontra Daya said …. "…," the group said": a generic noun for a
+        // body refers to the last organisation that was a subject.
+        if role_noun
+            && GENERIC_BODIES.contains(&head)
+            && let Some(name) = self.last_body_before(phrase.start)
+        {
+            return speaker(name);
         }
         let glued_hyphens = phrase.clone().filter(|&i| self.is_glued_hyphen(i)).count();
         let all_names = phrase
@@ -884,8 +922,15 @@ impl<'d> Reader<'d> {
     /// quotes, when it is a person: named, or described by a common noun ("a spokesman for
     /// the ECOWAS Commission"), not an institution or a pronoun.
     fn last_speaker_in_paragraph(&self, pronoun: usize) -> Option<Phrase> {
-        let paragraph = self.paragraph(self.token(pronoun).span.start);
-        let verb = (0..pronoun)
+        self.last_subject_in_paragraph(pronoun)
+            .filter(|subject| self.is_named(subject) || !self.is_institution_noun(subject.clone()))
+    }
+
+    /// The subject of the last speech verb before token `index` in its paragraph, outside
+    /// quotes, unless a pronoun: a person or an institution.
+    fn last_subject_in_paragraph(&self, index: usize) -> Option<Phrase> {
+        let paragraph = self.paragraph(self.token(index).span.start);
+        let verb = (0..index)
             .rev()
             .take_while(|&i| self.paragraph(self.token(i).span.start) == paragraph)
             .find(|&i| !self.quoted[i] && self.is_speech(i) && self.form(i) != "according")?;
@@ -896,21 +941,72 @@ impl<'d> Reader<'d> {
             .rev()
             .find(|&i| self.form(i) != ",")
             .is_some_and(|i| self.quoted[i]);
-        if after_quote {
+        let subject = if after_quote {
             let words: Vec<usize> = (verb..sentence.end)
                 .take_while(|&i| !self.quoted[i] && !matches!(self.form(i), "." | "!" | "?" | ";"))
                 .collect();
-            return self.inverted(&words);
-        }
-        let subject = self.subject_before(start, verb);
-        if subject.is_empty() || self.token(subject.start).upos == "PRON" {
+            self.inverted(&words)?
+        } else {
+            self.subject_before(start, verb)
+        };
+        let pronoun = subject.is_empty() || self.token(subject.start).upos == "PRON";
+        (!pronoun).then_some(subject)
+    }
+
+    /// The name of the last organisation before token `index` that was the subject of a
+    /// clause, without the article or a description before it: "Election watchdog Kontra
+    /// Daya" -> "Kontra Daya".
+    fn last_body_before(&self, index: usize) -> Option<String> {
+        let subject = (0..index).rev().find(|&i| {
+            let token = self.token(i);
+            !self.quoted[i]
+                && token.deprel.starts_with("nsubj")
+                && token.upos == "PROPN"
+                && !token.ner.ends_with("-PER")
+                && !token.ner.ends_with("-LOC")
+        })?;
+        let sentence = self.sentence_of(subject)?;
+        let leftmost = (sentence.start..subject)
+            .find(|&i| self.governed_by(i, subject))
+            .unwrap_or(subject);
+        let phrase = self.forward_phrase(leftmost, sentence.end);
+        if !phrase.contains(&subject) {
             return None;
         }
-        let described = !self.is_institution_noun(subject.clone());
-        let named = self.names_someone(&subject)
-            || self.is_bare_name(&subject)
-            || self.is_single_name(&subject, subject.start);
-        (named || described).then_some(subject)
+        let description = phrase.clone().rev().find(|&i| {
+            starts_lowercase(self.form(i))
+                && !LINKING_WORDS.contains(&self.form(i))
+                && !matches!(self.form(i), "and" | "in")
+        });
+        let first = description.map_or(phrase.start, |i| i + 1);
+        let first = (first..phrase.end)
+            .find(|&i| !is_article(self.form(i)))
+            .unwrap_or(first);
+        (first < phrase.end).then(|| {
+            self.doc.text[self.token(first).span.start..self.token(phrase.end - 1).span.end]
+                .to_string()
+        })
+    }
+
+    /// Whether token `index` lies under `head` in the parse.
+    fn governed_by(&self, index: usize, head: usize) -> bool {
+        let mut at = index;
+        for _ in 0..self.doc.tokens.len() {
+            match self.token(at).head {
+                Some(parent) if parent == head => return true,
+                Some(parent) => at = parent,
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// Whether a phrase names a person in any of the ways a subject can: by the recognizer,
+    /// after a title, as a run of proper nouns or as one proper noun alone.
+    fn is_named(&self, phrase: &Phrase) -> bool {
+        self.names_someone(phrase)
+            || self.is_bare_name(phrase)
+            || self.is_single_name(phrase, phrase.start)
     }
 
     /// Whether a described phrase is an institution ("the health ministry", "its statement")
