@@ -203,6 +203,7 @@ const INSTITUTION_WORDS: &[&str] = &[
     "media",
     "authorities",
     "junta",
+    "mission",
     "cabinet",
 ];
 

@@ -275,7 +275,21 @@ impl<'d> Reader<'d> {
             .is_some_and(|i| self.token(i).upos == "NOUN" && starts_lowercase(self.form(i)));
         // "the Group of 20's "Common Framework"": a name owned by someone.
         let owned = lead_in.ends_with("'s") || lead_in.ends_with("’s");
-        introduced || (title_case && (noun_follows || owned))
+        introduced || (title_case && (noun_follows || owned)) || self.is_glossed(quote)
+    }
+
+    /// Whether a quoted word is glossed right after it: "parcels handed out as "ayuda", the
+    /// Filipino word for aid".
+    fn is_glossed(&self, quote: &Quote) -> bool {
+        let lead_out = self.doc.text[quote.end..]
+            .trim_start_matches(['"', '”', ','])
+            .trim_start();
+        let words: Vec<&str> = lead_out.split_whitespace().take(4).collect();
+        words.first() == Some(&"the")
+            && words[1..]
+                .iter()
+                .position(|w| matches!(*w, "word" | "term" | "name"))
+                .is_some_and(|at| words.get(at + 2) == Some(&"for"))
     }
 
     /// Whether token `index` is a verb of saying; "warning data", "a stated aim" and "was
@@ -733,9 +747,12 @@ impl<'d> Reader<'d> {
 
     /// Whether the "in" or "from" at `index` places the common noun before it: "the mission in
     /// Congo", "an official in the Autonomous Bougainville Government", "a woman from
-    /// Machakos", but not "Trump in a statement".
+    /// Machakos", "the Stabilization Mission in the Democratic Republic of the Congo", but not
+    /// "Trump in a statement".
     fn places_a_noun(&self, index: usize) -> bool {
-        let noun_before = self.token(index - 1).upos == "NOUN";
+        let before = index - 1;
+        let noun_before = self.token(before).upos == "NOUN"
+            || (is_capitalised(self.form(before)) && is_institution(self.form(before)));
         let mut next = index + 1;
         if next < self.doc.tokens.len() && self.form(next) == "the" {
             next += 1;
@@ -902,13 +919,30 @@ impl<'d> Reader<'d> {
     }
 
     /// The speaker of a quote with no attribution of its own that follows reported speech in
-    /// its paragraph: "A delegate … said developing nations would judge the deal. "…"".
+    /// its paragraph: "A delegate … said developing nations would judge the deal. "…"". A
+    /// quote that opens its paragraph may follow it in the paragraph before, or a lead-in
+    /// ending with a colon: "The minister made an appeal to the session: ¶ "…"".
     fn reported_before(&self, quote: &Quote) -> Option<Speaker> {
         let opening = self
             .doc
             .tokens
             .partition_point(|t| t.span.end <= quote.start);
-        let subject = self.last_speaker_in_paragraph(opening)?;
+        if let Some(subject) = self.last_speaker_in_paragraph(opening) {
+            return Some(self.resolve_subject(subject));
+        }
+        let mark = opening.checked_sub(1)?;
+        let paragraph_start = self.paragraphs[self.paragraph(quote.start) - 1];
+        let last_before = mark.checked_sub(1)?;
+        if self.token(mark).span.start != paragraph_start || self.quoted[last_before] {
+            return None;
+        }
+        if self.form(last_before) == ":" {
+            let sentence = self.sentence_of(last_before)?;
+            let root = sentence.clone().find(|&i| self.token(i).head.is_none())?;
+            let subject = self.subject_before(self.clause_start(sentence.start, root), root);
+            return (!subject.is_empty()).then(|| self.resolve_subject(subject));
+        }
+        let subject = self.last_speaker_in_paragraph(last_before)?;
         Some(self.resolve_subject(subject))
     }
 
