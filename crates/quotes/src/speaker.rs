@@ -991,20 +991,28 @@ impl<'d> Reader<'d> {
     /// clause, without the article or a description before it: "Election watchdog Kontra
     /// Daya" -> "Kontra Daya".
     fn last_body_before(&self, index: usize) -> Option<String> {
-        let subject = (0..index).rev().find(|&i| {
-            let token = self.token(i);
-            !self.quoted[i]
-                && token.deprel.starts_with("nsubj")
-                && token.upos == "PROPN"
-                && !token.ner.ends_with("-PER")
-                && !token.ner.ends_with("-LOC")
-        })?;
+        (0..index)
+            .rev()
+            .filter(|&i| {
+                let token = self.token(i);
+                !self.quoted[i] && token.deprel.starts_with("nsubj") && token.upos != "PRON"
+            })
+            .find_map(|subject| self.body_named_by(subject))
+    }
+
+    /// The organisation's name in the subject headed by token `subject`, if it has one: a
+    /// capitalised name that is no person's or place's.
+    fn body_named_by(&self, subject: usize) -> Option<String> {
         let sentence = self.sentence_of(subject)?;
         let leftmost = (sentence.start..subject)
             .find(|&i| self.governed_by(i, subject))
             .unwrap_or(subject);
         let phrase = self.forward_phrase(leftmost, sentence.end);
-        if !phrase.contains(&subject) {
+        let tagged = |i: usize, kind: &str| self.token(i).ner.ends_with(kind);
+        let named = phrase.clone().any(|i| {
+            self.token(i).upos == "PROPN" && is_capitalised(self.form(i)) && !tagged(i, "-LOC")
+        });
+        if !phrase.contains(&subject) || !named || phrase.clone().any(|i| tagged(i, "-PER")) {
             return None;
         }
         let description = phrase.clone().rev().find(|&i| {
