@@ -426,13 +426,7 @@ impl Coder {
         };
         let passive = parsed.child_full(verb, "nsubj:pass");
         let object = passive.or_else(|| parsed.children_with(verb, "obj").next());
-        let particle = parsed
-            .children
-            .get(verb)?
-            .iter()
-            .copied()
-            .find(|&c| parsed.full_relation(c) == "compound:prt")
-            .map(|c| parsed.lemma(c));
+        let particle = parsed.particle(verb);
         let source = if passive.is_some() {
             agent_of_passive(parsed, verb)
         } else {

@@ -4,6 +4,9 @@
 use dyad_core::{Doc, Sentence, Token};
 use dyad_resolve::{Gazetteer, Mention};
 
+/// Words that can be a verb's phrasal particle ("hand over", "pull out", "step up").
+const PARTICLES: &[&str] = &["over", "out", "up", "down", "back", "off", "away", "in"];
+
 /// A parsed sentence, indexed from 0 within the sentence.
 pub struct Parsed<'a> {
     /// The article text every span points into.
@@ -135,11 +138,45 @@ impl<'a> Parsed<'a> {
             .find(|&child| self.full_relation(child) == full)
     }
 
-    /// The preposition of an oblique or modifier (its `case` child), lowercased.
+    /// The preposition of an oblique or modifier (its `case` child), lowercased. After a
+    /// particle the parser joined to it ("pulled out of four villages"), the preposition is
+    /// the word after the particle.
     pub fn preposition(&self, word: usize) -> Option<&str> {
-        self.children_with(word, "case")
-            .next()
-            .map(|case| self.lemma(case))
+        let case = self.children_with(word, "case").next()?;
+        let joined = PARTICLES
+            .contains(&self.lemma(case))
+            .then(|| self.children_with(case, "fixed").next())
+            .flatten();
+        Some(self.lemma(joined.unwrap_or(case)))
+    }
+
+    /// The phrasal particle of a verb ("up" in "step up"): a `compound:prt` child, or one the
+    /// parser attached otherwise right after the verb ("handed over" as an adverb, "pulled
+    /// out of" as a preposition).
+    pub fn particle(&self, verb: usize) -> Option<&str> {
+        let children = self.children.get(verb)?;
+        if let Some(&particle) = children
+            .iter()
+            .find(|&&c| self.full_relation(c) == "compound:prt")
+        {
+            return Some(self.lemma(particle));
+        }
+        let next = verb + 1;
+        let particle_like = next < self.len()
+            && PARTICLES.contains(&self.lemma(next))
+            && matches!(self.upos(next), "ADV" | "ADP");
+        let attached = particle_like
+            && match self.heads[next] {
+                Some(head) if head == verb => self.relation(next) == "advmod",
+                // "out" heading "of" in a phrase of the verb's.
+                Some(head) => {
+                    self.relation(next) == "case"
+                        && self.heads[head] == Some(verb)
+                        && self.children_with(next, "fixed").next().is_some()
+                }
+                None => false,
+            };
+        attached.then(|| self.lemma(next))
     }
 
     /// `word` and its conjuncts ("Cambodia and Thailand").
