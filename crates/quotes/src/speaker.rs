@@ -92,6 +92,7 @@ const RELATIVE_PRONOUNS: &[&str] = &["who", "whose", "which"];
 const GENERIC_BODIES: &[&str] = &[
     "group",
     "agency",
+    "bank",
     "body",
     "organisation",
     "organization",
@@ -292,6 +293,11 @@ impl<'d> Reader<'d> {
                 .is_some_and(|at| words.get(at + 2) == Some(&"for"))
     }
 
+    /// Whether token `index` is the "according" of "according to", in any case.
+    fn is_according(&self, index: usize) -> bool {
+        self.form(index).eq_ignore_ascii_case("according")
+    }
+
     /// Whether token `index` is a verb of saying; "warning data", "a stated aim" and "was
     /// admitted with a fever" are not.
     fn is_speech(&self, index: usize) -> bool {
@@ -301,7 +307,7 @@ impl<'d> Reader<'d> {
                 .into_iter()
                 .any(|i| self.token(i).deprel == "aux:pass" && self.token(i).head == Some(index))
         };
-        SPEECH_WORDS.contains(&self.form(index))
+        (SPEECH_WORDS.contains(&self.form(index)) || self.is_according(index))
             && !matches!(self.token(index).upos.as_str(), "NOUN" | "ADJ")
             && !passive()
     }
@@ -418,10 +424,10 @@ impl<'d> Reader<'d> {
         let verb = (start..opening.saturating_sub(1))
             .rev()
             .find(|&i| !self.quoted[i] && self.is_speech(i))?;
-        if self.form(verb) == "according" {
+        if self.is_according(verb) {
             let to = verb + 1;
             let phrase = self.forward_phrase(to + 1, opening);
-            return (!phrase.is_empty()).then_some(phrase);
+            return (!phrase.is_empty()).then(|| self.author_of(phrase, opening));
         }
         // "X said … “…” mines, and called the accusation “…”": a verb joined by "and" to an
         // earlier speech verb shares its subject.
@@ -434,7 +440,7 @@ impl<'d> Reader<'d> {
             && (before_verb - 1 == start || self.form(before_verb - 2) == ",");
         let earlier_verb = (sentence.tokens.start..start)
             .rev()
-            .find(|&i| !self.quoted[i] && self.is_speech(i) && self.form(i) != "according");
+            .find(|&i| !self.quoted[i] && self.is_speech(i) && !self.is_according(i));
         if coordinated && let Some(earlier) = earlier_verb {
             let phrase =
                 self.subject_before(self.clause_start(sentence.tokens.start, earlier), earlier);
@@ -450,6 +456,25 @@ impl<'d> Reader<'d> {
         let subject_start = self.clause_start(sentence.tokens.start, sentence.tokens.start + 1);
         let phrase = self.forward_phrase(subject_start, verb);
         (!phrase.is_empty()).then_some(phrase)
+    }
+
+    /// Who wrote a document an attribution names: "according to a statement issued by the
+    /// bank" -> "the bank"; the phrase itself when it names no author.
+    fn author_of(&self, phrase: Phrase, end: usize) -> Phrase {
+        let document = matches!(
+            self.form(phrase.end - 1),
+            "statement" | "report" | "document" | "filing" | "filings" | "letter" | "copy"
+        );
+        let mut at = phrase.end;
+        if at < end && self.token(at).xpos == "VBN" {
+            at += 1; // "issued", "released", "seen"
+        }
+        let by = at < end && matches!(self.form(at), "by" | "from");
+        if !document || !by {
+            return phrase;
+        }
+        let author = self.forward_phrase(at + 1, end);
+        if author.is_empty() { phrase } else { author }
     }
 
     /// The subject of the speech verb at `verb` in the clause from `start`, with the words
@@ -967,7 +992,7 @@ impl<'d> Reader<'d> {
         let verb = (0..index)
             .rev()
             .take_while(|&i| self.paragraph(self.token(i).span.start) == paragraph)
-            .find(|&i| !self.quoted[i] && self.is_speech(i) && self.form(i) != "according")?;
+            .find(|&i| !self.quoted[i] && self.is_speech(i) && !self.is_according(i))?;
         let sentence = self.sentence_of(verb)?;
         let start = self.clause_start(sentence.start, verb);
         // "…," said Shirin Akter, a garment worker. "…," she said: the subject follows.
@@ -1258,9 +1283,11 @@ impl<'d> Reader<'d> {
                 covers(&self.doc.text[window_start..*at])
             }
         };
+        // "the bank" is nobody introduced as a bank's economist.
+        let person_noun = !is_institution(&head);
         let recognised = self.people.iter().rev().find(introduced_with_role);
         let titled = self.titled.iter().rev().find(introduced_with_role);
-        if let Some((_, name)) = later(recognised, titled) {
+        if person_noun && let Some((_, name)) = later(recognised, titled) {
             return Some(self.fullest(name));
         }
         if let Some(described) = self.introduced(&head, before)
