@@ -1012,12 +1012,60 @@ fn event_noun(parsed: &Parsed, verb: usize, object: Option<usize>, lemma: &str) 
         .filter(|&m| parsed.preposition(m) == Some("of"))
         .collect();
     nouns.extend(counted);
+    // "send thousands more troops", "suspended most of its aid": the parser may hang the
+    // noun under the quantity that counts it.
+    let quantified: Vec<usize> = object
+        .filter(|&o| is_quantity(parsed, o))
+        .map(|o| {
+            parsed.children[o]
+                .iter()
+                .copied()
+                .filter(|&c| matches!(parsed.relation(c), "obj" | "obl" | "nmod"))
+                .collect()
+        })
+        .unwrap_or_default();
+    nouns.extend(quantified);
     nouns.extend(parsed.children_with(verb, "obl"));
     // "before holding talks" parsed as a modifier of "talks".
     if matches!(parsed.relation(verb), "amod" | "acl") {
         nouns.extend(parsed.heads[verb]);
     }
-    nouns.into_iter().find(|&word| parsed.lemma(word) == lemma)
+    // The lemmatizer leaves some plurals whole ("troops").
+    let fits = |word: usize| {
+        let found = parsed.lemma(word);
+        found == lemma || found.strip_suffix('s') == Some(lemma)
+    };
+    nouns.into_iter().find(|&word| fits(word))
+}
+
+/// Whether a word counts or measures what follows it: "thousands", "most", "$2 billion",
+/// "20 tonnes".
+fn is_quantity(parsed: &Parsed, word: usize) -> bool {
+    parsed.upos(word) == "NUM"
+        || parsed.upos(word) == "SYM"
+        || matches!(
+            parsed.lemma(word),
+            "thousand"
+                | "thousands"
+                | "hundred"
+                | "hundreds"
+                | "million"
+                | "millions"
+                | "billion"
+                | "dozen"
+                | "dozens"
+                | "most"
+                | "some"
+                | "all"
+                | "part"
+                | "number"
+                | "tonne"
+                | "tonnes"
+                | "ton"
+                | "tons"
+                | "batch"
+                | "shipment"
+        )
 }
 
 /// The oblique or nominal modifier of `head` introduced by `preposition`.
