@@ -74,6 +74,8 @@ const SPEECH_WORDS: &[&str] = &[
     "branded",
     "characterised",
     "characterized",
+    "spoke",
+    "adding",
 ];
 
 /// Words that may stand in a speaker's phrase beside names and nouns ("Secretary of State",
@@ -438,10 +440,16 @@ impl<'d> Reader<'d> {
         let coordinated = before_verb > start
             && matches!(self.form(before_verb - 1), "and" | "but")
             && (before_verb - 1 == start || self.form(before_verb - 2) == ",");
-        let earlier_verb = (sentence.tokens.start..start)
+        // "X said on Tuesday, calling the plan "…"": the participle's subject is the saying's.
+        let participle = before_verb > start
+            && self.form(before_verb - 1) == ","
+            && self.token(verb).xpos == "VBG";
+        let earlier_verb = (sentence.tokens.start..before_verb.saturating_sub(1))
             .rev()
             .find(|&i| !self.quoted[i] && self.is_speech(i) && !self.is_according(i));
-        if coordinated && let Some(earlier) = earlier_verb {
+        if (coordinated || participle)
+            && let Some(earlier) = earlier_verb
+        {
             let phrase =
                 self.subject_before(self.clause_start(sentence.tokens.start, earlier), earlier);
             if !phrase.is_empty() {
@@ -857,7 +865,7 @@ impl<'d> Reader<'d> {
             // spoke last in the paragraph, if it spoke after the previous quote's speaker.
             let body = self
                 .last_subject_in_paragraph(phrase.start)
-                .filter(|subject| !self.is_named(subject));
+                .filter(|subject| !self.is_pronoun(subject) && !self.is_named(subject));
             let earlier = |subject: &Phrase| self.token(subject.start).span.start;
             let newer = |subject: &Phrase| previous.is_none_or(|p| p.start < earlier(subject));
             if let Some(subject) = body.filter(newer) {
@@ -967,8 +975,15 @@ impl<'d> Reader<'d> {
             let subject = self.subject_before(self.clause_start(sentence.start, root), root);
             return (!subject.is_empty()).then(|| self.resolve_subject(subject));
         }
-        let subject = self.last_speaker_in_paragraph(last_before)?;
-        Some(self.resolve_subject(subject))
+        // "He said his brothers had left. ¶ "…"": the pronoun as of its own sentence.
+        let subject = self.last_subject_in_paragraph(last_before)?;
+        if self.is_pronoun(&subject)
+            || self.is_named(&subject)
+            || !self.is_institution_noun(subject.clone())
+        {
+            return Some(self.resolve_subject(subject));
+        }
+        None
     }
 
     /// The speaker an earlier sentence's subject names, resolved as of that sentence.
@@ -981,8 +996,10 @@ impl<'d> Reader<'d> {
     /// quotes, when it is a person: named, or described by a common noun ("a spokesman for
     /// the ECOWAS Commission"), not an institution or a pronoun.
     fn last_speaker_in_paragraph(&self, pronoun: usize) -> Option<Phrase> {
-        self.last_subject_in_paragraph(pronoun)
-            .filter(|subject| self.is_named(subject) || !self.is_institution_noun(subject.clone()))
+        self.last_subject_in_paragraph(pronoun).filter(|subject| {
+            !self.is_pronoun(subject)
+                && (self.is_named(subject) || !self.is_institution_noun(subject.clone()))
+        })
     }
 
     /// The subject of the last speech verb before token `index` in its paragraph, outside
@@ -1008,8 +1025,12 @@ impl<'d> Reader<'d> {
         } else {
             self.subject_before(start, verb)
         };
-        let pronoun = subject.is_empty() || self.token(subject.start).upos == "PRON";
-        (!pronoun).then_some(subject)
+        (!subject.is_empty()).then_some(subject)
+    }
+
+    /// Whether a phrase is a pronoun ("he", "it").
+    fn is_pronoun(&self, phrase: &Phrase) -> bool {
+        self.token(phrase.start).upos == "PRON"
     }
 
     /// The name of the last organisation before token `index` that was the subject of a
