@@ -223,6 +223,11 @@ const NAME_PARTICLES: &[&str] = &[
     "van", "von", "der", "den", "la", "le", "ul",
 ];
 
+/// Whether a lowercase word can stand inside a name: "Annelies de Wit", "Ahmed al-Tayeb".
+pub(crate) fn is_name_particle(word: &str) -> bool {
+    NAME_PARTICLES.contains(&word)
+}
+
 /// Runs of two or more capitalised proper nouns (joined by in-word hyphens: "Lee Jae-myung"),
 /// each without the titles before it: "Kenyan President William Ruto" -> "William Ruto", and
 /// whether a title came before it.

@@ -4,8 +4,8 @@
 use dyad_core::{Doc, Token};
 
 use crate::names::{
-    is_article, is_capitalised, is_institution, is_name_suffix, is_title, name_runs, people,
-    starts_lowercase, strip_article,
+    is_article, is_capitalised, is_institution, is_name_particle, is_name_suffix, is_title,
+    name_runs, people, starts_lowercase, strip_article,
 };
 use crate::{Quote, Speaker};
 
@@ -667,9 +667,11 @@ impl<'d> Reader<'d> {
     fn is_bare_name(&self, phrase: &Phrase) -> bool {
         let words = phrase.clone().filter(|&i| !self.is_glued_hyphen(i)).count();
         words >= 2
+            && is_capitalised(self.form(phrase.start))
             && phrase.clone().all(|i| {
                 self.is_glued_hyphen(i)
                     || (self.token(i).upos == "PROPN" && is_capitalised(self.form(i)))
+                    || (is_name_particle(self.form(i)) && self.between_names(i))
             })
     }
 
@@ -754,6 +756,7 @@ impl<'d> Reader<'d> {
                 || (is_capitalised(form) && !(stop == start && token.xpos.starts_with("VB")))
                 || (form == "familiar" || form == "with") && stop > start
                 || (form == "-" && stop > start)
+                || (is_name_particle(form) && stop > start && self.between_names(stop))
                 || (matches!(form, "in" | "from") && stop > start && self.places_a_noun(stop))
                 || (form == "and" && stop > start && self.joins_names(stop));
             if !fits || form == "," {
@@ -793,6 +796,14 @@ impl<'d> Reader<'d> {
         let place_after =
             next < self.doc.tokens.len() && !self.quoted[next] && is_capitalised(self.form(next));
         noun_before && place_after
+    }
+
+    /// Whether token `index` stands between two capitalised words: "de" in "Annelies de Wit".
+    fn between_names(&self, index: usize) -> bool {
+        index > 0
+            && index + 1 < self.doc.tokens.len()
+            && is_capitalised(self.form(index - 1))
+            && is_capitalised(self.form(index + 1))
     }
 
     /// Whether the "and" at `index` is inside a name: "Energy and Mines Minister".
@@ -1112,8 +1123,8 @@ impl<'d> Reader<'d> {
         // "Vanuatu's climate minister, Ralph Regenvanu, told": a description, even one naming
         // someone else, gives way to the name beside it.
         let ends_in_name = self.token(phrase.end - 1).upos == "PROPN";
-        if (self.names_someone(&phrase) && ends_in_name) || self.form(phrase.end - 1) == "statement"
-        {
+        let named = (self.names_someone(&phrase) && ends_in_name) || self.is_bare_name(&phrase);
+        if named || self.form(phrase.end - 1) == "statement" {
             return None;
         }
         let comma = phrase.end;
@@ -1181,9 +1192,11 @@ impl<'d> Reader<'d> {
                 _ => candidate.to_string(),
             }
         };
+        // "Al-Tayeb" at a sentence's start for "Ahmed al-Tayeb".
         let ending = |candidate: &str| {
-            let core = without_suffix(candidate);
-            core.split_whitespace().last() == Some(last) && core.ends_with(name)
+            let core = without_suffix(candidate).to_lowercase();
+            core.split_whitespace().last() == Some(last.to_lowercase().as_str())
+                && core.ends_with(&name.to_lowercase())
         };
         let opening = |candidate: &str| {
             !name.contains(' ')
@@ -1357,8 +1370,14 @@ impl<'d> Reader<'d> {
         {
             first -= 1;
         }
+        // "two people familiar with the matter": a number counts as an indefinite article
+        // and stays in the description.
+        if first > 0 && !self.quoted[first - 1] && self.token(first - 1).upos == "NUM" {
+            first -= 1;
+        }
+        let counted = self.token(first).upos == "NUM";
         let article = first.checked_sub(1).map(|i| self.form(i).to_lowercase());
-        let indefinite = matches!(article.as_deref(), Some("a" | "an"));
+        let indefinite = counted || matches!(article.as_deref(), Some("a" | "an"));
         let definite = article.as_deref() == Some("the");
         let phrase = self.with_postmodifier(self.forward_phrase(first, last), last);
         if phrase.is_empty() {
