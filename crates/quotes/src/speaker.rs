@@ -701,6 +701,11 @@ impl<'d> Reader<'d> {
             let ner = &self.token(i).ner;
             ner.ends_with("-ORG") || ner.ends_with("-LOC")
         };
+        // "Salar Norte Minerals", whatever the recognizer says, is a company.
+        let capitalised_words = phrase.clone().all(|i| is_capitalised(self.form(i)));
+        if phrase.is_empty() || (capitalised_words && is_institution(self.form(phrase.end - 1))) {
+            return false;
+        }
         phrase.clone().any(|i| self.token(i).ner.ends_with("-PER"))
             || (self.trailing_name(phrase.clone()).is_some()
                 && !phrase.clone().any(organisation_or_place))
@@ -876,7 +881,7 @@ impl<'d> Reader<'d> {
             // spoke last in the paragraph, if it spoke after the previous quote's speaker.
             let body = self
                 .last_subject_in_paragraph(phrase.start)
-                .filter(|subject| !self.is_pronoun(subject) && !self.is_named(subject));
+                .filter(|subject| !self.is_pronoun(subject) && !self.names_someone(subject));
             let earlier = |subject: &Phrase| self.token(subject.start).span.start;
             let newer = |subject: &Phrase| previous.is_none_or(|p| p.start < earlier(subject));
             if let Some(subject) = body.filter(newer) {
