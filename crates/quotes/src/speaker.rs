@@ -1380,10 +1380,26 @@ impl<'d> Reader<'d> {
         if first > 0 && !self.quoted[first - 1] && self.token(first - 1).upos == "NUM" {
             first -= 1;
         }
+        // "Bangladesh's health ministry": a named owner determines the description and is
+        // part of it.
+        let owner = first
+            .checked_sub(1)
+            .filter(|&i| matches!(self.form(i), "'s" | "’s"));
+        let owner_start = owner.and_then(|apostrophe| {
+            let mut at = apostrophe;
+            while at > 0 && !self.quoted[at - 1] && is_capitalised(self.form(at - 1)) {
+                at -= 1;
+            }
+            (at < apostrophe).then_some(at)
+        });
+        let owned = owner_start.is_some();
+        if let Some(start) = owner_start {
+            first = start;
+        }
         let counted = self.token(first).upos == "NUM";
         let article = first.checked_sub(1).map(|i| self.form(i).to_lowercase());
         let indefinite = counted || matches!(article.as_deref(), Some("a" | "an"));
-        let definite = article.as_deref() == Some("the");
+        let definite = owned || article.as_deref() == Some("the");
         let phrase = self.with_postmodifier(self.forward_phrase(first, last), last);
         if phrase.is_empty() {
             return None;
