@@ -109,6 +109,11 @@ const GENERIC_BODIES: &[&str] = &[
     "charity",
     "coalition",
     "alliance",
+    "federation",
+    "confederation",
+    "union",
+    "association",
+    "operator",
 ];
 
 const PERSON_PRONOUNS: &[&str] = &["he", "she", "He", "She"];
