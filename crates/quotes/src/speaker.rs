@@ -273,17 +273,43 @@ impl<'d> Reader<'d> {
         let words: Vec<&str> = self.doc.text[quote.start..quote.end]
             .split_whitespace()
             .collect();
-        let title_case = words.len() >= 2 && words.iter().all(|w| is_capitalised(w));
+        let capitalised = !words.is_empty() && words.iter().all(|w| is_capitalised(w));
+        let title_case = words.len() >= 2 && capitalised;
         let closing = self
             .doc
             .tokens
             .partition_point(|t| t.span.start < quote.end);
-        let noun_follows = (closing..self.doc.tokens.len())
-            .find(|&i| !self.quoted[i])
-            .is_some_and(|i| self.token(i).upos == "NOUN" && starts_lowercase(self.form(i)));
+        let after = (closing..self.doc.tokens.len()).find(|&i| !self.quoted[i]);
+        let noun_follows =
+            after.is_some_and(|i| self.token(i).upos == "NOUN" && starts_lowercase(self.form(i)));
         // "the Group of 20's "Common Framework"": a name owned by someone.
         let owned = lead_in.ends_with("'s") || lead_in.ends_with("’s");
-        introduced || (title_case && (noun_follows || owned)) || self.is_glossed(quote)
+        // "a "Giant Sea Wall" along the bay", "its "Aswesuma" welfare scheme": a name with a
+        // determiner.
+        let determined = matches!(
+            last_words.first().copied(),
+            Some("a" | "an" | "the" | "its" | "their" | "his" | "her" | "our")
+        );
+        // Jimmy "Barbecue" Chérizier: a nickname inside a name.
+        let word_before = self.doc.text[..quote.start]
+            .trim_end_matches(['"', '“'])
+            .split_whitespace()
+            .next_back();
+        let between_names = word_before.is_some_and(is_capitalised)
+            && words.len() <= 2
+            && after.is_some_and(|i| self.token(i).upos == "PROPN" && is_capitalised(self.form(i)));
+        // "known as Viv Ansanm, or "Living Together"": a translation of a name.
+        let translated = last_words.first() == Some(&"or")
+            && lead_in
+                .split_whitespace()
+                .rev()
+                .take(8)
+                .any(|w| w == "known" || w == "called");
+        introduced
+            || (title_case && (noun_follows || owned || determined))
+            || (capitalised && determined && noun_follows)
+            || (capitalised && (between_names || translated))
+            || self.is_glossed(quote)
     }
 
     /// Whether a quoted word is glossed right after it: "parcels handed out as "ayuda", the
