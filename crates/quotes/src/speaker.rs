@@ -468,9 +468,8 @@ impl<'d> Reader<'d> {
         while before_verb > start && self.token(before_verb - 1).upos == "ADV" {
             before_verb -= 1;
         }
-        let coordinated = before_verb > start
-            && matches!(self.form(before_verb - 1), "and" | "but")
-            && (before_verb - 1 == start || self.form(before_verb - 2) == ",");
+        let coordinated =
+            before_verb > start && matches!(self.form(before_verb - 1), "and" | "but");
         // "X said on Tuesday, calling the plan "…"": the participle's subject is the saying's.
         let participle = before_verb > start
             && self.form(before_verb - 1) == ","
@@ -732,14 +731,17 @@ impl<'d> Reader<'d> {
             let ner = &self.token(i).ner;
             ner.ends_with("-ORG") || ner.ends_with("-LOC")
         };
-        // "Salar Norte Minerals", whatever the recognizer says, is a company.
+        // "Salar Norte Minerals", whatever the recognizer says, is a company, and "Geophysical
+        // Agency" no name after "Climatology and".
         let capitalised_words = phrase.clone().all(|i| is_capitalised(self.form(i)));
         if phrase.is_empty() || (capitalised_words && is_institution(self.form(phrase.end - 1))) {
             return false;
         }
+        let trailing_name = self
+            .trailing_name(phrase.clone())
+            .filter(|name| !name.split_whitespace().last().is_some_and(is_institution));
         phrase.clone().any(|i| self.token(i).ner.ends_with("-PER"))
-            || (self.trailing_name(phrase.clone()).is_some()
-                && !phrase.clone().any(organisation_or_place))
+            || (trailing_name.is_some() && !phrase.clone().any(organisation_or_place))
     }
 
     fn has_verb(&self, phrase: Phrase) -> bool {
