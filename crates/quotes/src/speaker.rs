@@ -836,6 +836,26 @@ impl<'d> Reader<'d> {
         noun_before && place_after
     }
 
+    /// A name the recognizer found at byte `at`, with the capitalised words that follow it
+    /// up to token `end` and that it left out: "Otieno" -> "Otieno Were".
+    fn name_run_from(&self, at: usize, name: &str, end: usize) -> String {
+        let mut last = self
+            .doc
+            .tokens
+            .partition_point(|t| t.span.end <= at + name.len());
+        while last < end
+            && is_capitalised(self.form(last))
+            && self.token(last - 1).span.end < self.token(last).span.start
+            && !is_title(self.form(last))
+        {
+            last += 1;
+        }
+        if last == 0 || self.token(last - 1).span.end <= at + name.len() {
+            return name.to_string();
+        }
+        self.doc.text[at..self.token(last - 1).span.end].to_string()
+    }
+
     /// Whether token `index` stands between two capitalised words: "de" in "Annelies de Wit".
     fn between_names(&self, index: usize) -> bool {
         index > 0
@@ -950,7 +970,7 @@ impl<'d> Reader<'d> {
             if self.belongs_to_name(start, *at) {
                 return speaker(bare.to_string());
             }
-            return speaker(self.fullest(name));
+            return speaker(self.fullest(&self.name_run_from(*at, name, phrase.end)));
         }
         // An institution's name is whole: "Pharmacists and Dentists Union" is no person's.
         let institution = bare.split_whitespace().last().is_some_and(is_institution)
