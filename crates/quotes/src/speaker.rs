@@ -1401,9 +1401,12 @@ impl<'d> Reader<'d> {
     /// Reuters" -> "shipping industry source"; for "statement", who spoke "in a statement".
     fn introduced(&self, head: &str, before: usize) -> Option<String> {
         let last = self.doc.tokens.partition_point(|t| t.span.start < before);
-        let mention = (0..last)
-            .rev()
-            .find(|&i| !self.quoted[i] && self.form(i).eq_ignore_ascii_case(head))?;
+        // Not "ministry" modifying another noun ("ministry spokesman Ali al-Tamimi").
+        let mention = (0..last).rev().find(|&i| {
+            !self.quoted[i]
+                && self.form(i).eq_ignore_ascii_case(head)
+                && !(self.token(i).deprel == "compound" && starts_lowercase(self.form(i)))
+        })?;
         if head == "statement" {
             // "X said in a statement": X, resolved as of that sentence.
             let sentence = self.sentence_of(mention)?;
