@@ -1119,8 +1119,15 @@ impl<'d> Reader<'d> {
     /// capitalised name that is no person's or place's.
     fn body_named_by(&self, subject: usize) -> Option<String> {
         let sentence = self.sentence_of(subject)?;
+        // "Ukraine's grid operator, Ukrenergo, said": the name in apposition.
+        let appositive = sentence.clone().find(|&i| {
+            self.token(i).head == Some(subject)
+                && self.token(i).deprel == "appos"
+                && self.token(i).upos == "PROPN"
+        });
+        let subject = appositive.unwrap_or(subject);
         let leftmost = (sentence.start..subject)
-            .find(|&i| self.governed_by(i, subject))
+            .find(|&i| self.token(i).upos != "PUNCT" && self.governed_by(i, subject))
             .unwrap_or(subject);
         let phrase = self.forward_phrase(leftmost, sentence.end);
         let tagged = |i: usize, kind: &str| self.token(i).ner.ends_with(kind);
