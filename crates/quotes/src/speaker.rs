@@ -963,7 +963,21 @@ impl<'d> Reader<'d> {
             .clone()
             .find(|&i| RELATIVE_PRONOUNS.contains(&self.form(i)));
         let head_end = clause.map_or(end, |i| self.token(i).span.start);
-        let inside = |(at, name): &&(usize, String)| *at >= start && at + name.len() <= head_end;
+        // Nor one that only modifies the head noun: "the Paris St Germain defender".
+        let modifier = |at: usize, name: &str| {
+            let after = self
+                .doc
+                .tokens
+                .partition_point(|t| t.span.end <= at + name.len());
+            after < phrase.end
+                && self.token(phrase.end - 1).span.start >= at + name.len()
+                && starts_lowercase(self.form(phrase.end - 1))
+                && self.token(phrase.end - 1).upos == "NOUN"
+                && (after..phrase.end).all(|i| self.token(i).upos != "ADP")
+        };
+        let inside = |(at, name): &&(usize, String)| {
+            *at >= start && at + name.len() <= head_end && !modifier(*at, name)
+        };
         let person =
             (self.people.iter().rev().find(inside)).or_else(|| self.titled.iter().find(inside));
         if let Some((at, name)) = person {
@@ -1001,6 +1015,19 @@ impl<'d> Reader<'d> {
             && let Some(subject) = self.last_speaker_in_paragraph(phrase.start)
         {
             return self.resolve_subject(subject);
+        }
+        // "Hakimi said he was fit to play "some part". ¶ "…," the Paris St Germain defender
+        // said": else the previous quote's speaker, named in this paragraph or the one before.
+        let recent = |p: &&Speaker| self.paragraph(start) <= self.paragraph(p.start) + 1;
+        if role_noun
+            && !is_institution(head)
+            && let Some(previous) = previous.filter(recent)
+            && self
+                .people
+                .iter()
+                .any(|(_, name)| previous.name.ends_with(name.as_str()))
+        {
+            return speaker(previous.name.clone());
         }
         // "Election watchdog Kontra Daya said …. "…," the group said": a generic noun for a
         // body refers to the last organisation that was a subject.
