@@ -794,6 +794,8 @@ impl<'d> Reader<'d> {
                 || (is_capitalised(form) && !(stop == start && token.xpos.starts_with("VB")))
                 || (form == "familiar" || form == "with") && stop > start
                 || (form == "-" && stop > start)
+                // "the ruling LIBRE party": a participle modifying a noun.
+                || (token.deprel == "amod" && stop > start)
                 || (is_name_particle(form) && stop > start && self.between_names(stop))
                 || (matches!(form, "in" | "from") && stop > start && self.places_a_noun(stop))
                 || (form == "and" && stop > start && self.joins_names(stop));
