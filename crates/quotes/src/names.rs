@@ -289,10 +289,12 @@ pub(crate) fn name_runs(doc: &Doc) -> Vec<(usize, String, bool)> {
             token.upos == "PROPN" && form.chars().next().is_some_and(char::is_uppercase);
         // "Majed al-Ansari", "Mohammed bin Salman", "Ferdinand Marcos Jr.": particles inside a
         // name and suffixes after it.
-        let next_capitalised = doc.tokens.get(index + 1).is_some_and(|next| {
-            let next_form = next.span.of(&doc.text);
-            next_form.chars().next().is_some_and(char::is_uppercase) || next_form == "-"
-        });
+        // "van der Meulen": a particle may follow another.
+        let next_capitalised = doc.tokens[index + 1..]
+            .iter()
+            .map(|next| next.span.of(&doc.text))
+            .find(|next| !NAME_PARTICLES.contains(next))
+            .is_some_and(|next| next.chars().next().is_some_and(char::is_uppercase) || next == "-");
         let particle = !run.is_empty() && NAME_PARTICLES.contains(&form) && next_capitalised;
         let suffix = !run.is_empty() && is_name_suffix(form);
         let in_name = capitalised

@@ -860,10 +860,10 @@ impl<'d> Reader<'d> {
 
     /// Whether token `index` stands between two capitalised words: "de" in "Annelies de Wit".
     fn between_names(&self, index: usize) -> bool {
-        index > 0
-            && index + 1 < self.doc.tokens.len()
-            && is_capitalised(self.form(index - 1))
-            && is_capitalised(self.form(index + 1))
+        let before = (0..index).rev().find(|&i| !is_name_particle(self.form(i)));
+        let after = (index + 1..self.doc.tokens.len()).find(|&i| !is_name_particle(self.form(i)));
+        before.is_some_and(|i| is_capitalised(self.form(i)))
+            && after.is_some_and(|i| is_capitalised(self.form(i)))
     }
 
     /// Whether the "and" at `index` is inside a name: "Energy and Mines Minister".
