@@ -797,6 +797,8 @@ impl<'d> Reader<'d> {
                 // "the ruling LIBRE party": a participle modifying a noun.
                 || (token.deprel == "amod" && stop > start)
                 || (is_name_particle(form) && stop > start && self.between_names(stop))
+                // "Attention to Persons Deprived of Liberty": inside an institution's name.
+                || (form == "to" && stop > start && self.between_names(stop))
                 || (matches!(form, "in" | "from") && stop > start && self.places_a_noun(stop))
                 || (form == "and" && stop > start && self.joins_names(stop));
             if !fits || form == "," {
@@ -1149,10 +1151,12 @@ impl<'d> Reader<'d> {
     fn body_named_by(&self, subject: usize) -> Option<String> {
         let sentence = self.sentence_of(subject)?;
         // "Ukraine's grid operator, Ukrenergo, said": the name in apposition.
+        // Not an acronym in brackets: "Médecins Sans Frontières (MSF)".
         let appositive = sentence.clone().find(|&i| {
             self.token(i).head == Some(subject)
                 && self.token(i).deprel == "appos"
                 && self.token(i).upos == "PROPN"
+                && (i == 0 || self.form(i - 1) != "(")
         });
         let subject = appositive.unwrap_or(subject);
         let leftmost = (sentence.start..subject)
@@ -1266,8 +1270,12 @@ impl<'d> Reader<'d> {
         }
         let last_title = (first..phrase.end).rev().find(|&i| is_title(self.form(i)));
         let name_start = last_title.map_or(first, |title| title + 1);
+        // "spokesman Dmitry Peskov", not "the Institute of Marine Science".
+        let inside_a_name = first > phrase.start + 1
+            && matches!(self.form(first - 1), "of" | "for")
+            && is_capitalised(self.form(first - 2));
         let titled = last_title.is_some()
-            || (first > phrase.start && starts_lowercase(self.form(first - 1)));
+            || (first > phrase.start && starts_lowercase(self.form(first - 1)) && !inside_a_name);
         (phrase.end.saturating_sub(name_start) >= 2 && titled).then(|| {
             self.doc.text[self.token(name_start).span.start..self.token(phrase.end - 1).span.end]
                 .to_string()
@@ -1457,12 +1465,14 @@ impl<'d> Reader<'d> {
             return Some(self.resolve_subject(phrase).name);
         }
         let mut first = mention;
+        // "the Agriculture and Forestry Ministry": "and" inside a name.
         while first > 0
             && !self.quoted[first - 1]
             && (matches!(
                 self.token(first - 1).upos.as_str(),
                 "NOUN" | "ADJ" | "PROPN"
-            ) || is_capitalised(self.form(first - 1)))
+            ) || is_capitalised(self.form(first - 1))
+                || (self.form(first - 1) == "and" && self.between_names(first - 1)))
             && !is_article(self.form(first - 1))
         {
             first -= 1;
