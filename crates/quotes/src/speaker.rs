@@ -840,13 +840,23 @@ impl<'d> Reader<'d> {
         noun_before && place_after
     }
 
-    /// A name the recognizer found at byte `at`, with the capitalised words that follow it
-    /// up to token `end` and that it left out: "Otieno" -> "Otieno Were".
-    fn name_run_from(&self, at: usize, name: &str, end: usize) -> String {
+    /// A name the recognizer found at byte `at`, with the capitalised words around it within
+    /// tokens `begin..end` that it left out: "Otieno" -> "Otieno Were", "Lenz" -> "Marion
+    /// Stüber-Lenz".
+    fn name_run_from(&self, at: usize, name: &str, (begin, end): (usize, usize)) -> String {
+        let mut first = self.doc.tokens.partition_point(|t| t.span.start < at);
         let mut last = self
             .doc
             .tokens
             .partition_point(|t| t.span.end <= at + name.len());
+        while first > begin
+            && (self.is_glued_hyphen(first - 1)
+                || (self.token(first - 1).upos == "PROPN"
+                    && is_capitalised(self.form(first - 1))
+                    && !is_title(self.form(first - 1))))
+        {
+            first -= 1;
+        }
         while last < end
             && is_capitalised(self.form(last))
             && self.token(last - 1).span.end < self.token(last).span.start
@@ -854,10 +864,12 @@ impl<'d> Reader<'d> {
         {
             last += 1;
         }
-        if last == 0 || self.token(last - 1).span.end <= at + name.len() {
+        if first >= last {
             return name.to_string();
         }
-        self.doc.text[at..self.token(last - 1).span.end].to_string()
+        let start = self.token(first).span.start.min(at);
+        let stop = self.token(last - 1).span.end.max(at + name.len());
+        self.doc.text[start..stop].to_string()
     }
 
     /// Whether token `index` stands between two capitalised words: "de" in "Annelies de Wit".
@@ -988,7 +1000,8 @@ impl<'d> Reader<'d> {
             if self.belongs_to_name(start, *at) {
                 return speaker(bare.to_string());
             }
-            return speaker(self.fullest(&self.name_run_from(*at, name, phrase.end)));
+            let bounds = (phrase.start, phrase.end);
+            return speaker(self.fullest(&self.name_run_from(*at, name, bounds)));
         }
         // An institution's name is whole: "Pharmacists and Dentists Union" is no person's.
         let institution = bare.split_whitespace().last().is_some_and(is_institution)
