@@ -1021,6 +1021,14 @@ impl<'d> Reader<'d> {
         let definite = text.len() != bare.len() && first.eq_ignore_ascii_case("the");
         let head_is_noun = bare.split_whitespace().last().is_some_and(starts_lowercase);
         let role_noun = definite && bare.split_whitespace().count() <= 4 && head_is_noun;
+        // "The 27-year-old called the ruling "absurd"": the last person named.
+        let age = bare.starts_with(|c: char| c.is_ascii_digit()) && bare.ends_with("-year-old");
+        if definite
+            && age
+            && let Some((_, name)) = self.last_person_before(start)
+        {
+            return speaker(self.fullest(&name));
+        }
         if role_noun && let Some(name) = self.antecedent(bare, start.min(before), previous) {
             return speaker(name);
         }
