@@ -956,6 +956,14 @@ impl<'d> Reader<'d> {
             if let Some(subject) = body.filter(newer) {
                 return self.resolve_subject(subject);
             }
+            // "The International Testing Agency welcomed the verdict. "…," it said": a body
+            // that was the subject of any verb in the paragraph since the previous quote.
+            let paragraph_start = self.paragraphs[self.paragraph(start) - 1];
+            let since = previous.map_or(paragraph_start, |p| p.start.max(paragraph_start));
+            let from = self.doc.tokens.partition_point(|t| t.span.start < since);
+            if let Some(name) = self.last_body_between(from, phrase.start) {
+                return speaker(name);
+            }
             if let Some(previous) = previous {
                 return speaker(previous.name.clone());
             }
@@ -1158,7 +1166,12 @@ impl<'d> Reader<'d> {
     /// clause, without the article or a description before it: "Election watchdog Kontra
     /// Daya" -> "Kontra Daya".
     fn last_body_before(&self, index: usize) -> Option<String> {
-        (0..index)
+        self.last_body_between(0, index)
+    }
+
+    /// [`Reader::last_body_before`] among the subjects from token `from` on.
+    fn last_body_between(&self, from: usize, index: usize) -> Option<String> {
+        (from..index)
             .rev()
             .filter(|&i| {
                 let token = self.token(i);
