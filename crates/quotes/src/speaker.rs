@@ -266,10 +266,16 @@ impl<'d> Reader<'d> {
         let last_words: Vec<&str> = lead_in.split_whitespace().rev().take(3).collect();
         // "known as", "known locally as"
         let known_as = last_words.first() == Some(&"as") && last_words[1..].contains(&"known");
+        // The word that introduces the quote, past an article: "dubbed the "red zone"".
+        let introducer = match last_words.as_slice() {
+            [article, word, ..] if matches!(*article, "the" | "a" | "an") => *word,
+            [word, ..] => *word,
+            [] => "",
+        };
         let introduced = known_as
             || ["so-called", "dubbed", "nicknamed", "titled", "entitled"]
                 .iter()
-                .any(|words| lead_in.ends_with(words));
+                .any(|words| introducer.ends_with(words));
         let words: Vec<&str> = self.doc.text[quote.start..quote.end]
             .split_whitespace()
             .collect();
@@ -305,8 +311,10 @@ impl<'d> Reader<'d> {
                 .rev()
                 .take(8)
                 .any(|w| w == "known" || w == "called");
+        // "which the union has branded "Operation Empty Classrooms"": a name given.
+        let named = matches!(introducer, "branded" | "named" | "called" | "renamed");
         introduced
-            || (title_case && (noun_follows || owned || determined))
+            || (title_case && (noun_follows || owned || determined || named))
             || (capitalised && determined && noun_follows)
             || (capitalised && (between_names || translated))
             || self.is_glossed(quote)
