@@ -942,6 +942,28 @@ impl<'d> Reader<'d> {
             if let Some(previous) = previous_here {
                 return speaker(previous.name.clone());
             }
+            // "Hauwa Suleiman, a mother of four, said her children were home. ¶ "…," she
+            // said": who reported speech at the end of the paragraph before, after any quote.
+            let paragraph_start = self.paragraphs[paragraph - 1];
+            let last_before = self
+                .doc
+                .tokens
+                .partition_point(|t| t.span.start < paragraph_start);
+            let reported = last_before
+                .checked_sub(1)
+                .and_then(|last| self.last_speaker_in_paragraph(last))
+                .filter(|subject| {
+                    let at = self.token(subject.start).span.start;
+                    said_before.is_none_or(|said| said.quote_start < at)
+                });
+            let named_after = |subject: &Phrase| {
+                let at = self.token(subject.start).span.start;
+                self.last_person_before(before)
+                    .is_some_and(|(p, _)| p > self.token(subject.end - 1).span.end.max(at))
+            };
+            if let Some(subject) = reported.filter(|s| self.is_named(s) && !named_after(s)) {
+                return self.resolve_subject(subject);
+            }
             // "Gonzalez, a protege of Rafael Correa, said … "…". ¶ "…," she told": nobody named
             // since the last quote, whose speaker goes on.
             let person = self.last_person_before(before);
@@ -995,6 +1017,23 @@ impl<'d> Reader<'d> {
             .clone()
             .find(|&i| RELATIVE_PRONOUNS.contains(&self.form(i)));
         let head_end = clause.map_or(end, |i| self.token(i).span.start);
+        // "a man who gave his name only as Jawad": the name given.
+        let given = phrase.clone().find(|&i| {
+            self.form(i) == "as"
+                && i > phrase.start
+                && matches!(self.form(i - 1), "name" | "only" | "identified")
+                && i + 1 < phrase.end
+                && is_capitalised(self.form(i + 1))
+        });
+        if let Some(as_word) = given {
+            let last = (as_word + 1..phrase.end)
+                .take_while(|&i| is_capitalised(self.form(i)) || self.is_glued_hyphen(i))
+                .last()
+                .unwrap_or(as_word + 1);
+            let name =
+                &self.doc.text[self.token(as_word + 1).span.start..self.token(last).span.end];
+            return speaker(name.to_string());
+        }
         // Nor one that only modifies the head noun: "the Paris St Germain defender".
         let modifier = |at: usize, name: &str| {
             let after = self
@@ -1154,6 +1193,13 @@ impl<'d> Reader<'d> {
             .rev()
             .find(|&i| self.form(i) != ",")
             .is_some_and(|i| self.quoted[i]);
+        // "Camps are at breaking point, said Leila Haddad, who heads …": inverted too.
+        let inverted = verb > sentence.start
+            && self.form(verb - 1) == ","
+            && matches!(self.form(verb), "said" | "says")
+            && verb + 1 < sentence.end
+            && self.token(verb + 1).upos == "PROPN";
+        let after_quote = after_quote || inverted;
         let subject = if after_quote {
             let words: Vec<usize> = (verb..sentence.end)
                 .take_while(|&i| !self.quoted[i] && !matches!(self.form(i), "." | "!" | "?" | ";"))
