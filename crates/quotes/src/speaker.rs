@@ -1223,23 +1223,35 @@ impl<'d> Reader<'d> {
         self.last_body_between(0, index)
     }
 
-    /// [`Reader::last_body_before`] among the subjects from token `from` on.
+    /// [`Reader::last_body_before`] among the subjects from token `from` on: of a verb in the
+    /// parse, or of a speech verb as the attribution reads it ("Danish shipping group A.P.
+    /// Moller-Maersk said", which the parser may leave without a subject).
     fn last_body_between(&self, from: usize, index: usize) -> Option<String> {
         (from..index)
             .rev()
-            .filter(|&i| {
+            .filter(|&i| !self.quoted[i])
+            .find_map(|i| {
                 let token = self.token(i);
-                !self.quoted[i] && token.deprel.starts_with("nsubj") && token.upos != "PRON"
+                if token.deprel.starts_with("nsubj") && token.upos != "PRON" {
+                    return self.body_named_by(i);
+                }
+                if !self.is_speech(i) || self.is_according(i) {
+                    return None;
+                }
+                let sentence = self.sentence_of(i)?;
+                let subject = self.subject_before(self.clause_start(sentence.start, i), i);
+                (!subject.is_empty() && !self.is_pronoun(&subject))
+                    .then(|| self.body_name(subject, None))
+                    .flatten()
             })
-            .find_map(|subject| self.body_named_by(subject))
     }
 
     /// The organisation's name in the subject headed by token `subject`, if it has one: a
     /// capitalised name that is no person's or place's.
     fn body_named_by(&self, subject: usize) -> Option<String> {
         let sentence = self.sentence_of(subject)?;
-        // "Ukraine's grid operator, Ukrenergo, said": the name in apposition.
-        // Not an acronym in brackets: "Médecins Sans Frontières (MSF)".
+        // "Ukraine's grid operator, Ukrenergo, said": the name in apposition. Not an acronym
+        // in brackets: "Médecins Sans Frontières (MSF)".
         let appositive = sentence.clone().find(|&i| {
             self.token(i).head == Some(subject)
                 && self.token(i).deprel == "appos"
@@ -1251,19 +1263,33 @@ impl<'d> Reader<'d> {
             .find(|&i| self.token(i).upos != "PUNCT" && self.governed_by(i, subject))
             .unwrap_or(subject);
         let phrase = self.forward_phrase(leftmost, sentence.end);
+        self.body_name(phrase, Some(subject))
+    }
+
+    /// The organisation's name a subject phrase gives, without the article or a description
+    /// before it: "Election watchdog Kontra Daya" -> "Kontra Daya"; none for a person or a
+    /// place, or when the phrase misses its head word `head`.
+    fn body_name(&self, phrase: Phrase, head: Option<usize>) -> Option<String> {
         let tagged = |i: usize, kind: &str| self.token(i).ner.ends_with(kind);
         let named = phrase.clone().any(|i| {
             self.token(i).upos == "PROPN" && is_capitalised(self.form(i)) && !tagged(i, "-LOC")
         });
-        if !phrase.contains(&subject) || !named || phrase.clone().any(|i| tagged(i, "-PER")) {
-            return None;
-        }
-        let description = phrase.clone().rev().find(|&i| {
+        let described = phrase.clone().rev().find(|&i| {
             starts_lowercase(self.form(i))
                 && !LINKING_WORDS.contains(&self.form(i))
-                && !matches!(self.form(i), "and" | "in")
+                && !matches!(self.form(i), "and" | "in" | "to")
         });
-        let first = description.map_or(phrase.start, |i| i + 1);
+        // A body noun before the name outweighs the recognizer's "person" tag ("shipping
+        // group A.P. Moller-Maersk").
+        let body_noun = described.is_some_and(|i| {
+            GENERIC_BODIES.contains(&self.form(i)) || is_institution(self.form(i))
+        });
+        let person = !body_noun && phrase.clone().any(|i| tagged(i, "-PER"));
+        let whole = head.is_none_or(|head| phrase.contains(&head));
+        if phrase.is_empty() || !whole || !named || person {
+            return None;
+        }
+        let first = described.map_or(phrase.start, |i| i + 1);
         let first = (first..phrase.end)
             .find(|&i| !is_article(self.form(i)))
             .unwrap_or(first);
