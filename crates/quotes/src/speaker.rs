@@ -681,9 +681,16 @@ impl<'d> Reader<'d> {
         let participle =
             |i: usize| matches!(self.form(i), "involved" | "familiar" | "based" | "close");
         // The participle may already end the phrase: "eight members involved | in the talks".
+        // "a Western diplomat in the region who asked not to be named": a place phrase that a
+        // relative clause follows belongs to the description.
+        let placed_then_relative = matches!(self.form(at), "in" | "at")
+            && (at..limit)
+                .take_while(|&i| !self.quoted[i] && self.form(i) != ",")
+                .any(|i| matches!(self.form(i), "who" | "whose"));
         let opens = at < limit
             && !self.quoted[at]
             && (matches!(self.form(at), "who" | "whose" | "from")
+                || placed_then_relative
                 || participle(at)
                 || (at > phrase.start && participle(at - 1)));
         if !description || !opens {
@@ -694,7 +701,9 @@ impl<'d> Reader<'d> {
             .find(|&i| {
                 self.quoted[i]
                     || matches!(self.form(i), "," | "." | ";" | ":")
-                    || (i > at + 1 && self.is_speech(i))
+                    || (i > at + 1
+                        && self.is_speech(i)
+                        && !matches!(self.form(i - 1), "who" | "whose"))
             })
             .unwrap_or(limit);
         phrase.start..end
@@ -1540,10 +1549,10 @@ impl<'d> Reader<'d> {
         if person_noun && let Some((_, name)) = later(recognised, titled) {
             return Some(self.fullest(name));
         }
-        if let Some(described) = self.introduced(&head, before)
+        if let Some((described, speaker)) = self.introduced(&head, before)
             && (head == "statement" || covers(&described))
         {
-            return Some(described);
+            return Some(speaker);
         }
         let leader = matches!(
             head.as_str(),
@@ -1555,9 +1564,11 @@ impl<'d> Reader<'d> {
         None
     }
 
-    /// What the article introduced earlier with `head`: "A shipping industry source told
-    /// Reuters" -> "shipping industry source"; for "statement", who spoke "in a statement".
-    fn introduced(&self, head: &str, before: usize) -> Option<String> {
+    /// What the article introduced earlier with `head`, as (description, speaker): "A
+    /// shipping industry source told Reuters" -> "shipping industry source" for both; "Moana
+    /// Voice, a community group, said" -> the description and "Moana Voice"; for "statement",
+    /// who spoke "in a statement".
+    fn introduced(&self, head: &str, before: usize) -> Option<(String, String)> {
         let last = self.doc.tokens.partition_point(|t| t.span.start < before);
         // Not "ministry" modifying another noun ("ministry spokesman Ali al-Tamimi").
         let mention = (0..last).rev().find(|&i| {
@@ -1576,7 +1587,8 @@ impl<'d> Reader<'d> {
             if phrase.is_empty() {
                 return None;
             }
-            return Some(self.resolve_subject(phrase).name);
+            let name = self.resolve_subject(phrase).name;
+            return Some((name.clone(), name));
         }
         let mut first = mention;
         // "the Agriculture and Forestry Ministry": "and" inside a name.
@@ -1627,9 +1639,29 @@ impl<'d> Reader<'d> {
         if !fuller || !(indefinite || definite || named) {
             return None;
         }
-        let text =
-            &self.doc.text[self.token(first).span.start..self.token(phrase.end - 1).span.end];
-        Some(text.to_string())
+        let text = self.doc.text[self.token(first).span.start..self.token(phrase.end - 1).span.end]
+            .to_string();
+        // "Moana Voice, a community group that holds vigils, said": the name the
+        // description is in apposition to.
+        let comma = first
+            .checked_sub(2)
+            .filter(|&c| indefinite && self.form(c) == ",");
+        if let Some(comma) = comma {
+            let mut start = comma;
+            while start > 0
+                && !self.quoted[start - 1]
+                && self.token(start - 1).upos == "PROPN"
+                && is_capitalised(self.form(start - 1))
+            {
+                start -= 1;
+            }
+            if start < comma {
+                let name =
+                    &self.doc.text[self.token(start).span.start..self.token(comma - 1).span.end];
+                return Some((text, self.fullest(name)));
+            }
+        }
+        Some((text.clone(), text))
     }
 
     /// The token range of the sentence holding token `index`.
