@@ -814,6 +814,11 @@ impl<'d> Reader<'d> {
                 // "the ruling LIBRE party": a participle modifying a noun.
                 || (token.deprel == "amod" && stop > start)
                 || (is_name_particle(form) && stop > start && self.between_names(stop))
+                // "Nigeria Governors' Forum": a plural possessive inside a name.
+                || (matches!(form, "'" | "’")
+                    && stop > start
+                    && self.form(stop - 1).ends_with('s')
+                    && self.between_names(stop))
                 // "Attention to Persons Deprived of Liberty": inside an institution's name.
                 || (form == "to" && stop > start && self.between_names(stop))
                 || (matches!(form, "in" | "from") && stop > start && self.places_a_noun(stop))
