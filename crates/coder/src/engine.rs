@@ -715,14 +715,17 @@ impl Coder {
         // "Spanish prosecutors are investigating a former transport minister", "Vucic warned
         // protesters": people named only by office or kind, whom a state's own courts, police
         // or government investigate, arrest, urge or warn, are that state's.
-        if target.is_empty() && !joint && DOMESTIC_ROOTS.contains(&code.root()) {
+        // "Kenyan youth groups plan to march on parliament": protesters protest against
+        // their own state, whoever they are.
+        let protest = code.root() == "14";
+        if target.is_empty() && !joint && (DOMESTIC_ROOTS.contains(&code.root()) || protest) {
             target.extend(
                 frame
                     .target
                     .iter()
                     .copied()
                     .chain(other_targets(parsed, frame, pattern))
-                    .find_map(|w| domestic_official(parsed, w, &source)),
+                    .find_map(|w| domestic_official(parsed, w, &source, protest)),
             );
         }
         if !pattern.target.is_empty() && target.is_empty() && !joint {
@@ -884,8 +887,10 @@ fn is_complement(parsed: &Parsed, word: usize) -> bool {
 fn governing_root(lemma: &str) -> Option<&'static str> {
     Some(match lemma {
         "urge" | "ask" | "appeal" | "call" | "press" | "encourage" => "02",
-        "agree" | "pledge" | "promise" | "vow" | "offer" | "commit" | "intend" | "plan"
-        | "decide" | "undertake" => "03",
+        // Not "plan": a planned act is the act, scheduled ("plan to march" is a future
+        // protest), as "is set to" is.
+        "agree" | "pledge" | "promise" | "vow" | "offer" | "commit" | "intend" | "decide"
+        | "undertake" => "03",
         "demand" | "insist" => "10",
         "refuse" | "decline" | "reject" => "12",
         "threaten" | "warn" => "13",
@@ -1348,13 +1353,20 @@ const DOMESTIC_ROOTS: [&str; 7] = ["02", "09", "10", "11", "12", "13", "17"];
 
 /// The person `word` names by office or kind alone ("a former transport minister",
 /// "protesters", "the opposition"), as one of the state whose courts, police or government
-/// act on them (`source`).
-fn domestic_official(parsed: &Parsed, word: usize, source: &[Actor]) -> Option<Actor> {
+/// act on them (`source`); with `any_source`, of any source's country (protesters and the
+/// parliament they march on).
+fn domestic_official(
+    parsed: &Parsed,
+    word: usize,
+    source: &[Actor],
+    any_source: bool,
+) -> Option<Actor> {
     const STATE: [&str; 5] = ["GOV", "JUD", "COP", "MIL", "LEG"];
     const DOMESTIC: [&str; 7] = ["GOV", "JUD", "COP", "MIL", "LEG", "OPP", "CVL"];
-    let state = source
-        .iter()
-        .find(|s| s.sector.as_deref().is_some_and(|x| STATE.contains(&x)))?;
+    let state = source.iter().find(|s| {
+        s.country.is_some()
+            && (any_source || s.sector.as_deref().is_some_and(|x| STATE.contains(&x)))
+    })?;
     let country = state.country.clone()?;
     let phrase = parsed.core_phrase(word);
     let sector = parsed.mentions.iter().find_map(|m| {
