@@ -425,7 +425,9 @@ impl Coder {
             });
         };
         let passive = parsed.child_full(verb, "nsubj:pass");
-        let object = passive.or_else(|| parsed.children_with(verb, "obj").next());
+        let object = passive
+            .or_else(|| parsed.children_with(verb, "obj").next())
+            .or_else(|| object_taken_for_head(parsed, verb));
         let particle = parsed.particle(verb);
         let source = if passive.is_some() {
             agent_of_passive(parsed, verb)
@@ -986,12 +988,14 @@ fn targets(
                 for head in [Some(verb), noun].into_iter().flatten() {
                     found.extend(prepositional(parsed, head, preposition));
                 }
-                // "spoke by telephone with Modi": the phrase may hang one level down.
+                // "spoke by telephone with Modi", "mediated talks between …": the phrase may
+                // hang one level down.
                 if found.is_empty() {
                     found.extend(
                         parsed
                             .children_with(verb, "obl")
-                            .find_map(|obl| prepositional(parsed, obl, preposition)),
+                            .chain(object)
+                            .find_map(|word| prepositional(parsed, word, preposition)),
                     );
                 }
             }
@@ -1180,6 +1184,13 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
             && parsed.relation(verb) == "amod"
             && let Some(noun) = parsed.heads[verb]
         {
+            // "Anwar Ibrahim mediated talks" parsed with "mediated" modifying "talks": the
+            // noun's own subject.
+            if object_taken_for_head(parsed, verb).is_some()
+                && let Some(subject) = parsed.child_full(noun, "nsubj")
+            {
+                return vec![subject];
+            }
             return light_verb_subject(parsed, noun);
         }
         // "urged France to recognise": the object of a verb of asking or ordering is the one
@@ -1340,6 +1351,19 @@ fn agent_of_passive(parsed: &Parsed, verb: usize) -> Vec<usize> {
 
 /// For an event noun that is the object or oblique of a verb ("held talks", "led a delegation
 /// to talks", "drove tractors onto motorways in protest"), the verb's subject.
+/// The noun a finite verb was hung on as a modifier, which is its object: "mediated talks"
+/// parsed with "mediated" as an adjective of "talks".
+fn object_taken_for_head(parsed: &Parsed, verb: usize) -> Option<usize> {
+    let head = parsed.heads[verb]?;
+    // A past participle too when the noun has a subject before it, as no modified noun has.
+    let subject_before = parsed
+        .child_full(head, "nsubj")
+        .is_some_and(|subject| subject < verb);
+    let finite = parsed.upos(verb) == "VERB"
+        && (parsed.xpos(verb) == "VBD" || (parsed.xpos(verb) == "VBN" && subject_before));
+    (finite && parsed.relation(verb) == "amod" && head > verb).then_some(head)
+}
+
 fn light_verb_subject(parsed: &Parsed, noun: usize) -> Vec<usize> {
     match (parsed.relation(noun), parsed.heads[noun]) {
         ("obj" | "obl", Some(verb)) if parsed.upos(verb) == "VERB" => subject_of(parsed, verb),
