@@ -1178,6 +1178,15 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
                 return vec![root];
             }
         }
+        // "During a call with Trump, Polish President Karol Nawrocki asked …" parsed with the
+        // name in apposition to Trump: a root verb without a subject takes the name that
+        // ends right before it.
+        if at == verb
+            && parsed.heads[verb].is_none()
+            && let Some(name) = name_just_before(parsed, verb)
+        {
+            return vec![name];
+        }
         // "before holding talks" parsed with "holding" modifying "talks": the subject is
         // that of the verb the noun hangs on.
         if at == verb
@@ -1351,6 +1360,22 @@ fn agent_of_passive(parsed: &Parsed, verb: usize) -> Vec<usize> {
 
 /// For an event noun that is the object or oblique of a verb ("held talks", "led a delegation
 /// to talks", "drove tractors onto motorways in protest"), the verb's subject.
+/// The head of the proper name that ends right before `verb` ("Karol Nawrocki asked"),
+/// climbing its flat and compound parts, unless the name sits in a prepositional phrase.
+fn name_just_before(parsed: &Parsed, verb: usize) -> Option<usize> {
+    let mut word = verb.checked_sub(1)?;
+    if parsed.upos(word) != "PROPN" {
+        return None;
+    }
+    while matches!(parsed.relation(word), "flat" | "compound")
+        && let Some(head) = parsed.heads[word].filter(|&h| h < verb)
+    {
+        word = head;
+    }
+    let in_phrase = parsed.children_with(word, "case").next().is_some();
+    (!in_phrase && parsed.upos(word) == "PROPN").then_some(word)
+}
+
 /// The noun a finite verb was hung on as a modifier, which is its object: "mediated talks"
 /// parsed with "mediated" as an adjective of "talks".
 fn object_taken_for_head(parsed: &Parsed, verb: usize) -> Option<usize> {
