@@ -149,6 +149,19 @@ pub(crate) fn is_title(word: &str) -> bool {
             | "Attorney"
             | "Prosecutor"
             | "Mufti"
+            | "Officer"
+            | "Executive"
+            | "CEO"
+            | "Father"
+            | "Pastor"
+            | "Reverend"
+            | "Rev."
+            | "Ayatollah"
+            | "Mullah"
+            | "Maulana"
+            | "Mahant"
+            | "Swami"
+            | "Patriarch"
     )
 }
 
@@ -238,7 +251,8 @@ pub(crate) fn is_name_suffix(word: &str) -> bool {
 /// Lowercase words inside names: "al-Ansari", "bin Salman", "da Silva", "von der Leyen".
 const NAME_PARTICLES: &[&str] = &[
     "al", "el", "bin", "ibn", "bint", "de", "da", "das", "do", "dos", "del", "della", "di", "du",
-    "van", "von", "der", "den", "la", "le", "ul",
+    "van", "von", "der", "den", "la", "le", "ul", "dela", "delos", "los", "las", "ter", "ten",
+    "zu",
 ];
 
 /// Whether a lowercase word can stand inside a name: "Annelies de Wit", "Ahmed al-Tayeb".

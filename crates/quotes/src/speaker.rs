@@ -76,6 +76,7 @@ const SPEECH_WORDS: &[&str] = &[
     "characterized",
     "spoke",
     "adding",
+    "defended",
 ];
 
 /// Words that may stand in a speaker's phrase beside names and nouns ("Secretary of State",
@@ -316,6 +317,7 @@ impl<'d> Reader<'d> {
         introduced
             || (title_case && (noun_follows || owned || determined || named))
             || (capitalised && determined && noun_follows)
+            || (capitalised && named && words.len() == 1)
             || (capitalised && (between_names || translated))
             || self.is_glossed(quote)
     }
@@ -439,10 +441,11 @@ impl<'d> Reader<'d> {
         if phrase.is_empty() {
             return None;
         }
-        let opens_clause = words
-            .iter()
-            .find(|&&i| i >= phrase.end)
-            .is_some_and(|&i| matches!(self.token(i).upos.as_str(), "VERB" | "AUX"));
+        // "said an EU diplomat involved in the talks" is no "said he would".
+        let opens_clause = words.iter().find(|&&i| i >= phrase.end).is_some_and(|&i| {
+            matches!(self.token(i).upos.as_str(), "VERB" | "AUX")
+                && !matches!(self.form(i), "involved" | "familiar" | "based" | "close")
+        });
         if opens_clause {
             return None;
         }
@@ -717,6 +720,7 @@ impl<'d> Reader<'d> {
             && is_capitalised(self.form(phrase.start))
             && phrase.clone().all(|i| {
                 self.is_glued_hyphen(i)
+                    || (i > 0 && self.is_glued_hyphen(i - 1))
                     || (self.token(i).upos == "PROPN" && is_capitalised(self.form(i)))
                     || (is_name_particle(self.form(i)) && self.between_names(i))
             })
@@ -820,7 +824,10 @@ impl<'d> Reader<'d> {
                     && self.form(stop - 1).ends_with('s')
                     && self.between_names(stop))
                 // "Attention to Persons Deprived of Liberty": inside an institution's name.
-                || (form == "to" && stop > start && self.between_names(stop))
+                || (matches!(form, "to" | "on")
+                    && stop > start
+                    && self.between_names(stop)
+                    && !self.names_a_day(stop + 1))
                 || (matches!(form, "in" | "from") && stop > start && self.places_a_noun(stop))
                 || (form == "and" && stop > start && self.joins_names(stop));
             if !fits || form == "," {
@@ -892,6 +899,15 @@ impl<'d> Reader<'d> {
         let start = self.token(first).span.start.min(at);
         let stop = self.token(last - 1).span.end.max(at + name.len());
         self.doc.text[start..stop].to_string()
+    }
+
+    /// Whether token `index` names a weekday or month: "China on Tuesday" is no name.
+    fn names_a_day(&self, index: usize) -> bool {
+        index < self.doc.tokens.len() && {
+            let form = self.form(index);
+            dyad_core::calendar::weekday_number(form).is_some()
+                || dyad_core::calendar::month_number(form).is_some()
+        }
     }
 
     /// Whether token `index` stands between two capitalised words: "de" in "Annelies de Wit".
