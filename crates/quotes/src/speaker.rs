@@ -901,6 +901,42 @@ impl<'d> Reader<'d> {
         self.doc.text[start..stop].to_string()
     }
 
+    /// The phrase a relative pronoun at `index` stands for: the stretch before its comma,
+    /// and for "who" the name that ends it ("the government of President Javier Milei, who").
+    fn relative_antecedent(&self, index: usize) -> Option<Phrase> {
+        let comma = index.checked_sub(1).filter(|&c| self.form(c) == ",")?;
+        let sentence = self.sentence_of(index)?;
+        // The noun phrase that ends at the comma: "walkouts from nationalist lawmakers".
+        let mut begin = comma;
+        while begin > sentence.start
+            && !self.quoted[begin - 1]
+            && (matches!(
+                self.token(begin - 1).upos.as_str(),
+                "NOUN" | "PROPN" | "ADJ" | "DET" | "NUM"
+            ) || matches!(self.form(begin - 1), "of" | "'s" | "’s")
+                || self.is_glued_hyphen(begin - 1))
+            && !RELATIVE_PRONOUNS.contains(&self.form(begin - 1))
+        {
+            begin -= 1;
+        }
+        let phrase = begin..comma;
+        if phrase.is_empty() || self.form(begin) == "of" {
+            return None;
+        }
+        if self.form(index) == "who" {
+            let mut name = phrase.end;
+            while name > phrase.start
+                && (self.token(name - 1).upos == "PROPN" || self.is_glued_hyphen(name - 1))
+            {
+                name -= 1;
+            }
+            if name < phrase.end && name > phrase.start {
+                return Some(name..phrase.end);
+            }
+        }
+        Some(phrase)
+    }
+
     /// Whether token `index` names a weekday or month: "China on Tuesday" is no name.
     fn names_a_day(&self, index: usize) -> bool {
         index < self.doc.tokens.len() && {
@@ -1004,6 +1040,14 @@ impl<'d> Reader<'d> {
             if let Some((_, name)) = person {
                 return speaker(self.fullest(&name));
             }
+        }
+        // "nationalist lawmakers, who called the measure "…"": whom the relative pronoun
+        // stands for.
+        if phrase.len() == 1
+            && matches!(first, "who" | "which")
+            && let Some(antecedent) = self.relative_antecedent(phrase.start)
+        {
+            return self.resolve(antecedent, before, said_before);
         }
         if phrase.len() == 1 && GROUP_PRONOUNS.contains(&first) {
             // "The Electoral Commission said in a statement …. "…," it said": the body that
