@@ -579,6 +579,11 @@ impl<'d> Reader<'d> {
             // "Dale Whitfield, who runs a company in Midland, Texas, said": what came after a
             // relative pronoun belonged to its clause.
             if RELATIVE_PRONOUNS.contains(&self.form(begin)) {
+                // "Milei, who last month called …": the pronoun right before the verb is its
+                // subject, and stands for the noun before it.
+                if stretch_end == end {
+                    return begin..begin + 1;
+                }
                 found = None;
             }
             let phrase = self.stretch_phrase(begin, stretch_end);
@@ -1043,8 +1048,7 @@ impl<'d> Reader<'d> {
         }
         // "nationalist lawmakers, who called the measure "…"": whom the relative pronoun
         // stands for.
-        if phrase.len() == 1
-            && matches!(first, "who" | "which")
+        if matches!(first, "who" | "which")
             && let Some(antecedent) = self.relative_antecedent(phrase.start)
         {
             return self.resolve(antecedent, before, said_before);
