@@ -591,8 +591,12 @@ impl<'d> Reader<'d> {
             // that lists with commas.
             let phrase = phrase.map(|phrase| self.listed_name(phrase, begin));
             match (&found, phrase) {
+                // Not "a widow from Bihar's Gaya district", with places the recognizer took
+                // for people: the name ends the phrase.
                 (None, Some(phrase))
-                    if self.names_someone(&phrase) && !self.describes_another(&phrase) =>
+                    if self.names_someone(&phrase)
+                        && self.token(phrase.end - 1).upos == "PROPN"
+                        && !self.describes_another(&phrase) =>
                 {
                     return phrase;
                 }
