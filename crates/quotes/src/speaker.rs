@@ -910,6 +910,30 @@ impl<'d> Reader<'d> {
         self.doc.text[start..stop].to_string()
     }
 
+    /// The person a paragraph opens with, introduced by an apposition: "Suyanto, a
+    /// 61-year-old rubber farmer, waded through the water. "…," he said".
+    fn paragraph_protagonist(&self, index: usize) -> Option<String> {
+        let paragraph_start = self.paragraphs[self.paragraph(self.token(index).span.start) - 1];
+        let first = self
+            .doc
+            .tokens
+            .partition_point(|t| t.span.start < paragraph_start);
+        let mut end = first;
+        while end < index && end - first < 4 && is_capitalised(self.form(end)) && !self.quoted[end]
+        {
+            end += 1;
+        }
+        let appositive = end > first
+            && end + 1 < index
+            && self.form(end) == ","
+            && (matches!(self.form(end + 1), "a" | "an") || self.token(end + 1).upos == "NUM");
+        let name = (first..end)
+            .all(|i| self.token(i).upos == "PROPN" && !self.token(i).ner.ends_with("-ORG"));
+        (appositive && name).then(|| {
+            self.doc.text[self.token(first).span.start..self.token(end - 1).span.end].to_string()
+        })
+    }
+
     /// The phrase a relative pronoun at `index` stands for: the stretch before its comma,
     /// and for "who" the name that ends it ("the government of President Javier Milei, who").
     fn relative_antecedent(&self, index: usize) -> Option<Phrase> {
@@ -1038,6 +1062,9 @@ impl<'d> Reader<'d> {
             };
             if let Some(subject) = reported.filter(|s| self.is_named(s) && !named_after(s)) {
                 return self.resolve_subject(subject);
+            }
+            if let Some(name) = self.paragraph_protagonist(phrase.start) {
+                return speaker(self.fullest(&name));
             }
             // "Gonzalez, a protege of Rafael Correa, said … "…". ¶ "…," she told": nobody named
             // since the last quote, whose speaker goes on.
