@@ -670,10 +670,16 @@ impl<'d> Reader<'d> {
     }
 
     /// Whether a phrase describes its speaker by someone else: "a protege of former President
-    /// Rafael Correa", "the lawyer for Sarr".
+    /// Rafael Correa", "the lawyer for Sarr", "a hydrologist at Mohammed V University".
     fn describes_another(&self, phrase: &Phrase) -> bool {
-        phrase.clone().skip(1).any(|i| {
-            matches!(self.form(i), "of" | "for")
+        self.noun_complement_within(phrase.start, phrase.end)
+    }
+
+    /// Whether a common noun among tokens `first..end` takes a complement after it ("office
+    /// of", "lawyer for", "hydrologist at", "adviser to").
+    fn noun_complement_within(&self, first: usize, end: usize) -> bool {
+        (first + 1..end).any(|i| {
+            matches!(self.form(i), "of" | "for" | "at" | "to")
                 && self.token(i - 1).upos == "NOUN"
                 && starts_lowercase(self.form(i - 1))
         })
@@ -1464,11 +1470,7 @@ impl<'d> Reader<'d> {
     fn belongs_to_name(&self, start: usize, name_at: usize) -> bool {
         let first = self.doc.tokens.partition_point(|t| t.span.start < start);
         let name = self.doc.tokens.partition_point(|t| t.span.start < name_at);
-        (first + 1..name).any(|i| {
-            matches!(self.form(i), "of" | "for")
-                && self.token(i - 1).upos == "NOUN"
-                && starts_lowercase(self.form(i - 1))
-        })
+        self.noun_complement_within(first, name)
     }
 
     /// The last person named before byte `before`: by the entity recognizer, or a name after a
