@@ -843,7 +843,7 @@ impl<'d> Reader<'d> {
                     && stop > start
                     && self.between_names(stop)
                     && !self.names_a_day(stop + 1))
-                || (matches!(form, "in" | "from") && stop > start && self.places_a_noun(stop))
+                || (matches!(form, "in" | "from" | "to") && stop > start && self.places_a_noun(stop))
                 || (form == "and" && stop > start && self.joins_names(stop));
             if !fits || form == "," {
                 break;
@@ -867,10 +867,10 @@ impl<'d> Reader<'d> {
         start..stop
     }
 
-    /// Whether the "in" or "from" at `index` places the common noun before it: "the mission in
-    /// Congo", "an official in the Autonomous Bougainville Government", "a woman from
-    /// Machakos", "the Stabilization Mission in the Democratic Republic of the Congo", but not
-    /// "Trump in a statement".
+    /// Whether the "in", "from" or "to" at `index` places the common noun before it: "the
+    /// mission in Congo", "an official in the Autonomous Bougainville Government", "a woman
+    /// from Machakos", "the EU delegation to Georgia", "the Stabilization Mission in the
+    /// Democratic Republic of the Congo", but not "Trump in a statement".
     fn places_a_noun(&self, index: usize) -> bool {
         let before = index - 1;
         let noun_before = self.token(before).upos == "NOUN"
