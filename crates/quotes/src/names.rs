@@ -8,7 +8,7 @@ use dyad_core::Doc;
 pub(crate) fn people(doc: &Doc) -> Vec<(usize, String)> {
     let mut found: Vec<(usize, String)> = Vec::new();
     let mut current: Option<(usize, usize)> = None;
-    for token in &doc.tokens {
+    for (index, token) in doc.tokens.iter().enumerate() {
         let inside = token.ner == "I-PER" && current.is_some();
         if inside {
             if let Some((_, end)) = current.as_mut() {
@@ -19,7 +19,14 @@ pub(crate) fn people(doc: &Doc) -> Vec<(usize, String)> {
         if let Some((start, end)) = current.take() {
             found.push((start, doc.text[start..end].to_string()));
         }
-        if token.ner.ends_with("-PER") && token.upos == "PROPN" {
+        // "Henning Vogt" with "Henning" tagged a verb is still a name, as the recognizer
+        // goes on into the next word.
+        let capitalised = token.span.of(&doc.text).starts_with(char::is_uppercase);
+        let continued = doc
+            .tokens
+            .get(index + 1)
+            .is_some_and(|next| next.ner == "I-PER");
+        if token.ner.ends_with("-PER") && (token.upos == "PROPN" || (capitalised && continued)) {
             current = Some((token.span.start, token.span.end));
         }
     }
@@ -150,6 +157,8 @@ pub(crate) fn is_title(word: &str) -> bool {
             | "Prosecutor"
             | "Mufti"
             | "Officer"
+            | "Major"
+            | "Maj."
             | "Executive"
             | "CEO"
             | "Father"
