@@ -916,6 +916,31 @@ impl<'d> Reader<'d> {
         self.doc.text[start..stop].to_string()
     }
 
+    /// Who reported speech at the end of the paragraph before the one holding byte `at`, when
+    /// a name, after the previous quote and with nobody named between it and byte `before`:
+    /// "Hauwa Suleiman, a mother of four, said her children were home. ¶ "…," she said".
+    fn reported_in_paragraph_before(
+        &self,
+        at: usize,
+        before: usize,
+        said_before: Option<Said>,
+    ) -> Option<Phrase> {
+        let paragraph_start = self.paragraphs[self.paragraph(at) - 1];
+        let last = self
+            .doc
+            .tokens
+            .partition_point(|t| t.span.start < paragraph_start)
+            .checked_sub(1)?;
+        let subject = self.last_speaker_in_paragraph(last)?;
+        let subject_start = self.token(subject.start).span.start;
+        let after_quote = said_before.is_none_or(|said| said.quote_start < subject_start);
+        let subject_end = self.token(subject.end - 1).span.end;
+        let named_after = self
+            .last_person_before(before)
+            .is_some_and(|(p, _)| p > subject_end);
+        (after_quote && self.is_named(&subject) && !named_after).then_some(subject)
+    }
+
     /// The person a paragraph opens with, introduced by an apposition: "Suyanto, a
     /// 61-year-old rubber farmer, waded through the water. "…," he said".
     fn paragraph_protagonist(&self, index: usize) -> Option<String> {
@@ -1048,25 +1073,8 @@ impl<'d> Reader<'d> {
                 return speaker(previous.name.clone());
             }
             // "Hauwa Suleiman, a mother of four, said her children were home. ¶ "…," she
-            // said": who reported speech at the end of the paragraph before, after any quote.
-            let paragraph_start = self.paragraphs[paragraph - 1];
-            let last_before = self
-                .doc
-                .tokens
-                .partition_point(|t| t.span.start < paragraph_start);
-            let reported = last_before
-                .checked_sub(1)
-                .and_then(|last| self.last_speaker_in_paragraph(last))
-                .filter(|subject| {
-                    let at = self.token(subject.start).span.start;
-                    said_before.is_none_or(|said| said.quote_start < at)
-                });
-            let named_after = |subject: &Phrase| {
-                let at = self.token(subject.start).span.start;
-                self.last_person_before(before)
-                    .is_some_and(|(p, _)| p > self.token(subject.end - 1).span.end.max(at))
-            };
-            if let Some(subject) = reported.filter(|s| self.is_named(s) && !named_after(s)) {
+            // said".
+            if let Some(subject) = self.reported_in_paragraph_before(start, before, said_before) {
                 return self.resolve_subject(subject);
             }
             if let Some(name) = self.paragraph_protagonist(phrase.start) {
@@ -1224,6 +1232,7 @@ impl<'d> Reader<'d> {
         {
             return speaker(previous.name.clone());
         }
+
         // "Election watchdog Kontra Daya said …. "…," the group said": a generic noun for a
         // body refers to the last organisation that was a subject.
         if role_noun
