@@ -1657,13 +1657,23 @@ impl<'d> Reader<'d> {
         let person_noun = !is_institution(&head);
         let recognised = self.people.iter().rev().find(introduced_with_role);
         let titled = self.titled.iter().rev().find(introduced_with_role);
-        if person_noun && let Some((_, name)) = later(recognised, titled) {
-            return Some(self.fullest(name));
-        }
-        if let Some((described, speaker)) = self.introduced(&head, before)
-            && (head == "statement" || covers(&described))
-        {
-            return Some(speaker);
+        let person = later(recognised, titled).filter(|_| person_noun);
+        let described = self
+            .introduced(&head, before)
+            .filter(|(described, _, _)| head == "statement" || covers(described));
+        // "Hamas official Basem Naim said …. A U.S. official who spoke on condition of
+        // anonymity said …. "…," the official said": whichever came last.
+        match (person, described) {
+            (Some((at, name)), Some((_, speaker, mentioned))) => {
+                return Some(if *at > mentioned {
+                    self.fullest(name)
+                } else {
+                    speaker
+                });
+            }
+            (Some((_, name)), None) => return Some(self.fullest(name)),
+            (None, Some((_, speaker, _))) => return Some(speaker),
+            (None, None) => {}
         }
         let leader = matches!(
             head.as_str(),
@@ -1675,11 +1685,12 @@ impl<'d> Reader<'d> {
         None
     }
 
-    /// What the article introduced earlier with `head`, as (description, speaker): "A
+    /// What the article introduced earlier with `head`, as (description, speaker, byte where
+    /// the head word stands): "A
     /// shipping industry source told Reuters" -> "shipping industry source" for both; "Moana
     /// Voice, a community group, said" -> the description and "Moana Voice"; for "statement",
     /// who spoke "in a statement".
-    fn introduced(&self, head: &str, before: usize) -> Option<(String, String)> {
+    fn introduced(&self, head: &str, before: usize) -> Option<(String, String, usize)> {
         let last = self.doc.tokens.partition_point(|t| t.span.start < before);
         // Not "ministry" modifying another noun ("ministry spokesman Ali al-Tamimi").
         let mention = (0..last).rev().find(|&i| {
@@ -1699,7 +1710,7 @@ impl<'d> Reader<'d> {
                 return None;
             }
             let name = self.resolve_subject(phrase).name;
-            return Some((name.clone(), name));
+            return Some((name.clone(), name, self.token(mention).span.start));
         }
         let mut first = mention;
         // "the Agriculture and Forestry Ministry": "and" inside a name.
@@ -1769,10 +1780,10 @@ impl<'d> Reader<'d> {
             if start < comma {
                 let name =
                     &self.doc.text[self.token(start).span.start..self.token(comma - 1).span.end];
-                return Some((text, self.fullest(name)));
+                return Some((text, self.fullest(name), self.token(mention).span.start));
             }
         }
-        Some((text.clone(), text))
+        Some((text.clone(), text, self.token(mention).span.start))
     }
 
     /// The token range of the sentence holding token `index`.
