@@ -281,7 +281,20 @@ impl<'d> Reader<'d> {
             .split_whitespace()
             .collect();
         let capitalised = !words.is_empty() && words.iter().all(|w| is_capitalised(w));
-        let title_case = words.len() >= 2 && capitalised;
+        // "Silencing the Guns": small words may stand inside a title.
+        let title_case = words.len() >= 2
+            && is_capitalised(words[0])
+            && words.iter().all(|w| {
+                is_capitalised(w)
+                    || matches!(
+                        *w,
+                        "the" | "of" | "and" | "for" | "in" | "a" | "to" | "del" | "de"
+                    )
+            });
+        // "Operation Sarhad Shield": a military operation's name.
+        let operation = ["Operation", "Operación", "Opération", "Operação", "Operasi"]
+            .contains(&words.first().copied().unwrap_or_default())
+            && words.len() >= 2;
         let closing = self
             .doc
             .tokens
@@ -315,6 +328,7 @@ impl<'d> Reader<'d> {
         // "which the union has branded "Operation Empty Classrooms"": a name given.
         let named = matches!(introducer, "branded" | "named" | "called" | "renamed");
         introduced
+            || operation
             || (title_case && (noun_follows || owned || determined || named))
             || (capitalised && determined && noun_follows)
             || (capitalised && named && words.len() == 1)
