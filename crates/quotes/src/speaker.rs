@@ -959,10 +959,14 @@ impl<'d> Reader<'d> {
     /// 61-year-old rubber farmer, waded through the water. "…," he said".
     fn paragraph_protagonist(&self, index: usize) -> Option<String> {
         let paragraph_start = self.paragraphs[self.paragraph(self.token(index).span.start) - 1];
-        let first = self
+        let mut first = self
             .doc
             .tokens
             .partition_point(|t| t.span.start < paragraph_start);
+        // "In the coastal town of Palo, Liza Dumalagan, 38, stood …": past a place phrase.
+        if first < index && self.token(first).upos == "ADP" {
+            first = (first..index).find(|&i| self.form(i) == ",")? + 1;
+        }
         let mut end = first;
         while end < index && end - first < 4 && is_capitalised(self.form(end)) && !self.quoted[end]
         {
@@ -1088,11 +1092,11 @@ impl<'d> Reader<'d> {
             }
             // "Hauwa Suleiman, a mother of four, said her children were home. ¶ "…," she
             // said".
-            if let Some(subject) = self.reported_in_paragraph_before(start, before, said_before) {
-                return self.resolve_subject(subject);
-            }
             if let Some(name) = self.paragraph_protagonist(phrase.start) {
                 return speaker(self.fullest(&name));
+            }
+            if let Some(subject) = self.reported_in_paragraph_before(start, before, said_before) {
+                return self.resolve_subject(subject);
             }
             // "Gonzalez, a protege of Rafael Correa, said … "…". ¶ "…," she told": nobody named
             // since the last quote, whose speaker goes on.
@@ -1215,11 +1219,18 @@ impl<'d> Reader<'d> {
         let role_noun = definite && bare.split_whitespace().count() <= 4 && head_is_noun;
         // "The 27-year-old called the ruling "absurd"": the last person named.
         let age = bare.starts_with(|c: char| c.is_ascii_digit()) && bare.ends_with("-year-old");
-        if definite
-            && age
-            && let Some((_, name)) = self.last_person_before(start)
-        {
-            return speaker(self.fullest(&name));
+        if definite && age {
+            // The paragraph's named speaker first: "Abdul Wali, a fruit trader, said …. "…,"
+            // the 45-year-old said".
+            if let Some(subject) = self
+                .last_speaker_in_paragraph(phrase.start)
+                .filter(|subject| self.is_named(subject))
+            {
+                return self.resolve_subject(subject);
+            }
+            if let Some((_, name)) = self.last_person_before(start) {
+                return speaker(self.fullest(&name));
+            }
         }
         if role_noun && let Some(name) = self.antecedent(bare, start.min(before), previous) {
             return speaker(name);
