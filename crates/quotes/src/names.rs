@@ -235,6 +235,8 @@ const INSTITUTION_WORDS: &[&str] = &[
     "junta",
     "mission",
     "corporation",
+    "confederation",
+    "chamber",
     "minerals",
     "mining",
     "resources",

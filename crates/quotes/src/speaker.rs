@@ -1529,9 +1529,10 @@ impl<'d> Reader<'d> {
         }
         let last_title = (first..phrase.end).rev().find(|&i| is_title(self.form(i)));
         let name_start = last_title.map_or(first, |title| title + 1);
-        // "spokesman Dmitry Peskov", not "the Institute of Marine Science".
+        // "spokesman Dmitry Peskov", not "the Institute of Marine Science" nor "the Agriculture
+        // and Livestock Confederation".
         let inside_a_name = first > phrase.start + 1
-            && matches!(self.form(first - 1), "of" | "for")
+            && matches!(self.form(first - 1), "of" | "for" | "and")
             && is_capitalised(self.form(first - 2));
         let titled = last_title.is_some()
             || (first > phrase.start && starts_lowercase(self.form(first - 1)) && !inside_a_name);
