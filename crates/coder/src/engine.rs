@@ -228,7 +228,54 @@ impl Coder {
         frames.sort_by_key(|f| f.predicate);
         self.drop_purposes_of_visits(parsed, &mut frames, notes);
         self.drop_consequences(parsed, &mut frames, notes);
+        self.drop_alleged_acts(parsed, &mut frames, notes);
+        self.drop_denials_of_acts(parsed, &mut frames, notes);
         self.fold_complements(parsed, frames, notes)
+    }
+
+    /// "accused the Philippines of ramming a vessel": the ramming is what the accusation
+    /// alleges, coded once as the accusation.
+    fn drop_alleged_acts(&self, parsed: &Parsed, frames: &mut Vec<Frame>, notes: &mut Notes) {
+        let accusations: Vec<usize> = frames
+            .iter()
+            .filter(|f| self.kb.patterns()[f.pattern].cameo.starts_with("11"))
+            .map(|f| f.predicate)
+            .collect();
+        let alleged = |f: &Frame| {
+            matches!(parsed.relation(f.predicate), "advcl" | "acl" | "xcomp")
+                && parsed.xpos(f.predicate) == "VBG"
+                && parsed.heads[f.predicate].is_some_and(|h| accusations.contains(&h))
+        };
+        drop_noting(
+            parsed,
+            frames,
+            notes,
+            alleged,
+            "what the accusation it hangs on alleges; coded as that accusation",
+        );
+    }
+
+    /// "denied that its artillery had shelled civilian areas": the denied act is coded,
+    /// negated, and the denial is not coded on its own (a denial of a charge, "denied the
+    /// allegations", still is).
+    fn drop_denials_of_acts(&self, parsed: &Parsed, frames: &mut Vec<Frame>, notes: &mut Notes) {
+        let governed: Vec<usize> = frames
+            .iter()
+            .filter(|f| parsed.relation(f.predicate) == "ccomp")
+            .filter_map(|f| parsed.heads[f.predicate])
+            .collect();
+        let denial_of_act = |f: &Frame| {
+            parsed.lemma(f.predicate) == "deny"
+                && self.kb.patterns()[f.pattern].cameo == "016"
+                && governed.contains(&f.predicate)
+        };
+        drop_noting(
+            parsed,
+            frames,
+            notes,
+            denial_of_act,
+            "denies an act, which is coded negated in its place",
+        );
     }
 
     /// "rammed a car into a convoy, killing 13 soldiers": the killing is what the attack did,
@@ -1147,8 +1194,14 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
                 return vec![noun];
             }
             // "North Korea warned that it would ...": a pronoun subject of a reported clause
-            // is the speaker.
-            let pronoun = matches!(parsed.lemma(subject), "it" | "they" | "he" | "she" | "we");
+            // is the speaker; so is one whose owner is a pronoun ("Thailand's army denied that
+            // its artillery had shelled ...").
+            let owned_by_pronoun = parsed.children_with(subject, "nmod").any(|owner| {
+                parsed.full_relation(owner) == "nmod:poss"
+                    && matches!(parsed.lemma(owner), "its" | "their" | "it" | "they")
+            });
+            let pronoun = owned_by_pronoun
+                || matches!(parsed.lemma(subject), "it" | "they" | "he" | "she" | "we");
             if pronoun
                 && parsed.relation(at) == "ccomp"
                 && let Some(speaker) = parsed.heads[at].and_then(|h| parsed.child_full(h, "nsubj"))
