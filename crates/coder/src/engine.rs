@@ -1464,7 +1464,7 @@ fn domestic_official(
     any_source: bool,
 ) -> Option<Actor> {
     const STATE: [&str; 5] = ["GOV", "JUD", "COP", "MIL", "LEG"];
-    const DOMESTIC: [&str; 7] = ["GOV", "JUD", "COP", "MIL", "LEG", "OPP", "CVL"];
+    const DOMESTIC: [&str; 8] = ["GOV", "JUD", "COP", "MIL", "LEG", "OPP", "CVL", "ELI"];
     let state = source.iter().find(|s| {
         s.country.is_some()
             && (any_source || s.sector.as_deref().is_some_and(|x| STATE.contains(&x)))
