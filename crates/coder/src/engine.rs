@@ -1126,8 +1126,10 @@ fn is_quantity(parsed: &Parsed, word: usize) -> bool {
 
 /// The oblique or nominal modifier of `head` introduced by `preposition`.
 fn prepositional(parsed: &Parsed, head: usize, preposition: &str) -> Option<usize> {
+    // "sent trucks into Syria" goes where "to Syria" would.
+    let fits = |found: &str| found == preposition || (preposition == "to" && found == "into");
     parsed.modifiers(head).find(|&child| {
-        parsed.preposition(child) == Some(preposition) && !names_a_time(parsed.form(child))
+        parsed.preposition(child).is_some_and(fits) && !names_a_time(parsed.form(child))
     })
 }
 
