@@ -190,7 +190,8 @@ impl Gazetteer {
             match self.longest_at(tokens, at) {
                 Some(mention) => {
                     at = mention.end;
-                    if !is_part_of_region(tokens, &mention) {
+                    if !is_part_of_region(tokens, &mention) && !is_inside_compound(tokens, &mention)
+                    {
                         mentions.push(mention);
                     }
                 }
@@ -244,6 +245,13 @@ const REGION_WORDS: [&str; 12] = [
     "Western",
     "Pan",
 ];
+
+/// Whether a mention sits between hyphens inside a longer word: "AU" in "PORT-AU-PRINCE" is
+/// no African Union.
+fn is_inside_compound<S: AsRef<str>>(tokens: &[S], mention: &Mention) -> bool {
+    let hyphen = |i: usize| tokens.get(i).is_some_and(|t| t.as_ref() == "-");
+    mention.start > 0 && hyphen(mention.start - 1) && hyphen(mention.end)
+}
 
 /// Whether a country mention is only part of a region's name.
 fn is_part_of_region<S: AsRef<str>>(tokens: &[S], mention: &Mention) -> bool {
