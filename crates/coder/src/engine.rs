@@ -1026,10 +1026,10 @@ fn targets(
     let indirect = || parsed.children_with(verb, "iobj").next();
     for slot in &pattern.target {
         match slot.as_str() {
-            // "warned Britain that ...": the parser may call the one object indirect.
-            // The object, unless it is the event noun itself ("accused Kigali of corruption"
-            // has its noun in an oblique and its target as object).
-            "obj" if noun.is_none() || noun != object => found.extend(object.or_else(indirect)),
+            // "warned Britain that ...": the parser may call the one object indirect. The
+            // object may be the event noun itself, whose phrase then names the other side
+            // ("expelled a Russian diplomat").
+            "obj" => found.extend(object.or_else(indirect)),
             "iobj" => found.extend(indirect()),
             preposition => {
                 for head in [Some(verb), noun].into_iter().flatten() {

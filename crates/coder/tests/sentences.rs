@@ -238,7 +238,8 @@ fn threats_and_reported_clauses_take_the_speaker() {
     );
     assert_eq!(
         summary(&events),
-        [one("084", &["IRN"], &["GBR"], "asserted")]
+        // 0842: the release of property, which a tanker is.
+        [one("0842", &["IRN"], &["GBR"], "asserted")]
     );
 }
 
