@@ -1410,11 +1410,16 @@ fn agent_of_passive(parsed: &Parsed, verb: usize) -> Vec<usize> {
             .children_with(verb, "obl")
             .find_map(|obl| prepositional(parsed, obl, "by"))
     };
-    direct.or_else(nested).into_iter().collect()
+    // "was hit by drones launched by the Rapid Support Forces": who launched the weapon.
+    let agent = direct.or_else(nested);
+    let launcher = agent.and_then(|agent| {
+        parsed
+            .children_with(agent, "acl")
+            .find_map(|acl| parsed.child_full(acl, "obl:agent"))
+    });
+    launcher.or(agent).into_iter().collect()
 }
 
-/// For an event noun that is the object or oblique of a verb ("held talks", "led a delegation
-/// to talks", "drove tractors onto motorways in protest"), the verb's subject.
 /// The head of the proper name that ends right before `verb` ("Karol Nawrocki asked"),
 /// climbing its flat and compound parts, unless the name sits in a prepositional phrase.
 fn name_just_before(parsed: &Parsed, verb: usize) -> Option<usize> {
@@ -1444,6 +1449,8 @@ fn object_taken_for_head(parsed: &Parsed, verb: usize) -> Option<usize> {
     (finite && parsed.relation(verb) == "amod" && head > verb).then_some(head)
 }
 
+/// For an event noun that is the object or oblique of a verb ("held talks", "led a delegation
+/// to talks", "drove tractors onto motorways in protest"), the verb's subject.
 fn light_verb_subject(parsed: &Parsed, noun: usize) -> Vec<usize> {
     match (parsed.relation(noun), parsed.heads[noun]) {
         ("obj" | "obl", Some(verb)) if parsed.upos(verb) == "VERB" => subject_of(parsed, verb),
