@@ -515,8 +515,16 @@ impl<'d> Reader<'d> {
         if !phrase.is_empty() {
             return Some(phrase);
         }
-        // "X said ... "…" and accused ... of "…"": the second verb shares the sentence's subject.
+        // "X said ... "…" and accused ... of "…"": the second verb shares the sentence's subject,
+        // that of its first speech verb ("In a statement, it accused …") if it has one.
         let subject_start = self.clause_start(sentence.tokens.start, sentence.tokens.start + 1);
+        let first_verb = (subject_start..verb).find(|&i| !self.quoted[i] && self.is_speech(i));
+        if let Some(first_verb) = first_verb {
+            let phrase = self.subject_before(subject_start, first_verb);
+            if !phrase.is_empty() {
+                return Some(phrase);
+            }
+        }
         let phrase = self.forward_phrase(subject_start, verb);
         (!phrase.is_empty()).then_some(phrase)
     }
@@ -1348,12 +1356,15 @@ impl<'d> Reader<'d> {
             && matches!(self.form(verb), "said" | "says")
             && verb + 1 < sentence.end
             && self.token(verb + 1).upos == "PROPN";
-        let after_quote = after_quote || inverted;
+        let words: Vec<usize> = (verb..sentence.end)
+            .take_while(|&i| !self.quoted[i] && !matches!(self.form(i), "." | "!" | "?" | ";"))
+            .collect();
         let subject = if after_quote {
-            let words: Vec<usize> = (verb..sentence.end)
-                .take_while(|&i| !self.quoted[i] && !matches!(self.form(i), "." | "!" | "?" | ";"))
-                .collect();
             self.inverted(&words)?
+        } else if inverted {
+            // Not "X, speaking on condition of anonymity, said Bangkok would …".
+            self.inverted(&words)
+                .unwrap_or_else(|| self.subject_before(start, verb))
         } else {
             self.subject_before(start, verb)
         };
