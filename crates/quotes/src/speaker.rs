@@ -963,8 +963,9 @@ impl<'d> Reader<'d> {
         (after_quote && self.is_named(&subject) && !named_after).then_some(subject)
     }
 
-    /// The person a paragraph opens with, introduced by an apposition: "Suyanto, a
-    /// 61-year-old rubber farmer, waded through the water. "…," he said".
+    /// The person a paragraph opens with, introduced by an apposition or a title: "Suyanto, a
+    /// 61-year-old rubber farmer, waded through the water. "…," he said", "Judge Farzana
+    /// Rahman found Karim guilty. "…," she said".
     fn paragraph_protagonist(&self, index: usize) -> Option<String> {
         let paragraph_start = self.paragraphs[self.paragraph(self.token(index).span.start) - 1];
         let mut first = self
@@ -975,6 +976,11 @@ impl<'d> Reader<'d> {
         if first < index && self.token(first).upos == "ADP" {
             first = (first..index).find(|&i| self.form(i) == ",")? + 1;
         }
+        // "Judge Farzana Rahman found …": titles before the name.
+        let titled = first < index && is_title(self.form(first));
+        while first < index && is_title(self.form(first)) {
+            first += 1;
+        }
         let mut end = first;
         while end < index && end - first < 4 && is_capitalised(self.form(end)) && !self.quoted[end]
         {
@@ -984,9 +990,12 @@ impl<'d> Reader<'d> {
             && end + 1 < index
             && self.form(end) == ","
             && (matches!(self.form(end + 1), "a" | "an") || self.token(end + 1).upos == "NUM");
-        let name = (first..end)
-            .all(|i| self.token(i).upos == "PROPN" && !self.token(i).ner.ends_with("-ORG"));
-        (appositive && name).then(|| {
+        // A titled name right before its verb is the paragraph's subject too.
+        let titled_subject = titled && end < index && self.token(end).upos == "VERB";
+        let name = end > first
+            && (first..end)
+                .all(|i| self.token(i).upos == "PROPN" && !self.token(i).ner.ends_with("-ORG"));
+        ((appositive || titled_subject) && name).then(|| {
             self.doc.text[self.token(first).span.start..self.token(end - 1).span.end].to_string()
         })
     }
@@ -1680,13 +1689,24 @@ impl<'d> Reader<'d> {
         }
         // The last person, recognised or after a title, introduced with those words just
         // before the name ("Foreign Minister Wang Yi" for "the minister").
+        // The window stops at the name before, so that "Judge Farzana Rahman found Mizanur
+        // Karim guilty" introduces only Rahman as a judge.
+        let name_ends: Vec<usize> = self
+            .people
+            .iter()
+            .chain(&self.titled)
+            .map(|(at, name)| at + name.len())
+            .collect();
         let introduced_with_role = |(at, _): &&(usize, String)| {
             *at < before && {
-                let window_start = self.doc.text[..*at]
+                let mut window_start = self.doc.text[..*at]
                     .char_indices()
                     .rev()
                     .nth(40)
                     .map_or(0, |(i, _)| i);
+                if let Some(&end) = name_ends.iter().filter(|&&end| end <= *at).max() {
+                    window_start = window_start.max(end);
+                }
                 covers(&self.doc.text[window_start..*at])
             }
         };
