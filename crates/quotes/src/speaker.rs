@@ -325,10 +325,25 @@ impl<'d> Reader<'d> {
                 .rev()
                 .take(8)
                 .any(|w| w == "known" || w == "called");
+        // "sanctioned "shadow fleet" vessels": a quoted term modifying the noun after it.
+        let before_mark = self
+            .doc
+            .tokens
+            .partition_point(|t| t.span.end <= quote.start)
+            .checked_sub(2);
+        // Not one word ("an "alarming" rise"): that is the speaker's word.
+        let modifier = (2..=3).contains(&words.len())
+            && noun_follows
+            && before_mark.is_some_and(|i| {
+                !self.quoted[i]
+                    && (matches!(self.token(i).upos.as_str(), "DET" | "ADJ" | "NUM")
+                        || self.token(i).xpos == "VBN")
+            });
         // "which the union has branded "Operation Empty Classrooms"": a name given.
         let named = matches!(introducer, "branded" | "named" | "called" | "renamed");
         introduced
             || operation
+            || modifier
             || (title_case && (noun_follows || owned || determined || named))
             || (capitalised && determined && noun_follows)
             || (capitalised && named && words.len() == 1)
@@ -1814,7 +1829,9 @@ impl<'d> Reader<'d> {
         // "a spokesman for the Kenyan police" describes more than "the spokesman" does; so does
         // "the Senegalese navy" or "the Ministry of Hydrocarbons and Energy" than "the navy".
         let fuller = first < mention || phrase.end > mention + 1;
-        let named = is_capitalised(self.form(mention));
+        // "African Union leaders": a name before the noun determines it as an article would.
+        let named = is_capitalised(self.form(mention))
+            || (first < mention && self.token(first).upos == "PROPN");
         if !fuller || !(indefinite || definite || named) {
             return None;
         }
