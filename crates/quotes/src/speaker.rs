@@ -870,6 +870,8 @@ impl<'d> Reader<'d> {
                 // "the ruling LIBRE party": a participle modifying a noun.
                 || (token.deprel == "amod" && stop > start)
                 || (is_name_particle(form) && stop > start && self.between_names(stop))
+                // "Korean Sport & Olympic Committee".
+                || (form == "&" && stop > start && self.between_names(stop))
                 // "Nigeria Governors' Forum": a plural possessive inside a name.
                 || (matches!(form, "'" | "’")
                     && stop > start
@@ -1620,8 +1622,15 @@ impl<'d> Reader<'d> {
             let words: Vec<&str> = candidate.split_whitespace().collect();
             !name.contains(' ') && words.len() >= 3 && words[1..words.len() - 1].contains(&name)
         };
-        fuller(&self.people, &opening)
-            .or_else(|| fuller(&self.names, &opening))
+        // "Choi Dong-hwan" from the name runs over the recognizer's "Choi Dong".
+        let opened = [
+            fuller(&self.people, &opening),
+            fuller(&self.names, &opening),
+        ]
+        .into_iter()
+        .flatten()
+        .max_by_key(|candidate| candidate.len());
+        opened
             .or_else(|| fuller(&self.people, &inside))
             .or_else(|| fuller(&self.names, &inside))
             .unwrap_or(best)
