@@ -1530,8 +1530,9 @@ impl<'d> Reader<'d> {
             return None;
         }
         let appositive = self.forward_phrase(comma + 1, self.doc.tokens.len());
+        // "said its president, Rajeev Malhotra." ends the sentence there.
         let closed = appositive.end < self.doc.tokens.len()
-            && (self.form(appositive.end) == "," || self.is_speech(appositive.end));
+            && (matches!(self.form(appositive.end), "," | ".") || self.is_speech(appositive.end));
         let a_name = self.names_someone(&appositive) || self.is_bare_name(&appositive);
         (!appositive.is_empty() && closed && a_name).then_some(appositive)
     }
