@@ -742,10 +742,17 @@ impl<'d> Reader<'d> {
             && (at..limit)
                 .take_while(|&i| !self.quoted[i] && self.form(i) != ",")
                 .any(|i| matches!(self.form(i), "who" | "whose"));
+        // "a source in the attorney general's office": a place in an institution.
+        let placed_in_body = matches!(self.form(at), "in" | "at")
+            && (at..limit)
+                .take_while(|&i| !self.quoted[i] && self.form(i) != "," && !self.is_speech(i))
+                .last()
+                .is_some_and(|i| is_institution(self.form(i)) && starts_lowercase(self.form(i)));
         let opens = at < limit
             && !self.quoted[at]
             && (matches!(self.form(at), "who" | "whose" | "from")
                 || placed_then_relative
+                || placed_in_body
                 || participle(at)
                 || (at > phrase.start && participle(at - 1)));
         if !description || !opens {
