@@ -1257,7 +1257,14 @@ impl<'d> Reader<'d> {
         }
         let definite = text.len() != bare.len() && first.eq_ignore_ascii_case("the");
         let head_is_noun = bare.split_whitespace().last().is_some_and(starts_lowercase);
-        let role_noun = definite && bare.split_whitespace().count() <= 4 && head_is_noun;
+        // "the U.N. refugee agency" names its body, as "the agency" does not.
+        let head_word = bare.split_whitespace().last().unwrap_or_default();
+        let named_body = is_institution(head_word)
+            && bare
+                .split_whitespace()
+                .any(|w| w.starts_with(char::is_uppercase));
+        let role_noun =
+            definite && bare.split_whitespace().count() <= 4 && head_is_noun && !named_body;
         // "The 27-year-old called the ruling "absurd"": the last person named.
         let age = bare.starts_with(|c: char| c.is_ascii_digit()) && bare.ends_with("-year-old");
         if definite && age {
@@ -1486,7 +1493,8 @@ impl<'d> Reader<'d> {
         let first = (first..phrase.end)
             .find(|&i| !is_article(self.form(i)))
             .unwrap_or(first);
-        (first < phrase.end).then(|| {
+        // Not "of Aceh" out of "residents of Aceh": a name starts with a capital.
+        (first < phrase.end && is_capitalised(self.form(first))).then(|| {
             self.doc.text[self.token(first).span.start..self.token(phrase.end - 1).span.end]
                 .to_string()
         })
