@@ -236,21 +236,13 @@ impl Coder {
     /// "accused the Philippines of ramming a vessel": the ramming is what the accusation
     /// alleges, coded once as the accusation.
     fn drop_alleged_acts(&self, parsed: &Parsed, frames: &mut Vec<Frame>, notes: &mut Notes) {
-        let accusations: Vec<usize> = frames
-            .iter()
-            .filter(|f| self.kb.patterns()[f.pattern].cameo.starts_with("11"))
-            .map(|f| f.predicate)
-            .collect();
-        let alleged = |f: &Frame| {
-            matches!(parsed.relation(f.predicate), "advcl" | "acl" | "xcomp")
-                && parsed.xpos(f.predicate) == "VBG"
-                && parsed.heads[f.predicate].is_some_and(|h| accusations.contains(&h))
-        };
-        drop_noting(
+        let accusation = |f: &Frame| self.kb.patterns()[f.pattern].cameo.starts_with("11");
+        drop_participle_clauses(
             parsed,
             frames,
             notes,
-            alleged,
+            (accusation, |_: &Frame| true),
+            &["advcl", "acl", "xcomp"],
             "what the accusation it hangs on alleges; coded as that accusation",
         );
     }
@@ -285,22 +277,12 @@ impl Coder {
             let code = &self.kb.patterns()[f.pattern].cameo;
             code.as_str() >= "18" && code.as_str() < "21"
         };
-        let attacks: Vec<usize> = frames
-            .iter()
-            .filter(|f| force(f))
-            .map(|f| f.predicate)
-            .collect();
-        let consequence = |f: &Frame| {
-            force(f)
-                && parsed.relation(f.predicate) == "advcl"
-                && parsed.xpos(f.predicate) == "VBG"
-                && parsed.heads[f.predicate].is_some_and(|h| attacks.contains(&h))
-        };
-        drop_noting(
+        drop_participle_clauses(
             parsed,
             frames,
             notes,
-            consequence,
+            (force, force),
+            &["advcl"],
             "what the attack it follows did; coded as that attack",
         );
     }
@@ -918,6 +900,32 @@ fn drop_noting(
         }
         !dropped
     });
+}
+
+/// Drops the frames of participle clauses ("…, killing 13 soldiers", "of ramming a vessel")
+/// hung by one of `relations` on a frame of the kind `kinds.0`, when they are of the kind
+/// `kinds.1`, noting `reason`.
+fn drop_participle_clauses(
+    parsed: &Parsed,
+    frames: &mut Vec<Frame>,
+    notes: &mut Notes,
+    kinds: (impl Fn(&Frame) -> bool, impl Fn(&Frame) -> bool),
+    relations: &[&str],
+    reason: &str,
+) {
+    let (head_kind, clause_kind) = kinds;
+    let heads: Vec<usize> = frames
+        .iter()
+        .filter(|f| head_kind(f))
+        .map(|f| f.predicate)
+        .collect();
+    let participle = |f: &Frame| {
+        clause_kind(f)
+            && relations.contains(&parsed.relation(f.predicate))
+            && parsed.xpos(f.predicate) == "VBG"
+            && parsed.heads[f.predicate].is_some_and(|h| heads.contains(&h))
+    };
+    drop_noting(parsed, frames, notes, participle, reason);
 }
 
 /// Whether `word` heads a clause its head governs: "agreed to meet", "said that ...", and "to
