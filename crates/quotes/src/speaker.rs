@@ -373,14 +373,21 @@ impl<'d> Reader<'d> {
     /// Whether token `index` is a verb of saying; "warning data", "a stated aim" and "was
     /// admitted with a fever" are not.
     fn is_speech(&self, index: usize) -> bool {
+        // "was admitted", "was quickly admitted": the auxiliary right before the verb, bar an
+        // adverb; not the "be" of "asked not to be named said".
         let passive = || {
-            let window = index.saturating_sub(3)..index;
-            window
-                .into_iter()
-                .any(|i| self.token(i).deprel == "aux:pass" && self.token(i).head == Some(index))
+            let mut i = index;
+            while i > 0 && self.token(i - 1).upos == "ADV" {
+                i -= 1;
+            }
+            i > 0 && self.token(i - 1).deprel == "aux:pass" && self.token(i - 1).head == Some(index)
         };
+        // The tagger may take "said" for an adjective ("… to be named said investors …").
+        let upos = self.token(index).upos.as_str();
+        let not_a_verb =
+            upos == "NOUN" || (upos == "ADJ" && !matches!(self.form(index), "said" | "told"));
         (SPEECH_WORDS.contains(&self.form(index)) || self.is_according(index))
-            && !matches!(self.token(index).upos.as_str(), "NOUN" | "ADJ")
+            && !not_a_verb
             && !passive()
     }
 
