@@ -932,6 +932,16 @@ impl<'d> Reader<'d> {
         if next < self.doc.tokens.len() && self.form(next) == "the" {
             next += 1;
         }
+        // "a doctor in the town of Debre Tabor".
+        let kind_of_place = |i: usize| {
+            matches!(
+                self.form(i),
+                "city" | "town" | "village" | "province" | "region" | "district" | "state"
+            )
+        };
+        if next + 2 < self.doc.tokens.len() && kind_of_place(next) && self.form(next + 1) == "of" {
+            next += 2;
+        }
         let place_after =
             next < self.doc.tokens.len() && !self.quoted[next] && is_capitalised(self.form(next));
         noun_before && place_after
