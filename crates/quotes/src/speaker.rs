@@ -886,11 +886,13 @@ impl<'d> Reader<'d> {
                 || (is_name_particle(form) && stop > start && self.between_names(stop))
                 // "Korean Sport & Olympic Committee".
                 || (form == "&" && stop > start && self.between_names(stop))
-                // "Nigeria Governors' Forum": a plural possessive inside a name.
+                // "Nigeria Governors' Forum", "a paediatricians' association": a plural
+                // possessive inside a name or description.
                 || (matches!(form, "'" | "’")
                     && stop > start
                     && self.form(stop - 1).ends_with('s')
-                    && self.between_names(stop))
+                    && (self.between_names(stop)
+                        || (stop + 1 < end && self.token(stop + 1).upos == "NOUN")))
                 // "Attention to Persons Deprived of Liberty": inside an institution's name.
                 || (matches!(form, "to" | "on")
                     && stop > start
