@@ -1218,7 +1218,18 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
             {
                 return vec![speaker];
             }
-            return vec![subject];
+            // "Congo's government and the M23 rebel group resumed talks" parsed as two subjects
+            // of the verb joined by its "and": both are the subject.
+            let joined = parsed.children_with(at, "cc").next().is_some();
+            let mut subjects: Vec<usize> = parsed.children[at]
+                .iter()
+                .copied()
+                .filter(|&c| parsed.full_relation(c) == "nsubj" && c < at)
+                .collect();
+            if !joined || subjects.len() < 2 {
+                subjects = vec![subject];
+            }
+            return subjects;
         }
         // "Moscow on Friday rejected ...": a parse that hangs a finite verb on the noun before
         // it has lost that noun as the subject. So has a sentence whose root is a noun
