@@ -1491,7 +1491,8 @@ fn domestic_official(
     source: &[Actor],
     any_source: bool,
 ) -> Option<Actor> {
-    const STATE: [&str; 5] = ["GOV", "JUD", "COP", "MIL", "LEG"];
+    // Parties too: "the ruling Georgian Dream party rejected an opposition demand".
+    const STATE: [&str; 6] = ["GOV", "JUD", "COP", "MIL", "LEG", "PTY"];
     const DOMESTIC: [&str; 8] = ["GOV", "JUD", "COP", "MIL", "LEG", "OPP", "CVL", "ELI"];
     let state = source.iter().find(|s| {
         s.country.is_some()
