@@ -285,6 +285,23 @@ impl Coder {
             &["advcl"],
             "what the attack it follows did; coded as that attack",
         );
+        // "a helicopter crashed off Queensland, killing a sailor": what an accident did, with
+        // no act behind it.
+        let acts: Vec<usize> = frames.iter().map(|f| f.predicate).collect();
+        let accident = |f: &Frame| {
+            force(f)
+                && parsed.relation(f.predicate) == "advcl"
+                && parsed.xpos(f.predicate) == "VBG"
+                && parsed.heads[f.predicate]
+                    .is_some_and(|h| parsed.upos(h) == "VERB" && !acts.contains(&h))
+        };
+        drop_noting(
+            parsed,
+            frames,
+            notes,
+            accident,
+            "what an event that is no act did; not coded",
+        );
     }
 
     /// "will travel to Tokyo for talks with Ishiba": the talks are what the visit is for, one
