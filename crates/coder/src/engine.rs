@@ -1106,6 +1106,8 @@ fn event_noun(parsed: &Parsed, verb: usize, object: Option<usize>, lemma: &str) 
         })
         .unwrap_or_default();
     nouns.extend(quantified);
+    // "send more Patriot systems" parsed with two objects, "more" and "systems".
+    nouns.extend(parsed.children_with(verb, "obj"));
     nouns.extend(parsed.children_with(verb, "obl"));
     // "before holding talks" parsed as a modifier of "talks".
     if matches!(parsed.relation(verb), "amod" | "acl") {
