@@ -1108,6 +1108,18 @@ fn event_noun(parsed: &Parsed, verb: usize, object: Option<usize>, lemma: &str) 
     nouns.extend(quantified);
     // "send more Patriot systems" parsed with two objects, "more" and "systems".
     nouns.extend(parsed.children_with(verb, "obj"));
+    // "sent two planes carrying medicine": what the vehicles carry.
+    let carried: Vec<usize> = object
+        .map(|o| {
+            parsed
+                .children_with(o, "acl")
+                .filter(|&acl| matches!(parsed.lemma(acl), "carry" | "bring" | "transport"))
+                .flat_map(|acl| parsed.children_with(acl, "obj"))
+                .flat_map(|o| parsed.with_conjuncts(o))
+                .collect()
+        })
+        .unwrap_or_default();
+    nouns.extend(carried);
     nouns.extend(parsed.children_with(verb, "obl"));
     // "before holding talks" parsed as a modifier of "talks".
     if matches!(parsed.relation(verb), "amod" | "acl") {
