@@ -1391,6 +1391,13 @@ fn other_targets(parsed: &Parsed, frame: &Frame, pattern: &Pattern) -> Vec<usize
         }));
     }
     words.extend(reported_subjects(parsed, predicate));
+    // "demanded that Sri Lanka immediately free …" with the clause's verb taken for an
+    // adjective: the first subject after the "that".
+    let that =
+        (predicate + 1..parsed.len().min(predicate + 6)).find(|&w| parsed.lemma(w) == "that");
+    if let Some(that) = that {
+        words.extend((that + 1..parsed.len()).find(|&w| parsed.relation(w) == "nsubj"));
+    }
     // "met Wang Yi and agreed to resume dialogue": the other side of a coordinated act.
     if parsed.relation(predicate) == "conj"
         && let Some(first) = parsed.heads[predicate]
