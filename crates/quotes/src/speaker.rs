@@ -266,7 +266,14 @@ impl<'d> Reader<'d> {
             .to_lowercase();
         let last_words: Vec<&str> = lead_in.split_whitespace().rev().take(3).collect();
         // "known as", "known locally as"
-        let known_as = last_words.first() == Some(&"as") && last_words[1..].contains(&"known");
+        // "a level classed as "severe"".
+        let known_as = last_words.first() == Some(&"as")
+            && last_words[1..].iter().any(|w| {
+                matches!(
+                    *w,
+                    "known" | "classed" | "classified" | "rated" | "designated"
+                )
+            });
         // The word that introduces the quote, past an article: "dubbed the "red zone"".
         let introducer = match last_words.as_slice() {
             [article, word, ..] if matches!(*article, "the" | "a" | "an") => *word,
@@ -772,7 +779,7 @@ impl<'d> Reader<'d> {
                     || matches!(self.form(i), "," | "." | ";" | ":")
                     || (i > at + 1
                         && self.is_speech(i)
-                        && !matches!(self.form(i - 1), "who" | "whose"))
+                        && !matches!(self.form(i - 1), "who" | "whose" | "and"))
             })
             .unwrap_or(limit);
         phrase.start..end
@@ -1737,9 +1744,12 @@ impl<'d> Reader<'d> {
             .split_whitespace()
             .map(|w| w.to_lowercase().replace('’', "'"))
             .collect();
+        // "the judge" was introduced as "Justice Helen Marsh".
         let covers = |text: &str| {
             let text = text.to_lowercase().replace('’', "'");
-            role_words.iter().all(|w| text.contains(w.as_str()))
+            role_words
+                .iter()
+                .all(|w| text.contains(w.as_str()) || (w == "judge" && text.contains("justice")))
         };
         if let Some(previous) = previous
             && covers(&previous.name)
