@@ -1686,8 +1686,19 @@ impl<'d> Reader<'d> {
             return None;
         }
         let tokens = &self.doc.tokens;
+        // "the National Liberation Army, known by its Spanish initials ELN": the name before
+        // the comma that introduces the acronym.
+        let introduced = (1..tokens.len()).find_map(|i| {
+            let named = self.form(i) == word
+                && matches!(self.form(i - 1), "initials" | "as" | "acronym" | "or");
+            let comma = (i.saturating_sub(8)..i)
+                .rev()
+                .find(|&c| self.form(c) == ",")?;
+            named.then_some(comma)
+        });
         let Some(open) = (1..tokens.len().saturating_sub(2))
             .find(|&i| self.form(i) == "(" && self.form(i + 1) == word && self.form(i + 2) == ")")
+            .or(introduced)
         else {
             return self.spelled_by_initials(word);
         };
