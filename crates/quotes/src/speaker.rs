@@ -433,6 +433,21 @@ impl<'d> Reader<'d> {
             return None;
         }
         let verb = words.iter().position(|&i| self.is_speech(i))?;
+        // "Kim Yo Jong … warned that Pyongyang would take "…", according to KCNA": the
+        // agency reports what the sentence's own speaker said.
+        let speaker_before = || {
+            let opening = self
+                .doc
+                .tokens
+                .partition_point(|t| t.span.end <= quote.start);
+            self.sentence_of(opening).is_some_and(|sentence| {
+                (sentence.start..opening)
+                    .any(|i| !self.quoted[i] && self.is_speech(i) && !self.is_according(i))
+            })
+        };
+        if verb == 0 && self.is_according(words[0]) && speaker_before() {
+            return None;
+        }
         if verb == 0 {
             return self.inverted(&words);
         }
