@@ -466,7 +466,13 @@ impl<'d> Reader<'d> {
             .iter()
             .position(|&i| self.form(i) == ",")
             .unwrap_or(verb);
-        if end == 0 || (end == verb && verb > 8) {
+        // A long stretch is a clause, not a speaker, unless it is one noun phrase ("a
+        // spokesperson for the U.N. Office for the Coordination of Humanitarian Affairs").
+        let one_noun_phrase = || {
+            let stretch = words[0]..words[verb - 1] + 1;
+            self.forward_phrase(stretch.start, stretch.end) == stretch
+        };
+        if end == 0 || (end == verb && verb > 8 && !(verb <= 16 && one_noun_phrase())) {
             return None;
         }
         let phrase = self.trim_adverbs(words[0]..words[end - 1] + 1);
