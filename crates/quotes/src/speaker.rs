@@ -972,16 +972,6 @@ impl<'d> Reader<'d> {
         if let Some(name) = owned_name(bare) {
             return speaker(name.to_string());
         }
-        // A person named in the phrase is the speaker ("foreign ministry spokesperson Lin
-        // Jian"), unless the phrase is about something of theirs ("the office of Prime Minister
-        // Benjamin Netanyahu").
-        // Failing the recognizer, the first name after a title: "Justice Amina Siddiqui of
-        // the Islamabad High Court".
-        // Nobody named in a relative clause: "a sand miner who like many Indonesians uses".
-        let clause = phrase
-            .clone()
-            .find(|&i| RELATIVE_PRONOUNS.contains(&self.form(i)));
-        let head_end = clause.map_or(end, |i| self.token(i).span.start);
         // "a man who gave his name only as Jawad": the name given.
         let given = phrase.clone().find(|&i| {
             self.form(i) == "as"
@@ -999,7 +989,16 @@ impl<'d> Reader<'d> {
                 &self.doc.text[self.token(as_word + 1).span.start..self.token(last).span.end];
             return speaker(name.to_string());
         }
-        // Nor one that only modifies the head noun: "the Paris St Germain defender".
+        // A person named in the phrase is the speaker ("foreign ministry spokesperson Lin
+        // Jian"), unless the phrase is about something of theirs ("the office of Prime Minister
+        // Benjamin Netanyahu"); failing the recognizer, the first name after a title ("Justice
+        // Amina Siddiqui of the Islamabad High Court"). Nobody named in a relative clause
+        // ("a sand miner who like many Indonesians uses") nor one that only modifies the head
+        // noun ("the Paris St Germain defender").
+        let clause = phrase
+            .clone()
+            .find(|&i| RELATIVE_PRONOUNS.contains(&self.form(i)));
+        let head_end = clause.map_or(end, |i| self.token(i).span.start);
         let modifier = |at: usize, name: &str| {
             let after = self
                 .doc
@@ -1039,10 +1038,10 @@ impl<'d> Reader<'d> {
             return speaker(self.fullest(&name));
         }
         let definite = text.len() != bare.len() && first.eq_ignore_ascii_case("the");
-        let head_is_noun = bare.split_whitespace().last().is_some_and(starts_lowercase);
+        let head = bare.split_whitespace().last().unwrap_or_default();
+        let head_is_noun = starts_lowercase(head);
         // "the U.N. refugee agency" names its body, as "the agency" does not.
-        let head_word = bare.split_whitespace().last().unwrap_or_default();
-        let named_body = is_institution(head_word)
+        let named_body = is_institution(head)
             && bare
                 .split_whitespace()
                 .any(|w| w.starts_with(char::is_uppercase));
@@ -1068,7 +1067,6 @@ impl<'d> Reader<'d> {
         }
         // "A member of an observation mission said …. "…," the observer said": a role noun
         // with no antecedent in its words refers to the paragraph's last speaker.
-        let head = bare.split_whitespace().last().unwrap_or_default();
         if role_noun
             && !is_institution(head)
             && let Some(subject) = self.last_speaker_in_paragraph(phrase.start)
@@ -1088,7 +1086,6 @@ impl<'d> Reader<'d> {
         {
             return speaker(previous.name.clone());
         }
-
         // "Election watchdog Kontra Daya said …. "…," the group said": a generic noun for a
         // body refers to the last organisation that was a subject.
         if role_noun
