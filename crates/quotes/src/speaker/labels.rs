@@ -7,13 +7,12 @@ impl Reader<'_> {
     /// Whether the quote marks a name or a term rather than someone's words: the so-called
     /// "shadow fleet", a man known as "Tuto", the "Free Nutritious Meals" programme.
     pub(super) fn is_label(&self, quote: &Quote) -> bool {
-        let lead_in = self.doc.text[..quote.start]
+        let lead_in_text = self.doc.text[..quote.start]
             .trim_end_matches(['"', '“'])
-            .trim_end()
-            .to_lowercase();
+            .trim_end();
+        let lead_in = lead_in_text.to_lowercase();
         let last_words: Vec<&str> = lead_in.split_whitespace().rev().take(3).collect();
-        // "known as", "known locally as"
-        // "a level classed as "severe"".
+        // "known as", "known locally as", "a level classed as "severe"".
         let known_as = last_words.first() == Some(&"as")
             && last_words[1..].iter().any(|w| {
                 matches!(
@@ -65,10 +64,7 @@ impl Reader<'_> {
             Some("a" | "an" | "the" | "its" | "their" | "his" | "her" | "our")
         );
         // Jimmy "Barbecue" Chérizier: a nickname inside a name.
-        let word_before = self.doc.text[..quote.start]
-            .trim_end_matches(['"', '“'])
-            .split_whitespace()
-            .next_back();
+        let word_before = lead_in_text.split_whitespace().next_back();
         let between_names = word_before.is_some_and(is_capitalised)
             && words.len() <= 2
             && after.is_some_and(|i| self.token(i).upos == "PROPN" && is_capitalised(self.form(i)));
