@@ -1130,13 +1130,8 @@ impl<'d> Reader<'d> {
         }
         // "He said his brothers had left. ¶ "…"": the pronoun as of its own sentence.
         let subject = self.last_subject_in_paragraph(last_before)?;
-        if self.is_pronoun(&subject)
-            || self.is_named(&subject)
-            || !self.is_institution_noun(subject.clone())
-        {
-            return Some(self.resolve_subject(subject));
-        }
-        None
+        (self.is_pronoun(&subject) || self.is_person(&subject))
+            .then(|| self.resolve_subject(subject))
     }
 
     /// The speaker an earlier sentence's subject names, resolved as of that sentence.

@@ -106,14 +106,17 @@ impl Reader<'_> {
     /// quotes, when it is a person: named, or described by a common noun ("a spokesman for
     /// the ECOWAS Commission"), not an institution or a pronoun.
     pub(super) fn last_speaker_in_paragraph(&self, pronoun: usize) -> Option<Phrase> {
-        self.last_subject_in_paragraph(pronoun).filter(|subject| {
-            !self.is_pronoun(subject)
-                && (self.is_named(subject) || !self.is_institution_noun(subject.clone()))
-        })
+        self.last_subject_in_paragraph(pronoun)
+            .filter(|subject| !self.is_pronoun(subject) && self.is_person(subject))
+    }
+
+    /// Whether a subject names or describes a person rather than an institution.
+    pub(super) fn is_person(&self, subject: &Phrase) -> bool {
+        self.is_named(subject) || !self.is_institution_noun(subject.clone())
     }
 
     /// The subject of the last speech verb before token `index` in its paragraph, outside
-    /// quotes, unless a pronoun: a person or an institution.
+    /// quotes: a person, an institution or a pronoun.
     pub(super) fn last_subject_in_paragraph(&self, index: usize) -> Option<Phrase> {
         let paragraph = self.paragraph(self.token(index).span.start);
         let verb = (0..index)
