@@ -236,12 +236,14 @@ impl Coder {
     /// "accused the Philippines of ramming a vessel": the ramming is what the accusation
     /// alleges, coded once as the accusation.
     fn drop_alleged_acts(&self, parsed: &Parsed, frames: &mut Vec<Frame>, notes: &mut Notes) {
-        let accusation = |f: &Frame| self.kb.patterns()[f.pattern].cameo.starts_with("11");
+        let accusations = predicates_of(frames, |f| {
+            self.kb.patterns()[f.pattern].cameo.starts_with("11")
+        });
         drop_participle_clauses(
             parsed,
             frames,
             notes,
-            (accusation, |_: &Frame| true),
+            (|h| accusations.contains(&h), |_: &Frame| true),
             &["advcl", "acl", "xcomp"],
             "what the accusation it hangs on alleges; coded as that accusation",
         );
@@ -277,29 +279,24 @@ impl Coder {
             let code = &self.kb.patterns()[f.pattern].cameo;
             code.as_str() >= "18" && code.as_str() < "21"
         };
+        let attacks = predicates_of(frames, force);
         drop_participle_clauses(
             parsed,
             frames,
             notes,
-            (force, force),
+            (|h| attacks.contains(&h), force),
             &["advcl"],
             "what the attack it follows did; coded as that attack",
         );
         // "a helicopter crashed off Queensland, killing a sailor": what an accident did, with
         // no act behind it.
-        let acts: Vec<usize> = frames.iter().map(|f| f.predicate).collect();
-        let accident = |f: &Frame| {
-            force(f)
-                && parsed.relation(f.predicate) == "advcl"
-                && parsed.xpos(f.predicate) == "VBG"
-                && parsed.heads[f.predicate]
-                    .is_some_and(|h| parsed.upos(h) == "VERB" && !acts.contains(&h))
-        };
-        drop_noting(
+        let acts = predicates_of(frames, |_| true);
+        drop_participle_clauses(
             parsed,
             frames,
             notes,
-            accident,
+            (|h| parsed.upos(h) == "VERB" && !acts.contains(&h), force),
+            &["advcl"],
             "what an event that is no act did; not coded",
         );
     }
@@ -308,11 +305,7 @@ impl Coder {
     /// meeting, coded once as the visit.
     fn drop_purposes_of_visits(&self, parsed: &Parsed, frames: &mut Vec<Frame>, notes: &mut Notes) {
         let meeting = |f: &Frame| self.kb.patterns()[f.pattern].cameo.starts_with("04");
-        let visits: Vec<usize> = frames
-            .iter()
-            .filter(|f| f.noun.is_none() && meeting(f))
-            .map(|f| f.predicate)
-            .collect();
+        let visits = predicates_of(frames, |f| f.noun.is_none() && meeting(f));
         let purpose = |f: &Frame| {
             f.noun == Some(f.predicate)
                 && meeting(f)
@@ -920,29 +913,32 @@ fn drop_noting(
 }
 
 /// Drops the frames of participle clauses ("…, killing 13 soldiers", "of ramming a vessel")
-/// hung by one of `relations` on a frame of the kind `kinds.0`, when they are of the kind
-/// `kinds.1`, noting `reason`.
+/// of the kind `clause_kind`, hung by one of `relations` on a word that `is_head` accepts,
+/// noting `reason`.
 fn drop_participle_clauses(
     parsed: &Parsed,
     frames: &mut Vec<Frame>,
     notes: &mut Notes,
-    kinds: (impl Fn(&Frame) -> bool, impl Fn(&Frame) -> bool),
+    (is_head, clause_kind): (impl Fn(usize) -> bool, impl Fn(&Frame) -> bool),
     relations: &[&str],
     reason: &str,
 ) {
-    let (head_kind, clause_kind) = kinds;
-    let heads: Vec<usize> = frames
-        .iter()
-        .filter(|f| head_kind(f))
-        .map(|f| f.predicate)
-        .collect();
     let participle = |f: &Frame| {
         clause_kind(f)
             && relations.contains(&parsed.relation(f.predicate))
             && parsed.xpos(f.predicate) == "VBG"
-            && parsed.heads[f.predicate].is_some_and(|h| heads.contains(&h))
+            && parsed.heads[f.predicate].is_some_and(&is_head)
     };
     drop_noting(parsed, frames, notes, participle, reason);
+}
+
+/// The predicates of the frames of a kind.
+fn predicates_of(frames: &[Frame], kind: impl Fn(&Frame) -> bool) -> Vec<usize> {
+    frames
+        .iter()
+        .filter(|f| kind(f))
+        .map(|f| f.predicate)
+        .collect()
 }
 
 /// Whether `word` heads a clause its head governs: "agreed to meet", "said that ...", and "to
