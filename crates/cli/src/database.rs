@@ -69,23 +69,17 @@ impl FilterArgs {
             place: self.place.clone(),
             text: self.text.clone(),
             limit: self.limit,
+            ..Filter::default()
         }
     }
 }
 
 fn parse_dyad(text: &str) -> Result<(String, String), String> {
-    match text.split_once('-') {
-        Some((source, target)) if !source.is_empty() && !target.is_empty() => {
-            Ok((source.to_uppercase(), target.to_uppercase()))
-        }
-        _ => Err(format!("{text:?} is not SRC-TGT, e.g. USA-CHN")),
-    }
+    dyad_store::parse_dyad(text).map_err(|e| e.to_string())
 }
 
 fn parse_day(text: &str) -> Result<String, String> {
-    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map(|day| day.to_string())
-        .map_err(|_| format!("{text:?} is not a date (YYYY-MM-DD)"))
+    dyad_store::parse_day(text).map_err(|e| e.to_string())
 }
 
 /// Arguments of `dyad query`.

@@ -12,6 +12,7 @@ mod models;
 mod nlp;
 mod report;
 mod run;
+mod serve;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -58,6 +59,9 @@ enum Command {
     /// Print what the database holds: inputs, articles, events by QuadClass, top dyads and
     /// places.
     Stats(database::StatsArgs),
+    /// Serve the database over HTTP: a JSON API and a web page with the events table,
+    /// articles with their evidence, a timeline, a network and a map.
+    Serve(serve::ServeArgs),
     /// Read articles from files, folders or stdin and print them as JSONL, one per line, with
     /// a report of every input on stderr.
     Ingest(ingest::IngestArgs),
@@ -138,6 +142,7 @@ fn main() -> ExitCode {
         Command::Query(args) => database::query(&args),
         Command::Export(args) => database::export(&args),
         Command::Stats(args) => database::stats(&args),
+        Command::Serve(args) => serve::run(&args),
         Command::Ingest(mut args) => {
             args.read.json_logs = cli.json_logs;
             ingest::run(&args)

@@ -14,6 +14,7 @@
 //! # Ok::<(), dyad_store::StoreError>(())
 //! ```
 
+mod explore;
 mod query;
 pub mod reports;
 mod schema;
@@ -23,7 +24,11 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
-pub use query::{ArticleRef, Count, Filter, Report, Stats};
+pub use explore::{
+    ActorCount, ArticleDetail, ArticleSummary, DatedEvent, DayCount, DyadCount, MapCountry,
+    MapPlace, Page, QuoteSpan, SentenceSpan,
+};
+pub use query::{ArticleRef, Count, Filter, Report, Stats, parse_day, parse_dyad};
 pub use schema::SCHEMA_VERSION;
 pub use write::{CodedArticle, InputOutcome, Versions};
 
@@ -51,6 +56,17 @@ pub enum StoreError {
         /// Newest version this build knows.
         known: usize,
     },
+    /// The database was written by an older dyad and opened read-only, so its schema could
+    /// not be brought up to date.
+    #[error(
+        "the database has schema version {found}, older than the {known} this dyad reads: open it once with a command that writes (dyad run) to bring it up to date"
+    )]
+    OlderSchema {
+        /// Version found in the file.
+        found: usize,
+        /// The version this build reads.
+        known: usize,
+    },
     /// A stored event record is not valid JSON (the file was edited by hand or is damaged).
     #[error("event {id}: stored record is not a valid event: {source}")]
     BadRecord {
@@ -62,6 +78,20 @@ pub enum StoreError {
     /// A filter value cannot be used.
     #[error("bad filter: {0}")]
     BadFilter(String),
+}
+
+impl StoreError {
+    /// Whether the error is a query interrupted at its deadline (see [`Store::set_deadline`]).
+    pub fn is_interrupted(&self) -> bool {
+        matches!(self, StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _))
+            if e.code == rusqlite::ErrorCode::OperationInterrupted)
+    }
+
+    /// Whether the error comes from what the caller asked for (a bad filter or full-text
+    /// query) rather than from the database.
+    pub fn is_bad_request(&self) -> bool {
+        matches!(self, StoreError::BadFilter(_))
+    }
 }
 
 /// An open event database.
@@ -99,5 +129,22 @@ impl Store {
         })?;
         schema::refuse_newer(schema::version(&conn)?)?;
         Ok(Store { conn })
+    }
+
+    /// The schema version of the open database; [`SCHEMA_VERSION`] once [`Store::open`] has
+    /// brought it up to date.
+    pub fn schema_version(&self) -> Result<usize, StoreError> {
+        schema::version(&self.conn)
+    }
+
+    /// Interrupts any query still running at `deadline`, which then fails with an error, so
+    /// that one costly request cannot hold a connection for long. Replaces an earlier
+    /// deadline.
+    pub fn set_deadline(&mut self, deadline: std::time::Instant) -> Result<(), StoreError> {
+        // SQLite calls the handler every thousand virtual-machine steps: often enough to stop
+        // within a millisecond, rarely enough to cost nothing.
+        self.conn
+            .progress_handler(1000, Some(move || std::time::Instant::now() > deadline))?;
+        Ok(())
     }
 }

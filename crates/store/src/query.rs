@@ -35,6 +35,29 @@ pub struct Filter {
     pub text: Option<String>,
     /// Most events to return.
     pub limit: Option<usize>,
+    /// Events to skip before the first returned, for paging.
+    pub offset: Option<usize>,
+    /// Newest events first (by event day) instead of by article and sentence.
+    pub newest_first: bool,
+}
+
+/// Reads "USA-CHN" as source and target countries.
+pub fn parse_dyad(text: &str) -> Result<(String, String), StoreError> {
+    match text.split_once('-') {
+        Some((source, target)) if !source.is_empty() && !target.is_empty() => {
+            Ok((source.to_uppercase(), target.to_uppercase()))
+        }
+        _ => Err(StoreError::BadFilter(format!(
+            "{text:?} is not SRC-TGT, e.g. USA-CHN"
+        ))),
+    }
+}
+
+/// Checks a day written YYYY-MM-DD and gives it back in that form.
+pub fn parse_day(text: &str) -> Result<String, StoreError> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map(|day| day.to_string())
+        .map_err(|_| StoreError::BadFilter(format!("{text:?} is not a date (YYYY-MM-DD)")))
 }
 
 /// A count under a label, for the figures of `dyad stats`.
@@ -145,8 +168,13 @@ impl Filter {
     }
 }
 
+/// Reads a stored event record.
+pub(crate) fn parse_record(id: String, record: &str) -> Result<Event, StoreError> {
+    serde_json::from_str(record).map_err(|source| StoreError::BadRecord { id, source })
+}
+
 /// Adds `value` to the parameters and gives its placeholder.
-fn bind(values: &mut Vec<Value>, value: &str) -> String {
+pub(crate) fn bind(values: &mut Vec<Value>, value: &str) -> String {
     values.push(Value::Text(value.to_string()));
     format!("?{}", values.len())
 }
@@ -205,27 +233,72 @@ impl Store {
     /// `dyad code` writes: one per event, its first report standing for the others (see
     /// [`Store::reports`]).
     pub fn events(&self, filter: &Filter) -> Result<Vec<Event>, StoreError> {
-        let (clause, mut values) = filter.to_sql()?;
-        let mut sql = format!(
-            "SELECT e.id, e.record FROM events e {clause}
-             ORDER BY e.article_id, e.sentence_index, e.id"
-        );
-        if let Some(limit) = filter.limit {
-            values.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
-            sql.push_str(&format!(" LIMIT ?{}", values.len()));
+        let (selection, values) = self.selection(filter)?;
+        self.event_records(&format!("SELECT e.id, e.record {selection}"), values)
+    }
+
+    /// The FROM, WHERE, ORDER and LIMIT clauses that select the events of `filter`, and
+    /// their parameters.
+    pub(crate) fn selection(&self, filter: &Filter) -> Result<(String, Vec<Value>), StoreError> {
+        let (clause, mut values) = self.where_clause(filter)?;
+        let order = if filter.newest_first {
+            "e.day DESC, e.id"
+        } else {
+            "e.article_id, e.sentence_index, e.id"
+        };
+        let mut sql = format!("FROM events e {clause} ORDER BY {order}");
+        if filter.limit.is_some() || filter.offset.is_some() {
+            let limit = filter
+                .limit
+                .map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
+            let offset = filter.offset.unwrap_or(0);
+            values.push(Value::Integer(limit));
+            values.push(Value::Integer(i64::try_from(offset).unwrap_or(i64::MAX)));
+            sql.push_str(&format!(
+                " LIMIT ?{} OFFSET ?{}",
+                values.len() - 1,
+                values.len()
+            ));
         }
-        let mut statement = self.conn.prepare(&sql)?;
+        Ok((sql, values))
+    }
+
+    /// The events an SQL query selects as (id, record) rows.
+    pub(crate) fn event_records(
+        &self,
+        sql: &str,
+        values: Vec<Value>,
+    ) -> Result<Vec<Event>, StoreError> {
+        let mut statement = self.conn.prepare(sql)?;
         let rows = statement.query_map(rusqlite::params_from_iter(values), |row| {
             Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
         })?;
         let mut events = Vec::new();
         for row in rows {
             let (id, record) = row?;
-            let event = serde_json::from_str(&record)
-                .map_err(|source| StoreError::BadRecord { id, source })?;
-            events.push(event);
+            events.push(parse_record(id, &record)?);
         }
         Ok(events)
+    }
+
+    /// The WHERE clause of `filter` and its parameters, once its full-text query is known
+    /// to be well formed: a malformed one is the caller's error, not the database's.
+    pub(crate) fn where_clause(&self, filter: &Filter) -> Result<(String, Vec<Value>), StoreError> {
+        if let Some(text) = &filter.text {
+            self.check_text_query(text)?;
+        }
+        filter.to_sql()
+    }
+
+    /// Refuses a malformed full-text query ("\"unbalanced") as a bad filter.
+    pub(crate) fn check_text_query(&self, text: &str) -> Result<(), StoreError> {
+        self.conn
+            .query_row(
+                "SELECT COUNT(*) FROM articles_text WHERE articles_text MATCH ?1 LIMIT 1",
+                [text],
+                |_| Ok(()),
+            )
+            .map_err(|error| StoreError::BadFilter(format!("full-text query {text:?}: {error}")))
     }
 
     /// The reports of every event, by the id of its first report: (event id, article id) of
@@ -314,7 +387,7 @@ impl Store {
 
 /// The events that stand for themselves: the first report of each event (and those not
 /// linked yet, before a run has finished).
-const FIRST_REPORT: &str = "(e.report_of = e.id OR e.report_of IS NULL)";
+pub(crate) const FIRST_REPORT: &str = "(e.report_of = e.id OR e.report_of IS NULL)";
 
 const ARTICLE_COLUMNS: &str = "id, url, title, source, author, published, language, content, body";
 

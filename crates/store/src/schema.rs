@@ -105,6 +105,14 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (article_id, idx)
     ) WITHOUT ROWID;
     "#,
+    // 4: coordinates of the event's place, for maps; events by day, for time series.
+    r#"
+    ALTER TABLE events ADD COLUMN latitude REAL;
+    ALTER TABLE events ADD COLUMN longitude REAL;
+    UPDATE events SET latitude = json_extract(record, '$.location.latitude'),
+                      longitude = json_extract(record, '$.location.longitude');
+    CREATE INDEX events_by_day ON events(day);
+    "#,
 ];
 
 /// The schema version this build writes.
@@ -138,4 +146,37 @@ pub fn refuse_newer(found: usize) -> Result<(), StoreError> {
 /// The schema version of an open database.
 pub fn version(conn: &Connection) -> Result<usize, StoreError> {
     Ok(conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A database at version 3 gains the coordinates of the events it already holds.
+    #[test]
+    fn migration_4_fills_coordinates_from_stored_records() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for sql in &MIGRATIONS[..3] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 3).unwrap();
+        conn.execute_batch(
+            r#"INSERT INTO articles (id, content, body, location, coder_version, models_version)
+                   VALUES ('a', 'text', 'Talks in Geneva.', 'x', 'c', 'm');
+               INSERT INTO events (id, article_id, sentence_index, cameo, cameo_root,
+                   quad_class, goldstein, plover_type, plover_mode, modality, pattern,
+                   confidence, coder_version, models_version, record)
+               VALUES ('e', 'a', 0, '040', '04', 1, 1.0, 'CONSULT', '', 'asserted', 'p', 0.9,
+                   'c', 'm', '{"location": {"latitude": 46.2, "longitude": 6.15}}');"#,
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let (latitude, longitude): (f64, f64) = conn
+            .query_row("SELECT latitude, longitude FROM events", [], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })
+            .unwrap();
+        assert_eq!((latitude, longitude), (46.2, 6.15));
+        assert_eq!(version(&conn).unwrap(), SCHEMA_VERSION);
+    }
 }

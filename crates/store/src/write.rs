@@ -207,9 +207,9 @@ fn insert_event(
         "INSERT OR REPLACE INTO events (id, article_id, sentence_index, cameo, cameo_root,
              quad_class, goldstein, plover_type, plover_mode, date, date_precision, place,
              place_country, modality, pattern, confidence, coder_version, models_version, record,
-             merge_key, day)
+             merge_key, day, latitude, longitude)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                 ?18, ?19, ?20, ?21)",
+                 ?18, ?19, ?20, ?21, ?22, ?23)",
     )?
     .execute(params![
         event.event_id,
@@ -233,6 +233,8 @@ fn insert_event(
         record,
         crate::reports::merge_key(event),
         event_day(event).or(published_day),
+        place.map(|p| p.latitude),
+        place.map(|p| p.longitude),
     ])?;
     for (role, actors) in [("source", &event.source), ("target", &event.target)] {
         for (position, actor) in actors.iter().enumerate() {

@@ -1,0 +1,497 @@
+//! The JSON API: events, articles and aggregates over the database, and coding pasted text.
+//! Every handler reads its parameters strictly (an unknown or malformed one is a 400 that
+//! names it) and runs its queries on a blocking thread under the request deadline.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::{DefaultBodyLimit, Path, Query, Request};
+use axum::http::StatusCode;
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use dyad_coder::Event;
+use dyad_store::{
+    ActorCount, ArticleDetail, ArticleSummary, DatedEvent, DayCount, DyadCount, Filter, MapCountry,
+    MapPlace, Store, StoreError,
+};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::Coder;
+use crate::error::ApiError;
+use crate::pool::Pool;
+
+/// What every handler shares.
+pub struct State {
+    /// Read-only connections.
+    pub pool: Pool,
+    /// Codes pasted text, when enabled.
+    pub coder: Option<Arc<Coder>>,
+    /// The longest a request may take.
+    pub timeout: Duration,
+}
+
+type Shared = axum::extract::State<Arc<State>>;
+
+/// The largest request body: a long article pasted for coding fits with room to spare.
+const MAX_BODY: usize = 1 << 20;
+/// The longest query string; filters are short, and a long one is a mistake or an attack.
+const MAX_QUERY: usize = 4096;
+/// The most events or articles in one page.
+const MAX_PAGE: usize = 500;
+/// The most rows an aggregate returns.
+const MAX_AGGREGATE: usize = 10_000;
+
+/// The API's routes.
+pub fn routes(state: Arc<State>) -> Router {
+    Router::new()
+        .route("/api/config", get(config))
+        .route("/api/events", get(events))
+        .route("/api/events/{id}", get(event))
+        .route("/api/articles", get(articles))
+        .route("/api/articles/{id}", get(article))
+        .route("/api/actors", get(actors))
+        .route("/api/dyads", get(dyads))
+        .route("/api/timeseries", get(timeseries))
+        .route("/api/map", get(map))
+        .route("/api/code", post(code))
+        .route("/api/{*rest}", get(no_such_endpoint).post(no_such_endpoint))
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(middleware::from_fn(limit_query_string))
+        .with_state(state)
+}
+
+/// The event filters of `dyad query`, as query parameters.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct EventParams {
+    /// An actor on either side: CAMEO code prefix (USAGOV, RUS), knowledge-base id
+    /// (donald-trump) or name.
+    actor: Option<String>,
+    /// A country (ISO alpha-3) on either side.
+    country: Option<String>,
+    /// Source and target countries, SRC-TGT (USA-CHN).
+    dyad: Option<String>,
+    /// CAMEO code or prefix, digits (04, 042).
+    cameo: Option<String>,
+    /// PLOVER type (CONSULT).
+    plover: Option<String>,
+    /// QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
+    /// 4 material conflict.
+    quad_class: Option<u8>,
+    /// Events on or after this day (YYYY-MM-DD).
+    from: Option<String>,
+    /// Events on or before this day (YYYY-MM-DD).
+    to: Option<String>,
+    /// Place name, or ISO alpha-3 of the place's country.
+    place: Option<String>,
+    /// Words the article contains (SQLite FTS5 syntax).
+    text: Option<String>,
+    /// The most items to return (lists: 1 to 500, default 50; aggregates: up to 10000).
+    limit: Option<usize>,
+    /// Items to skip, for paging lists.
+    offset: Option<usize>,
+}
+
+impl EventParams {
+    /// The store's filter, after checking every value.
+    fn filter(&self) -> Result<Filter, ApiError> {
+        let country = self.country.as_deref().map(country_code).transpose()?;
+        let dyad = self
+            .dyad
+            .as_deref()
+            .map(dyad_store::parse_dyad)
+            .transpose()?;
+        if let Some((source, target)) = &dyad {
+            country_code(source)?;
+            country_code(target)?;
+        }
+        let day = |text: &Option<String>| text.as_deref().map(dyad_store::parse_day).transpose();
+        Ok(Filter {
+            actor: self.actor.clone(),
+            country,
+            dyad,
+            cameo: self.cameo.clone(),
+            plover: self.plover.clone(),
+            quad_class: self.quad_class,
+            from: day(&self.from)?,
+            to: day(&self.to)?,
+            place: self.place.clone(),
+            text: self.text.clone(),
+            ..Filter::default()
+        })
+    }
+
+    /// The aggregate limit asked for, within bounds.
+    fn aggregate_limit(&self) -> Result<Option<usize>, ApiError> {
+        match self.limit {
+            Some(limit) if limit == 0 || limit > MAX_AGGREGATE => Err(ApiError::bad_request(
+                format!("limit {limit} is not 1 to {MAX_AGGREGATE}"),
+            )),
+            limit => Ok(limit),
+        }
+    }
+}
+
+/// Checks an ISO alpha-3 country code and gives it in capitals.
+fn country_code(text: &str) -> Result<String, ApiError> {
+    if text.len() == 3 && text.bytes().all(|b| b.is_ascii_alphabetic()) {
+        Ok(text.to_ascii_uppercase())
+    } else {
+        Err(ApiError::bad_request(format!(
+            "country {text:?} is not an ISO alpha-3 code such as USA"
+        )))
+    }
+}
+
+/// A page size asked for, within bounds.
+fn page_limit(limit: Option<usize>) -> Result<usize, ApiError> {
+    match limit.unwrap_or(50) {
+        limit @ 1..=MAX_PAGE => Ok(limit),
+        limit => Err(ApiError::bad_request(format!(
+            "limit {limit} is not 1 to {MAX_PAGE}"
+        ))),
+    }
+}
+
+/// Reads query parameters, turning serde's complaint into a 400 that names the parameter.
+fn params<T>(query: Result<Query<T>, QueryRejection>) -> Result<T, ApiError> {
+    query
+        .map(|Query(params)| params)
+        .map_err(|rejection| ApiError::bad_request(rejection.body_text()))
+}
+
+/// Runs `work` on a database connection on a blocking thread, within the request deadline.
+async fn with_store<T: Send + 'static>(
+    state: &Arc<State>,
+    work: impl FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
+) -> Result<T, ApiError> {
+    let deadline = Instant::now() + state.timeout;
+    let shared = Arc::clone(state);
+    let task = tokio::task::spawn_blocking(move || shared.pool.with_store(deadline, work));
+    match tokio::time::timeout(state.timeout, task).await {
+        Ok(Ok(result)) => Ok(result?),
+        Ok(Err(join)) => Err(ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("the query failed: {join}"),
+        )),
+        Err(_) => Err(too_slow()),
+    }
+}
+
+fn too_slow() -> ApiError {
+    ApiError::new(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "the request took too long: narrow the filters",
+    )
+}
+
+/// Refuses a query string longer than [`MAX_QUERY`] before any handler reads it.
+async fn limit_query_string(request: Request, next: Next) -> Result<Response, ApiError> {
+    let length = request.uri().query().map_or(0, str::len);
+    if length > MAX_QUERY {
+        return Err(ApiError::new(
+            StatusCode::URI_TOO_LONG,
+            format!("the query string has {length} bytes; the most is {MAX_QUERY}"),
+        ));
+    }
+    Ok(next.run(request).await)
+}
+
+/// An error's JSON body.
+#[derive(Serialize, ToSchema)]
+pub struct ErrorBody {
+    error: ErrorDetail,
+}
+
+/// What went wrong.
+#[derive(Serialize, ToSchema)]
+pub struct ErrorDetail {
+    /// The HTTP status.
+    status: u16,
+    /// The reason, in words.
+    message: String,
+}
+
+/// What the server serves.
+#[derive(Serialize, ToSchema)]
+pub struct ConfigInfo {
+    /// dyad's version.
+    version: String,
+    /// Whether `POST /api/code` codes pasted text.
+    allow_code: bool,
+    /// Events in the database (reports of one event count once).
+    events: u64,
+    /// Articles in the database.
+    articles: u64,
+}
+
+/// What the server serves and what it allows.
+#[utoipa::path(get, path = "/api/config", responses((status = 200, body = ConfigInfo)))]
+pub async fn config(state: Shared) -> Result<Json<ConfigInfo>, ApiError> {
+    let (events, articles) = with_store(&state, Store::totals).await?;
+    Ok(Json(ConfigInfo {
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        allow_code: state.coder.is_some(),
+        events,
+        articles,
+    }))
+}
+
+/// A page of events, newest first.
+#[derive(Serialize, ToSchema)]
+pub struct EventList {
+    /// dyad event records, as `dyad code` writes them, each with a `day`: its own date's
+    /// day, else its article's publication day.
+    #[schema(value_type = Vec<Object>)]
+    events: Vec<DatedEvent>,
+    /// Events skipped before this page.
+    offset: usize,
+    /// The page size.
+    limit: usize,
+    /// Where the next page starts, or null on the last page.
+    next_offset: Option<usize>,
+}
+
+/// The events that pass the filters, newest first, a page at a time.
+#[utoipa::path(get, path = "/api/events", params(EventParams),
+    responses((status = 200, body = EventList), (status = 400, body = ErrorBody)))]
+pub async fn events(
+    state: Shared,
+    query: Result<Query<EventParams>, QueryRejection>,
+) -> Result<Json<EventList>, ApiError> {
+    let params = params(query)?;
+    let filter = params.filter()?;
+    let (offset, limit) = (params.offset.unwrap_or(0), page_limit(params.limit)?);
+    let page = with_store(&state, move |store| {
+        store.event_page(&filter, offset, limit)
+    })
+    .await?;
+    Ok(Json(EventList {
+        events: page.items,
+        offset: page.offset,
+        limit: page.limit,
+        next_offset: page.next_offset,
+    }))
+}
+
+/// One event record.
+#[utoipa::path(get, path = "/api/events/{id}", params(("id" = String, Path, description = "Event id")),
+    responses((status = 200, description = "dyad event record", body = Object),
+              (status = 404, body = ErrorBody)))]
+pub async fn event(state: Shared, Path(id): Path<String>) -> Result<Json<Event>, ApiError> {
+    let wanted = id.clone();
+    with_store(&state, move |store| store.event(&wanted))
+        .await?
+        .map(Json)
+        .ok_or_else(|| ApiError::not_found(format!("no event {id:?}")))
+}
+
+/// The parameters of the article list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ArticleParams {
+    /// Words the article contains (SQLite FTS5 syntax).
+    text: Option<String>,
+    /// Articles per page, 1 to 500 (default 50).
+    limit: Option<usize>,
+    /// Articles to skip.
+    offset: Option<usize>,
+}
+
+/// A page of articles, newest first.
+#[derive(Serialize, ToSchema)]
+pub struct ArticleList {
+    /// The articles.
+    articles: Vec<ArticleSummary>,
+    /// Articles skipped before this page.
+    offset: usize,
+    /// The page size.
+    limit: usize,
+    /// Where the next page starts, or null on the last page.
+    next_offset: Option<usize>,
+}
+
+/// Articles, newest first; with `text`, those that contain it.
+#[utoipa::path(get, path = "/api/articles", params(ArticleParams),
+    responses((status = 200, body = ArticleList), (status = 400, body = ErrorBody)))]
+pub async fn articles(
+    state: Shared,
+    query: Result<Query<ArticleParams>, QueryRejection>,
+) -> Result<Json<ArticleList>, ApiError> {
+    let params = params(query)?;
+    let (offset, limit) = (params.offset.unwrap_or(0), page_limit(params.limit)?);
+    let text = params.text;
+    let page = with_store(&state, move |store| {
+        store.article_page(text.as_deref(), offset, limit)
+    })
+    .await?;
+    Ok(Json(ArticleList {
+        articles: page.items,
+        offset: page.offset,
+        limit: page.limit,
+        next_offset: page.next_offset,
+    }))
+}
+
+/// One article: its text, sentences, events and quotations, with byte offsets into the text.
+#[utoipa::path(get, path = "/api/articles/{id}", params(("id" = String, Path, description = "Article id")),
+    responses((status = 200, body = ArticleDetail), (status = 404, body = ErrorBody)))]
+pub async fn article(
+    state: Shared,
+    Path(id): Path<String>,
+) -> Result<Json<ArticleDetail>, ApiError> {
+    let wanted = id.clone();
+    with_store(&state, move |store| store.article(&wanted))
+        .await?
+        .map(Json)
+        .ok_or_else(|| ApiError::not_found(format!("no article {id:?}")))
+}
+
+/// Actors, most active first.
+#[derive(Serialize, ToSchema)]
+pub struct ActorList {
+    /// The actors.
+    actors: Vec<ActorCount>,
+}
+
+/// The actors of the events that pass the filters, most active first.
+#[utoipa::path(get, path = "/api/actors", params(EventParams),
+    responses((status = 200, body = ActorList), (status = 400, body = ErrorBody)))]
+pub async fn actors(
+    state: Shared,
+    query: Result<Query<EventParams>, QueryRejection>,
+) -> Result<Json<ActorList>, ApiError> {
+    let params = params(query)?;
+    let (filter, limit) = (params.filter()?, params.aggregate_limit()?);
+    let actors = with_store(&state, move |store| store.actor_counts(&filter, limit)).await?;
+    Ok(Json(ActorList { actors }))
+}
+
+/// Country pairs, busiest first.
+#[derive(Serialize, ToSchema)]
+pub struct DyadList {
+    /// The pairs.
+    dyads: Vec<DyadCount>,
+}
+
+/// The source and target countries of the events that pass the filters, busiest first.
+#[utoipa::path(get, path = "/api/dyads", params(EventParams),
+    responses((status = 200, body = DyadList), (status = 400, body = ErrorBody)))]
+pub async fn dyads(
+    state: Shared,
+    query: Result<Query<EventParams>, QueryRejection>,
+) -> Result<Json<DyadList>, ApiError> {
+    let params = params(query)?;
+    let (filter, limit) = (params.filter()?, params.aggregate_limit()?);
+    let dyads = with_store(&state, move |store| store.dyad_counts(&filter, limit)).await?;
+    Ok(Json(DyadList { dyads }))
+}
+
+/// Events by day.
+#[derive(Serialize, ToSchema)]
+pub struct TimeSeries {
+    /// The days with events, in order.
+    days: Vec<DayCount>,
+}
+
+/// The events that pass the filters by day: counts by QuadClass, mean Goldstein, mean tone.
+#[utoipa::path(get, path = "/api/timeseries", params(EventParams),
+    responses((status = 200, body = TimeSeries), (status = 400, body = ErrorBody)))]
+pub async fn timeseries(
+    state: Shared,
+    query: Result<Query<EventParams>, QueryRejection>,
+) -> Result<Json<TimeSeries>, ApiError> {
+    let filter = params(query)?.filter()?;
+    let days = with_store(&state, move |store| store.day_counts(&filter)).await?;
+    Ok(Json(TimeSeries { days }))
+}
+
+/// Where events happened.
+#[derive(Serialize, ToSchema)]
+pub struct MapData {
+    /// Events by the country they happened in.
+    countries: Vec<MapCountry>,
+    /// Events by place with coordinates.
+    places: Vec<MapPlace>,
+}
+
+/// Where the events that pass the filters happened, by country and by place.
+#[utoipa::path(get, path = "/api/map", params(EventParams),
+    responses((status = 200, body = MapData), (status = 400, body = ErrorBody)))]
+pub async fn map(
+    state: Shared,
+    query: Result<Query<EventParams>, QueryRejection>,
+) -> Result<Json<MapData>, ApiError> {
+    let params = params(query)?;
+    let (filter, limit) = (params.filter()?, params.aggregate_limit()?);
+    let (countries, places) =
+        with_store(&state, move |store| store.map_counts(&filter, limit)).await?;
+    Ok(Json(MapData { countries, places }))
+}
+
+/// Text to code.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CodeRequest {
+    /// The article's text.
+    text: String,
+    /// Its publication day (YYYY-MM-DD), against which "on Monday" is resolved.
+    date: Option<String>,
+}
+
+/// The events coded from pasted text.
+#[derive(Serialize, ToSchema)]
+pub struct CodedText {
+    /// dyad event records; offsets point into the text sent.
+    #[schema(value_type = Vec<Object>)]
+    events: Vec<Event>,
+}
+
+/// Codes pasted text without storing it; only when the server runs with `--allow-code`.
+#[utoipa::path(post, path = "/api/code", request_body = CodeRequest,
+    responses((status = 200, body = CodedText), (status = 400, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 413, body = ErrorBody)))]
+pub async fn code(
+    state: Shared,
+    body: Result<Json<CodeRequest>, JsonRejection>,
+) -> Result<Json<CodedText>, ApiError> {
+    let Some(coder) = state.coder.clone() else {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "coding pasted text is off: start the server with --allow-code",
+        ));
+    };
+    let Json(request) =
+        body.map_err(|rejection| ApiError::new(rejection.status(), rejection.body_text()))?;
+    let date = match request.date.as_deref().filter(|d| !d.is_empty()) {
+        Some(day) => Some(
+            chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")
+                .map_err(|_| ApiError::bad_request(format!("date {day:?} is not YYYY-MM-DD")))?,
+        ),
+        None => None,
+    };
+    let task = tokio::task::spawn_blocking(move || coder(&request.text, date));
+    match tokio::time::timeout(state.timeout, task).await {
+        Ok(Ok(Ok(events))) => Ok(Json(CodedText { events })),
+        Ok(Ok(Err(reason))) => Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, reason)),
+        Ok(Err(join)) => Err(ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("coding failed: {join}"),
+        )),
+        Err(_) => Err(too_slow()),
+    }
+}
+
+/// Any other path under /api.
+async fn no_such_endpoint(request: Request) -> ApiError {
+    ApiError::not_found(format!(
+        "no endpoint {}: see /openapi.json",
+        request.uri().path()
+    ))
+}
