@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -95,6 +95,15 @@ test('events view: nav links and a country filter', async () => {
   assert.deepEqual(stray, [], `${stray.length} of ${n} rows do not involve ${COUNTRY}`);
   await shot('events.png');
   firstEvent = await rows.first().getAttribute('data-event-id');
+
+  // The CSV and JSON downloads hold what the table shows: a header and one line per row.
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="download-csv"]')]);
+  assert.match(csv.suggestedFilename(), /\.csv$/);
+  const lines = (await readFile(await csv.path(), 'utf8')).trim().split('\n');
+  assert.equal(lines.length, n + 1, `the CSV has ${lines.length} lines for ${n} rows and a header`);
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="download-json"]')]);
+  const data = JSON.parse(await readFile(await json.path(), 'utf8'));
+  assert.ok(JSON.stringify(data).includes(firstEvent), 'the JSON download lacks the first event');
 });
 
 test('article view: select an event and see its evidence highlighted', async () => {

@@ -661,7 +661,8 @@ async function viewArticle(ctx) {
   });
   const meta = h('p', { class: 'article-meta muted' },
     [art.source, art.published, art.tone != null ? `tone ${fmtSigned(art.tone)}` : null].filter(Boolean).join(' · '),
-    art.url ? [' · ', h('a', { href: art.url, target: '_blank', rel: 'noopener noreferrer' }, 'original ↗')] : null);
+    // Only web addresses become links: a stored URL comes from the article and could be javascript:.
+    /^https?:\/\//i.test(art.url || '') ? [' · ', h('a', { href: art.url, target: '_blank', rel: 'noopener noreferrer' }, 'original ↗')] : null);
   show(main, 
     h('div', { class: 'view-header' },
       h('div', {},
