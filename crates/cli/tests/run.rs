@@ -514,3 +514,33 @@ fn parquet_rows_equal_the_sqlite_rows() {
     assert!(!from_sqlite.is_empty());
     assert_eq!(from_parquet, from_sqlite);
 }
+
+/// Re-coding replaces each article's full-text row instead of adding another, so a search
+/// finds every article once.
+#[test]
+fn recoding_keeps_one_full_text_row_per_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dyad.db");
+    run_examples(&db);
+    // As if an older coder had written every article, so --recode stores each again.
+    Connection::open(&db)
+        .unwrap()
+        .execute("UPDATE articles SET coder_version = 'older'", [])
+        .unwrap();
+    let output = succeeded(dyad(&["run", "--db", db.to_str().unwrap(), "--recode"]));
+    let summary = String::from_utf8_lossy(&output.stdout);
+    assert!(summary.contains("12 articles coded"), "{summary}");
+    let conn = Connection::open_with_flags(&db, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |row| row.get(0)).unwrap() };
+    assert_eq!(
+        count("SELECT COUNT(*) FROM articles_text"),
+        count("SELECT COUNT(*) FROM articles")
+    );
+    assert_eq!(
+        count(
+            "SELECT COUNT(*) FROM articles a JOIN articles_text t ON t.rowid = a.text_rowid
+             WHERE t.article_id = a.id"
+        ),
+        count("SELECT COUNT(*) FROM articles")
+    );
+}

@@ -105,13 +105,20 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (article_id, idx)
     ) WITHOUT ROWID;
     "#,
-    // 4: coordinates of the event's place, for maps; events by day, for time series.
+    // 4: coordinates of the event's place, for maps; events by day, for time series; each
+    // article's full-text row, so replacing an article need not scan the full-text table.
     r#"
     ALTER TABLE events ADD COLUMN latitude REAL;
     ALTER TABLE events ADD COLUMN longitude REAL;
     UPDATE events SET latitude = json_extract(record, '$.location.latitude'),
                       longitude = json_extract(record, '$.location.longitude');
-    CREATE INDEX events_by_day ON events(day);
+    CREATE INDEX events_by_day ON events(day, id);
+    ALTER TABLE articles ADD COLUMN text_rowid INTEGER;
+    CREATE TEMP TABLE text_rows AS SELECT article_id, rowid AS text_rowid FROM articles_text;
+    CREATE INDEX temp.text_rows_by_article ON text_rows(article_id);
+    UPDATE articles SET text_rowid =
+        (SELECT t.text_rowid FROM temp.text_rows t WHERE t.article_id = articles.id);
+    DROP TABLE temp.text_rows;
     "#,
 ];
 
@@ -154,7 +161,7 @@ mod tests {
 
     /// A database at version 3 gains the coordinates of the events it already holds.
     #[test]
-    fn migration_4_fills_coordinates_from_stored_records() {
+    fn migration_4_fills_coordinates_and_full_text_rows_from_what_is_stored() {
         let mut conn = Connection::open_in_memory().unwrap();
         for sql in &MIGRATIONS[..3] {
             conn.execute_batch(sql).unwrap();
@@ -163,6 +170,9 @@ mod tests {
         conn.execute_batch(
             r#"INSERT INTO articles (id, content, body, location, coder_version, models_version)
                    VALUES ('a', 'text', 'Talks in Geneva.', 'x', 'c', 'm');
+               INSERT INTO articles_text (article_id, title, body) VALUES ('b', '', 'Other.');
+               INSERT INTO articles_text (article_id, title, body)
+                   VALUES ('a', '', 'Talks in Geneva.');
                INSERT INTO events (id, article_id, sentence_index, cameo, cameo_root,
                    quad_class, goldstein, plover_type, plover_mode, modality, pattern,
                    confidence, coder_version, models_version, record)
@@ -177,6 +187,17 @@ mod tests {
             })
             .unwrap();
         assert_eq!((latitude, longitude), (46.2, 6.15));
+        let text: String = conn
+            .query_row(
+                "SELECT t.body FROM articles a JOIN articles_text t ON t.rowid = a.text_rowid",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap();
+        assert_eq!(
+            text, "Talks in Geneva.",
+            "the article knows its full-text row"
+        );
         assert_eq!(version(&conn).unwrap(), SCHEMA_VERSION);
     }
 }
