@@ -38,10 +38,11 @@ pub struct FilterArgs {
     /// 4 material conflict.
     #[arg(long, value_parser = clap::value_parser!(u8).range(1..=4))]
     quad_class: Option<u8>,
-    /// Events on or after this date (YYYY-MM-DD).
+    /// Events on or after this day (YYYY-MM-DD): an event's own date, else its article's
+    /// publication day.
     #[arg(long, value_parser = parse_day)]
     from: Option<String>,
-    /// Events on or before this date (YYYY-MM-DD).
+    /// Events on or before this day (YYYY-MM-DD).
     #[arg(long, value_parser = parse_day)]
     to: Option<String>,
     /// Place name or country (ISO alpha-3) of the event.

@@ -276,3 +276,102 @@ fn pasted_text_is_coded_when_allowed() {
     let (status, json) = server.post_json("/api/code", &huge);
     assert_eq!(status, 413, "{json}");
 }
+
+/// The server filters events in memory; `dyad query` filters them in SQL. Both must select
+/// the same events for every filter.
+#[test]
+fn the_api_and_dyad_query_select_the_same_events() {
+    let server = Server::start(&[]);
+    let db = common::examples_db().to_str().unwrap().to_string();
+    for filter in [
+        "country=RUS",
+        "dyad=RUS-UKR",
+        "cameo=19",
+        "plover=CONSULT",
+        "quad_class=3",
+        "from=2025-11-20&to=2025-11-20",
+        "place=Geneva",
+        "place=POL",
+        "text=ceasefire",
+        "actor=RUSGOV",
+        "country=SRB&quad_class=1",
+    ] {
+        let page = server.json(&format!("/api/events?{filter}&limit=500"));
+        let mut from_api: Vec<String> = page["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["event_id"].as_str().unwrap().to_string())
+            .collect();
+        let mut args = vec![
+            "query".to_string(),
+            "--db".into(),
+            db.clone(),
+            "--json".into(),
+        ];
+        for pair in filter.split('&') {
+            let (name, value) = pair.split_once('=').unwrap();
+            args.push(format!("--{}", name.replace('_', "-")));
+            args.push(value.to_string());
+        }
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_dyad"))
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "dyad {args:?}");
+        let mut from_query: Vec<String> = String::from_utf8(output.stdout)
+            .unwrap()
+            .lines()
+            .map(|line| {
+                let event: Value = serde_json::from_str(line).unwrap();
+                event["event_id"].as_str().unwrap().to_string()
+            })
+            .collect();
+        assert!(
+            !from_query.is_empty(),
+            "no event for {filter}: choose another"
+        );
+        from_api.sort();
+        from_query.sort();
+        assert_eq!(from_api, from_query, "{filter}");
+    }
+}
+
+/// A run that adds articles while the server is up shows in the lists and charts within
+/// seconds, without a restart.
+#[test]
+fn events_stored_while_serving_appear_without_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("copy.db");
+    std::fs::copy(common::examples_db(), &db).unwrap();
+    let server = Server::start_on(&db, &[]);
+    let events = |server: &Server| {
+        server.json("/api/events?limit=500")["events"]
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    assert_eq!(events(&server), 51);
+    let article = dir.path().join("new.txt");
+    std::fs::write(
+        &article,
+        "Japan and Australia signed a defence pact in Tokyo on Monday.\n",
+    )
+    .unwrap();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(["run", "--db", db.to_str().unwrap(), "--date", "2025-11-24"])
+        .arg(&article)
+        .output()
+        .unwrap()
+        .status;
+    assert!(status.success());
+    let started = std::time::Instant::now();
+    while events(&server) == 51 {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(30),
+            "the new event never appeared"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(250));
+    }
+    assert!(events(&server) > 51);
+}

@@ -13,21 +13,21 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use dyad_coder::Event;
-use dyad_store::{
-    ActorCount, ArticleDetail, ArticleSummary, DatedEvent, DayCount, DyadCount, Filter, MapCountry,
-    MapPlace, Store, StoreError,
-};
+use dyad_store::{ArticleDetail, ArticleSummary, DatedEvent, Filter, Store, StoreError};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::Coder;
 use crate::error::ApiError;
+use crate::facts::{ActorCount, DayCount, DyadCount, Facts, MapData};
 use crate::pool::Pool;
 
 /// What every handler shares.
 pub struct State {
     /// Read-only connections.
     pub pool: Pool,
+    /// The events in memory, replaced when the database changes.
+    pub facts: std::sync::RwLock<Arc<Facts>>,
     /// Codes pasted text, when enabled.
     pub coder: Option<Arc<Coder>>,
     /// The longest a request may take.
@@ -44,6 +44,8 @@ const MAX_QUERY: usize = 4096;
 const MAX_PAGE: usize = 500;
 /// The most rows an aggregate returns.
 const MAX_AGGREGATE: usize = 10_000;
+/// The rows an aggregate returns when the request sets no limit.
+const DEFAULT_AGGREGATE: usize = 1000;
 
 /// The API's routes.
 pub fn routes(state: Arc<State>) -> Router {
@@ -83,7 +85,8 @@ pub struct EventParams {
     /// QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
     /// 4 material conflict.
     quad_class: Option<u8>,
-    /// Events on or after this day (YYYY-MM-DD).
+    /// Events on or after this day (YYYY-MM-DD): an event's own date, else its article's
+    /// publication day.
     from: Option<String>,
     /// Events on or before this day (YYYY-MM-DD).
     to: Option<String>,
@@ -170,9 +173,32 @@ async fn with_store<T: Send + 'static>(
     state: &Arc<State>,
     work: impl FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
 ) -> Result<T, ApiError> {
+    with_facts(state, move |store, _| work(store)).await
+}
+
+/// Runs `work` on a database connection and the events in memory on a blocking thread,
+/// within the request deadline.
+async fn with_facts<T: Send + 'static>(
+    state: &Arc<State>,
+    work: impl FnOnce(&Store, &Facts) -> Result<T, StoreError> + Send + 'static,
+) -> Result<T, ApiError> {
     let deadline = Instant::now() + state.timeout;
     let shared = Arc::clone(state);
-    let task = tokio::task::spawn_blocking(move || shared.pool.with_store(deadline, work));
+    let facts = state
+        .facts
+        .read()
+        .map(|facts| Arc::clone(&facts))
+        .map_err(|_| {
+            ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "the events in memory are unreadable",
+            )
+        })?;
+    let task = tokio::task::spawn_blocking(move || {
+        shared
+            .pool
+            .with_store(deadline, |store| work(store, &facts))
+    });
     match tokio::time::timeout(state.timeout, task).await {
         Ok(Ok(result)) => Ok(result?),
         Ok(Err(join)) => Err(ApiError::new(
@@ -267,15 +293,16 @@ pub async fn events(
     let params = params(query)?;
     let filter = params.filter()?;
     let (offset, limit) = (params.offset.unwrap_or(0), page_limit(params.limit)?);
-    let page = with_store(&state, move |store| {
-        store.event_page(&filter, offset, limit)
+    let (events, more) = with_facts(&state, move |store, facts| {
+        let (rowids, more) = facts.page(&filter, offset, limit, store)?;
+        Ok((store.dated_events(&rowids)?, more))
     })
     .await?;
     Ok(Json(EventList {
-        events: page.items,
-        offset: page.offset,
-        limit: page.limit,
-        next_offset: page.next_offset,
+        events,
+        offset,
+        limit,
+        next_offset: more.then_some(offset + limit),
     }))
 }
 
@@ -369,7 +396,11 @@ pub async fn actors(
 ) -> Result<Json<ActorList>, ApiError> {
     let params = params(query)?;
     let (filter, limit) = (params.filter()?, params.aggregate_limit()?);
-    let actors = with_store(&state, move |store| store.actor_counts(&filter, limit)).await?;
+    let limit = limit.unwrap_or(DEFAULT_AGGREGATE);
+    let actors = with_facts(&state, move |store, facts| {
+        facts.actors(&filter, limit, store)
+    })
+    .await?;
     Ok(Json(ActorList { actors }))
 }
 
@@ -389,7 +420,11 @@ pub async fn dyads(
 ) -> Result<Json<DyadList>, ApiError> {
     let params = params(query)?;
     let (filter, limit) = (params.filter()?, params.aggregate_limit()?);
-    let dyads = with_store(&state, move |store| store.dyad_counts(&filter, limit)).await?;
+    let limit = limit.unwrap_or(DEFAULT_AGGREGATE);
+    let dyads = with_facts(&state, move |store, facts| {
+        facts.dyads(&filter, limit, store)
+    })
+    .await?;
     Ok(Json(DyadList { dyads }))
 }
 
@@ -408,17 +443,8 @@ pub async fn timeseries(
     query: Result<Query<EventParams>, QueryRejection>,
 ) -> Result<Json<TimeSeries>, ApiError> {
     let filter = params(query)?.filter()?;
-    let days = with_store(&state, move |store| store.day_counts(&filter)).await?;
+    let days = with_facts(&state, move |store, facts| facts.days(&filter, store)).await?;
     Ok(Json(TimeSeries { days }))
-}
-
-/// Where events happened.
-#[derive(Serialize, ToSchema)]
-pub struct MapData {
-    /// Events by the country they happened in.
-    countries: Vec<MapCountry>,
-    /// Events by place with coordinates.
-    places: Vec<MapPlace>,
 }
 
 /// Where the events that pass the filters happened, by country and by place.
@@ -430,9 +456,9 @@ pub async fn map(
 ) -> Result<Json<MapData>, ApiError> {
     let params = params(query)?;
     let (filter, limit) = (params.filter()?, params.aggregate_limit()?);
-    let (countries, places) =
-        with_store(&state, move |store| store.map_counts(&filter, limit)).await?;
-    Ok(Json(MapData { countries, places }))
+    let limit = limit.unwrap_or(DEFAULT_AGGREGATE);
+    let map = with_facts(&state, move |store, facts| facts.map(&filter, limit, store)).await?;
+    Ok(Json(map))
 }
 
 /// Text to code.

@@ -19,12 +19,13 @@
 
 mod api;
 mod error;
+mod facts;
 mod openapi;
 mod pool;
 mod web;
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 use axum::Router;
@@ -64,14 +65,24 @@ impl Config {
 }
 
 /// The server's routes over an opened database: the API, the OpenAPI document and the web
-/// page. Fails when the database cannot be opened.
+/// page. Reads every event into memory first (about 15 seconds for a million), so lists and
+/// aggregates need no SQL scan, and, inside a Tokio runtime, reads them again whenever the
+/// database changes. Fails when the database cannot be opened.
 pub fn router(config: Config) -> Result<Router, ServerError> {
     let pool = pool::Pool::open(config.database.clone())?;
+    let watcher = dyad_store::Store::open_read_only(&config.database)?;
+    let version = watcher.data_version()?;
+    let facts = facts::Facts::load(&watcher)?;
+    tracing::info!("{} events in memory", facts.len());
     let state = Arc::new(api::State {
         pool,
+        facts: RwLock::new(Arc::new(facts)),
         coder: config.coder.clone(),
         timeout: config.timeout,
     });
+    if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+        runtime.spawn(reload_when_changed(Arc::clone(&state), watcher, version));
+    }
     Ok(api::routes(state)
         .merge(openapi::routes())
         .merge(web::routes(config.web_dir)))
@@ -85,6 +96,43 @@ pub async fn serve(listener: tokio::net::TcpListener, config: Config) -> Result<
         .with_graceful_shutdown(shutdown_signal())
         .await?;
     Ok(())
+}
+
+/// How often the server asks whether another program (`dyad run`) has written to the
+/// database.
+const CHANGE_CHECK: Duration = Duration::from_secs(5);
+
+/// Reads the events into memory again whenever the database has changed, so the aggregates
+/// never lag a run by more than a few seconds; requests meanwhile use the events read before.
+async fn reload_when_changed(state: Arc<api::State>, watcher: dyad_store::Store, mut version: i64) {
+    let watcher = Arc::new(std::sync::Mutex::new(watcher));
+    loop {
+        tokio::time::sleep(CHANGE_CHECK).await;
+        let watcher = Arc::clone(&watcher);
+        let seen = version;
+        let reloaded = tokio::task::spawn_blocking(move || {
+            let store = watcher.lock().ok()?;
+            let now = store.data_version().ok()?;
+            if now == seen {
+                return None;
+            }
+            Some((now, facts::Facts::load(&store)))
+        })
+        .await;
+        match reloaded {
+            Ok(Some((now, Ok(facts)))) => {
+                version = now;
+                tracing::info!("the database changed: {} events in memory", facts.len());
+                if let Ok(mut current) = state.facts.write() {
+                    *current = Arc::new(facts);
+                }
+            }
+            Ok(Some((_, Err(error)))) => {
+                tracing::error!("cannot read the changed database: {error}")
+            }
+            _ => {}
+        }
+    }
 }
 
 async fn shutdown_signal() {

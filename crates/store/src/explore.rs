@@ -8,7 +8,7 @@ use rusqlite::types::Value;
 use serde::Serialize;
 
 use crate::query::{FIRST_REPORT, bind, parse_record};
-use crate::{Filter, Store, StoreError};
+use crate::{Store, StoreError};
 
 /// One page of a list, with where the next page starts.
 #[derive(Debug, Clone, Serialize)]
@@ -128,129 +128,7 @@ pub struct ArticleDetail {
     pub quotes: Vec<QuoteSpan>,
 }
 
-/// An actor and how often it acts and is acted upon.
-#[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct ActorCount {
-    /// CAMEO-style actor code.
-    pub code: String,
-    /// The knowledge-base entity, when the actor is a known one.
-    pub entity: Option<String>,
-    /// Its name, when the actor is a known one.
-    pub name: Option<String>,
-    /// Its country.
-    pub country: Option<String>,
-    /// Events it takes part in.
-    pub events: u64,
-    /// Events where it acts.
-    pub as_source: u64,
-    /// Events where it is acted upon.
-    pub as_target: u64,
-}
-
-/// A source and target country and the events between them.
-#[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct DyadCount {
-    /// The source's country.
-    pub source: String,
-    /// The target's country.
-    pub target: String,
-    /// Events from source to target.
-    pub events: u64,
-    /// Of which cooperation (QuadClass 1 and 2).
-    pub cooperation: u64,
-    /// Of which conflict (QuadClass 3 and 4).
-    pub conflict: u64,
-    /// Mean Goldstein score.
-    pub goldstein: f64,
-}
-
-/// The events of one day.
-#[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct DayCount {
-    /// The day, YYYY-MM-DD: the event's own day, else its article's publication day.
-    pub day: String,
-    /// Events on the day.
-    pub events: u64,
-    /// Events by QuadClass 1 to 4.
-    pub quad_classes: [u64; 4],
-    /// Mean Goldstein score.
-    pub goldstein: f64,
-    /// Mean tone of the articles the events come from.
-    pub tone: Option<f64>,
-}
-
-/// Events that happened in a country.
-#[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct MapCountry {
-    /// ISO alpha-3 code.
-    pub country: String,
-    /// Events placed there.
-    pub events: u64,
-    /// Their mean Goldstein score.
-    pub goldstein: f64,
-}
-
-/// Events that happened at a place with coordinates.
-#[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct MapPlace {
-    /// The place's name.
-    pub name: String,
-    /// Its country, when it lies in one.
-    pub country: Option<String>,
-    /// Decimal degrees north.
-    pub latitude: f64,
-    /// Decimal degrees east.
-    pub longitude: f64,
-    /// Events placed there.
-    pub events: u64,
-}
-
-/// The most rows an aggregate returns when the caller sets no limit.
-const AGGREGATE_LIMIT: usize = 1000;
-
 impl Store {
-    /// A page of the events that pass `filter`, newest first.
-    pub fn event_page(
-        &self,
-        filter: &Filter,
-        offset: usize,
-        limit: usize,
-    ) -> Result<Page<DatedEvent>, StoreError> {
-        let one_more = Filter {
-            limit: Some(limit + 1),
-            offset: Some(offset),
-            newest_first: true,
-            ..filter.clone()
-        };
-        let (selection, values) = self.selection(&one_more)?;
-        let rows = self.rows(
-            &format!("SELECT e.id, e.record, e.day {selection}"),
-            values,
-            |row| {
-                Ok((
-                    row.get::<_, String>(0)?,
-                    row.get::<_, String>(1)?,
-                    row.get(2)?,
-                ))
-            },
-        )?;
-        let events = rows
-            .into_iter()
-            .map(|(id, record, day)| {
-                Ok(DatedEvent {
-                    event: parse_record(id, &record)?,
-                    day,
-                })
-            })
-            .collect::<Result<Vec<_>, StoreError>>()?;
-        Ok(Page::from_one_more(events, offset, limit))
-    }
-
     /// The event with this id, or none.
     pub fn event(&self, id: &str) -> Result<Option<Event>, StoreError> {
         let events = self.event_records(
@@ -352,174 +230,6 @@ impl Store {
         }))
     }
 
-    /// The actors of the events that pass `filter`, most active first.
-    pub fn actor_counts(
-        &self,
-        filter: &Filter,
-        limit: Option<usize>,
-    ) -> Result<Vec<ActorCount>, StoreError> {
-        let (clause, values) = self.where_clause(filter)?;
-        let sql = format!(
-            "SELECT a.code, a.entity, MAX(a.name), MAX(a.country), COUNT(DISTINCT e.id) AS n,
-                    COUNT(DISTINCT CASE WHEN a.role = 'source' THEN e.id END),
-                    COUNT(DISTINCT CASE WHEN a.role = 'target' THEN e.id END)
-             FROM events e JOIN event_actors a ON a.event_id = e.id {clause}
-             GROUP BY a.code, a.entity ORDER BY n DESC, a.code, a.entity LIMIT {}",
-            limit.unwrap_or(AGGREGATE_LIMIT)
-        );
-        self.rows(&sql, values, |row| {
-            Ok(ActorCount {
-                code: row.get(0)?,
-                entity: row.get(1)?,
-                name: row.get(2)?,
-                country: row.get(3)?,
-                events: row.get(4)?,
-                as_source: row.get(5)?,
-                as_target: row.get(6)?,
-            })
-        })
-    }
-
-    /// The source and target countries of the events that pass `filter`, busiest first.
-    pub fn dyad_counts(
-        &self,
-        filter: &Filter,
-        limit: Option<usize>,
-    ) -> Result<Vec<DyadCount>, StoreError> {
-        let (clause, values) = self.where_clause(filter)?;
-        let sql = format!(
-            "SELECT s.country, t.country, COUNT(DISTINCT e.id) AS n,
-                    COUNT(DISTINCT CASE WHEN e.quad_class <= 2 THEN e.id END),
-                    COUNT(DISTINCT CASE WHEN e.quad_class >= 3 THEN e.id END),
-                    ROUND(AVG(e.goldstein), 2)
-             FROM events e
-             JOIN event_actors s ON s.event_id = e.id AND s.role = 'source'
-             JOIN event_actors t ON t.event_id = e.id AND t.role = 'target'
-             {clause} AND s.country IS NOT NULL AND t.country IS NOT NULL
-             GROUP BY s.country, t.country ORDER BY n DESC, s.country, t.country LIMIT {}",
-            limit.unwrap_or(AGGREGATE_LIMIT)
-        );
-        self.rows(&sql, values, |row| {
-            Ok(DyadCount {
-                source: row.get(0)?,
-                target: row.get(1)?,
-                events: row.get(2)?,
-                cooperation: row.get(3)?,
-                conflict: row.get(4)?,
-                goldstein: row.get(5)?,
-            })
-        })
-    }
-
-    /// The events that pass `filter` by day, in order of days; events with no day are left
-    /// out.
-    pub fn day_counts(&self, filter: &Filter) -> Result<Vec<DayCount>, StoreError> {
-        let (clause, values) = self.where_clause(filter)?;
-        let sql = format!(
-            "SELECT e.day, e.quad_class, COUNT(*), SUM(e.goldstein), SUM(ar.tone), COUNT(ar.tone)
-             FROM events e JOIN articles ar ON ar.id = e.article_id
-             {clause} AND e.day IS NOT NULL
-             GROUP BY e.day, e.quad_class ORDER BY e.day"
-        );
-        struct Cell {
-            day: String,
-            quad_class: usize,
-            events: u64,
-            goldstein: f64,
-            tone: Option<f64>,
-            toned: u64,
-        }
-        let cells = self.rows(&sql, values, |row| {
-            Ok(Cell {
-                day: row.get(0)?,
-                quad_class: row.get(1)?,
-                events: row.get(2)?,
-                goldstein: row.get(3)?,
-                tone: row.get(4)?,
-                toned: row.get(5)?,
-            })
-        })?;
-        let mut days: Vec<DayCount> = Vec::new();
-        let mut tones: Vec<(f64, u64)> = Vec::new();
-        for cell in cells {
-            if days.last().is_none_or(|d| d.day != cell.day) {
-                days.push(DayCount {
-                    day: cell.day.clone(),
-                    events: 0,
-                    quad_classes: [0; 4],
-                    goldstein: 0.0,
-                    tone: None,
-                });
-                tones.push((0.0, 0));
-            }
-            let (day, tone) = (days.last_mut(), tones.last_mut());
-            let (Some(day), Some(tone)) = (day, tone) else {
-                continue;
-            };
-            day.events += cell.events;
-            if let Some(slot) = cell
-                .quad_class
-                .checked_sub(1)
-                .and_then(|q| day.quad_classes.get_mut(q))
-            {
-                *slot += cell.events;
-            }
-            // Summed here and divided below, so the mean weighs every event alike.
-            day.goldstein += cell.goldstein;
-            tone.0 += cell.tone.unwrap_or(0.0);
-            tone.1 += cell.toned;
-        }
-        for (day, (tone, toned)) in days.iter_mut().zip(tones) {
-            day.goldstein = round2(day.goldstein / day.events.max(1) as f64);
-            day.tone = (toned > 0).then(|| round2(tone / toned as f64));
-        }
-        Ok(days)
-    }
-
-    /// Where the events that pass `filter` happened: by country, and by place with
-    /// coordinates, busiest first.
-    pub fn map_counts(
-        &self,
-        filter: &Filter,
-        limit: Option<usize>,
-    ) -> Result<(Vec<MapCountry>, Vec<MapPlace>), StoreError> {
-        let (clause, values) = self.where_clause(filter)?;
-        let limit = limit.unwrap_or(AGGREGATE_LIMIT);
-        let countries = self.rows(
-            &format!(
-                "SELECT e.place_country, COUNT(*) AS n, ROUND(AVG(e.goldstein), 2) FROM events e
-                 {clause} AND e.place_country IS NOT NULL
-                 GROUP BY e.place_country ORDER BY n DESC, e.place_country LIMIT {limit}"
-            ),
-            values.clone(),
-            |row| {
-                Ok(MapCountry {
-                    country: row.get(0)?,
-                    events: row.get(1)?,
-                    goldstein: row.get(2)?,
-                })
-            },
-        )?;
-        let places = self.rows(
-            &format!(
-                "SELECT e.place, e.place_country, AVG(e.latitude), AVG(e.longitude), COUNT(*) AS n
-                 FROM events e {clause} AND e.place IS NOT NULL AND e.latitude IS NOT NULL
-                 GROUP BY e.place, e.place_country ORDER BY n DESC, e.place LIMIT {limit}"
-            ),
-            values,
-            |row| {
-                Ok(MapPlace {
-                    name: row.get(0)?,
-                    country: row.get(1)?,
-                    latitude: row.get(2)?,
-                    longitude: row.get(3)?,
-                    events: row.get(4)?,
-                })
-            },
-        )?;
-        Ok((countries, places))
-    }
-
     /// How many events (first reports) and articles the database holds.
     pub fn totals(&self) -> Result<(u64, u64), StoreError> {
         let events = self.conn.query_row(
@@ -561,11 +271,138 @@ fn summary_from_row(row: &rusqlite::Row) -> rusqlite::Result<ArticleSummary> {
     })
 }
 
-/// Rounds a mean to two decimals: more digits only show the noise of summing floats.
-fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
-}
-
 fn to_i64(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// What a server keeps in memory of an event to filter and aggregate it without SQL.
+#[derive(Debug, Clone)]
+pub struct EventFact {
+    /// The event's rowid, to read its record back.
+    pub rowid: i64,
+    /// Its article.
+    pub article_id: String,
+    /// Its day: its own date's, else its article's publication day.
+    pub day: Option<String>,
+    /// QuadClass, 1 to 4.
+    pub quad_class: u8,
+    /// CAMEO code.
+    pub cameo: String,
+    /// PLOVER type.
+    pub plover: String,
+    /// Goldstein score.
+    pub goldstein: f64,
+    /// Its article's tone.
+    pub tone: Option<f64>,
+    /// Where it happened.
+    pub place: Option<String>,
+    /// The country it happened in.
+    pub place_country: Option<String>,
+    /// The place's latitude.
+    pub latitude: Option<f64>,
+    /// The place's longitude.
+    pub longitude: Option<f64>,
+}
+
+/// What a server keeps in memory of an event's actor.
+#[derive(Debug, Clone)]
+pub struct ActorFact {
+    /// Whether it acts (else it is acted upon).
+    pub source: bool,
+    /// Its country.
+    pub country: Option<String>,
+    /// Its CAMEO-style code.
+    pub code: String,
+    /// Its knowledge-base entity.
+    pub entity: Option<String>,
+    /// Its name.
+    pub name: Option<String>,
+}
+
+impl Store {
+    /// Every event (reports of one event count once), newest first, as facts.
+    pub fn for_each_event_fact(&self, mut visit: impl FnMut(EventFact)) -> Result<(), StoreError> {
+        let mut statement = self.conn.prepare(&format!(
+            "SELECT e.rowid, e.day, e.quad_class, e.cameo, e.plover_type, e.goldstein, ar.tone,
+                    e.place, e.place_country, e.latitude, e.longitude, e.article_id
+             FROM events e JOIN articles ar ON ar.id = e.article_id
+             WHERE {FIRST_REPORT} ORDER BY e.day DESC, e.id DESC"
+        ))?;
+        let mut rows = statement.query([])?;
+        while let Some(row) = rows.next()? {
+            visit(EventFact {
+                rowid: row.get(0)?,
+                day: row.get(1)?,
+                quad_class: row.get(2)?,
+                cameo: row.get(3)?,
+                plover: row.get(4)?,
+                goldstein: row.get(5)?,
+                tone: row.get(6)?,
+                place: row.get(7)?,
+                place_country: row.get(8)?,
+                latitude: row.get(9)?,
+                longitude: row.get(10)?,
+                article_id: row.get(11)?,
+            });
+        }
+        Ok(())
+    }
+
+    /// Every actor of every event (reports of one event count once): its event's rowid and
+    /// the actor.
+    pub fn for_each_actor(&self, mut visit: impl FnMut(i64, ActorFact)) -> Result<(), StoreError> {
+        let mut statement = self.conn.prepare(&format!(
+            "SELECT e.rowid, a.role = 'source', a.country, a.code, a.entity, a.name
+             FROM event_actors a JOIN events e ON e.id = a.event_id WHERE {FIRST_REPORT}"
+        ))?;
+        let mut rows = statement.query([])?;
+        while let Some(row) = rows.next()? {
+            visit(
+                row.get(0)?,
+                ActorFact {
+                    source: row.get(1)?,
+                    country: row.get(2)?,
+                    code: row.get(3)?,
+                    entity: row.get(4)?,
+                    name: row.get(5)?,
+                },
+            );
+        }
+        Ok(())
+    }
+
+    /// The ids of the articles whose title or body matches `text` (FTS5 syntax).
+    pub fn articles_matching(&self, text: &str) -> Result<Vec<String>, StoreError> {
+        self.check_text_query(text)?;
+        self.rows(
+            "SELECT article_id FROM articles_text WHERE articles_text MATCH ?1",
+            vec![Value::Text(text.to_string())],
+            |row| row.get(0),
+        )
+    }
+
+    /// The events with these rowids, in the order given, each with its day.
+    pub fn dated_events(&self, rowids: &[i64]) -> Result<Vec<DatedEvent>, StoreError> {
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT e.id, e.record, e.day FROM events e WHERE e.rowid = ?1")?;
+        let mut events = Vec::with_capacity(rowids.len());
+        for rowid in rowids {
+            let (id, record, day): (String, String, Option<String>) =
+                statement.query_row([rowid], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
+            events.push(DatedEvent {
+                event: parse_record(id, &record)?,
+                day,
+            });
+        }
+        Ok(events)
+    }
+
+    /// A number that changes whenever another connection commits to the database, so a
+    /// reader can tell that what it keeps in memory is stale.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "data_version", |row| row.get(0))?)
+    }
 }

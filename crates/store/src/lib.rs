@@ -25,8 +25,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 pub use explore::{
-    ActorCount, ArticleDetail, ArticleSummary, DatedEvent, DayCount, DyadCount, MapCountry,
-    MapPlace, Page, QuoteSpan, SentenceSpan,
+    ActorFact, ArticleDetail, ArticleSummary, DatedEvent, EventFact, Page, QuoteSpan, SentenceSpan,
 };
 pub use query::{ArticleRef, Count, Filter, Report, Stats, parse_day, parse_dyad};
 pub use schema::SCHEMA_VERSION;

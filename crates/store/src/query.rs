@@ -25,9 +25,10 @@ pub struct Filter {
     pub plover: Option<String>,
     /// QuadClass, 1 to 4.
     pub quad_class: Option<u8>,
-    /// First event date, inclusive (YYYY-MM-DD).
+    /// First day, inclusive (YYYY-MM-DD): an event's day is its own date's, else its
+    /// article's publication day.
     pub from: Option<String>,
-    /// Last event date, inclusive (YYYY-MM-DD).
+    /// Last day, inclusive (YYYY-MM-DD).
     pub to: Option<String>,
     /// Place name or country (ISO alpha-3) of the event.
     pub place: Option<String>,
@@ -93,8 +94,29 @@ pub struct Stats {
 }
 
 impl Filter {
+    /// Refuses values no event can have the form of: a CAMEO code that is not digits, a
+    /// QuadClass outside 1 to 4.
+    pub fn validate(&self) -> Result<(), StoreError> {
+        if let Some(cameo) = &self.cameo
+            && (cameo.is_empty() || !cameo.chars().all(|c| c.is_ascii_digit()))
+        {
+            return Err(StoreError::BadFilter(format!(
+                "CAMEO code {cameo:?} is not digits"
+            )));
+        }
+        if let Some(quad) = self.quad_class
+            && !(1..=4).contains(&quad)
+        {
+            return Err(StoreError::BadFilter(format!(
+                "QuadClass {quad} is not 1 to 4"
+            )));
+        }
+        Ok(())
+    }
+
     /// The WHERE clause and its parameters.
     fn to_sql(&self) -> Result<(String, Vec<Value>), StoreError> {
+        self.validate()?;
         let mut clauses: Vec<String> = vec![FIRST_REPORT.to_string()];
         let mut values: Vec<Value> = Vec::new();
         if let Some(actor) = &self.actor {
@@ -108,7 +130,7 @@ impl Filter {
         if let Some(country) = &self.country {
             let p = bind(&mut values, &country.to_uppercase());
             clauses.push(format!(
-                "EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.country = {p})"
+                "EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND +a.country = {p})"
             ));
         }
         if let Some((source, target)) = &self.dyad {
@@ -116,16 +138,11 @@ impl Filter {
                 let p = bind(&mut values, &country.to_uppercase());
                 clauses.push(format!(
                     "EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id
-                       AND a.role = '{role}' AND a.country = {p})"
+                       AND a.role = '{role}' AND +a.country = {p})"
                 ));
             }
         }
         if let Some(cameo) = &self.cameo {
-            if !cameo.chars().all(|c| c.is_ascii_digit()) || cameo.is_empty() {
-                return Err(StoreError::BadFilter(format!(
-                    "CAMEO code {cameo:?} is not digits"
-                )));
-            }
             let p = bind(&mut values, &format!("{cameo}%"));
             clauses.push(format!("e.cameo LIKE {p}"));
         }
@@ -134,22 +151,16 @@ impl Filter {
             clauses.push(format!("e.plover_type = {p}"));
         }
         if let Some(quad) = self.quad_class {
-            if !(1..=4).contains(&quad) {
-                return Err(StoreError::BadFilter(format!(
-                    "QuadClass {quad} is not 1 to 4"
-                )));
-            }
             values.push(Value::Integer(i64::from(quad)));
             clauses.push(format!("e.quad_class = ?{}", values.len()));
         }
         if let Some(from) = &self.from {
             let p = bind(&mut values, from);
-            clauses.push(format!("e.date >= {p}"));
+            clauses.push(format!("e.day >= {p}"));
         }
         if let Some(to) = &self.to {
-            // A day's events include those dated with a time on it.
-            let p = bind(&mut values, &format!("{to}\u{10FFFF}"));
-            clauses.push(format!("e.date <= {p}"));
+            let p = bind(&mut values, to);
+            clauses.push(format!("e.day <= {p}"));
         }
         if let Some(place) = &self.place {
             let name = bind(&mut values, place);
@@ -242,7 +253,7 @@ impl Store {
     pub(crate) fn selection(&self, filter: &Filter) -> Result<(String, Vec<Value>), StoreError> {
         let (clause, mut values) = self.where_clause(filter)?;
         let order = if filter.newest_first {
-            "e.day DESC, e.id"
+            "e.day DESC, e.id DESC"
         } else {
             "e.article_id, e.sentence_index, e.id"
         };

@@ -44,8 +44,13 @@ pub struct Server {
 
 impl Server {
     pub fn start(extra: &[&str]) -> Server {
+        Server::start_on(examples_db(), extra)
+    }
+
+    /// Serves the database at `db`.
+    pub fn start_on(db: &Path, extra: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
-            .args(["serve", "--db", examples_db().to_str().unwrap()])
+            .args(["serve", "--db", db.to_str().unwrap()])
             .args(["--bind", "127.0.0.1:0"])
             .args(extra)
             .current_dir(repo())
