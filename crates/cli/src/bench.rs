@@ -2,6 +2,8 @@
 //!
 //! Figures are printed, never asserted: speed depends on the machine.
 
+mod serve;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -54,6 +56,22 @@ pub enum BenchCommand {
         #[arg(long)]
         dir: Option<PathBuf>,
     },
+    /// The server under load: generates a database of events (once; it is kept), starts
+    /// `dyad serve` on it and measures the main queries with wrk (p50, p99, requests/s).
+    Serve {
+        /// Events in the generated database.
+        #[arg(long, default_value_t = 1_000_000)]
+        events: usize,
+        /// The database, generated when it holds fewer events.
+        #[arg(long, default_value = "target/bench-serve.db")]
+        db: PathBuf,
+        /// Seconds of load per query.
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+        /// Connections wrk keeps open.
+        #[arg(long, default_value_t = 8)]
+        connections: u32,
+    },
     /// The coder against the NLP stage: tokenizing, parsing and coding the texts of the gold
     /// events (wire-style sentences and articles), timed apart, on one core.
     Code {
@@ -86,6 +104,12 @@ pub fn run(command: &BenchCommand) -> anyhow::Result<ExitCode> {
             repeat,
             models,
         } => bench_code(gold, *repeat, models.as_deref()),
+        BenchCommand::Serve {
+            events,
+            db,
+            seconds,
+            connections,
+        } => serve::bench_serve(*events, db, *seconds, *connections),
     }
 }
 
