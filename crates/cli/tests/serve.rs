@@ -35,6 +35,9 @@ fn event_pages_cover_every_event_once_and_filters_hold() {
         offset = page["next_offset"].as_u64();
     }
     assert_eq!(seen.len(), 51, "the pages together hold every event once");
+    // A blank field of a form is no filter.
+    let blank = server.json("/api/events?country=&dyad=&text=+&from=&limit=500");
+    assert_eq!(blank["events"].as_array().unwrap().len(), 51);
 
     let russia = server.json("/api/events?country=rus&limit=500");
     let events = russia["events"].as_array().unwrap();

@@ -75,56 +75,65 @@ pub struct EventParams {
     /// (donald-trump) or name.
     actor: Option<String>,
     /// A country (ISO alpha-3) on either side.
+    #[param(pattern = "^[A-Za-z]{3}$")]
     country: Option<String>,
     /// Source and target countries, SRC-TGT (USA-CHN).
+    #[param(pattern = "^[A-Za-z]{3}-[A-Za-z]{3}$")]
     dyad: Option<String>,
     /// CAMEO code or prefix, digits (04, 042).
+    #[param(pattern = "^[0-9]+$")]
     cameo: Option<String>,
     /// PLOVER type (CONSULT).
     plover: Option<String>,
     /// QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
     /// 4 material conflict.
+    #[param(minimum = 1, maximum = 4)]
     quad_class: Option<u8>,
     /// Events on or after this day (YYYY-MM-DD): an event's own date, else its article's
     /// publication day.
+    #[param(format = Date)]
     from: Option<String>,
     /// Events on or before this day (YYYY-MM-DD).
+    #[param(format = Date)]
     to: Option<String>,
     /// Place name, or ISO alpha-3 of the place's country.
     place: Option<String>,
     /// Words the article contains (SQLite FTS5 syntax).
     text: Option<String>,
     /// The most items to return (lists: 1 to 500, default 50; aggregates: up to 10000).
+    #[param(minimum = 1, maximum = 500)]
     limit: Option<usize>,
     /// Items to skip, for paging lists.
     offset: Option<usize>,
 }
 
+/// A parameter's value, or none when it is missing or blank (as a form sends an empty field).
+fn given(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
 impl EventParams {
     /// The store's filter, after checking every value.
     fn filter(&self) -> Result<Filter, ApiError> {
-        let country = self.country.as_deref().map(country_code).transpose()?;
-        let dyad = self
-            .dyad
-            .as_deref()
-            .map(dyad_store::parse_dyad)
-            .transpose()?;
+        let country = given(&self.country).map(country_code).transpose()?;
+        let dyad = given(&self.dyad).map(dyad_store::parse_dyad).transpose()?;
         if let Some((source, target)) = &dyad {
             country_code(source)?;
             country_code(target)?;
         }
-        let day = |text: &Option<String>| text.as_deref().map(dyad_store::parse_day).transpose();
+        let day = |text: &Option<String>| given(text).map(dyad_store::parse_day).transpose();
+        let text = |value: &Option<String>| given(value).map(str::to_string);
         Ok(Filter {
-            actor: self.actor.clone(),
+            actor: text(&self.actor),
             country,
             dyad,
-            cameo: self.cameo.clone(),
-            plover: self.plover.clone(),
+            cameo: text(&self.cameo),
+            plover: text(&self.plover),
             quad_class: self.quad_class,
             from: day(&self.from)?,
             to: day(&self.to)?,
-            place: self.place.clone(),
-            text: self.text.clone(),
+            place: text(&self.place),
+            text: text(&self.text),
             ..Filter::default()
         })
     }
@@ -326,6 +335,7 @@ pub struct ArticleParams {
     /// Words the article contains (SQLite FTS5 syntax).
     text: Option<String>,
     /// Articles per page, 1 to 500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
     limit: Option<usize>,
     /// Articles to skip.
     offset: Option<usize>,
@@ -353,7 +363,7 @@ pub async fn articles(
 ) -> Result<Json<ArticleList>, ApiError> {
     let params = params(query)?;
     let (offset, limit) = (params.offset.unwrap_or(0), page_limit(params.limit)?);
-    let text = params.text;
+    let text = given(&params.text).map(str::to_string);
     let page = with_store(&state, move |store| {
         store.article_page(text.as_deref(), offset, limit)
     })
@@ -468,6 +478,7 @@ pub struct CodeRequest {
     /// The article's text.
     text: String,
     /// Its publication day (YYYY-MM-DD), against which "on Monday" is resolved.
+    #[schema(format = Date)]
     date: Option<String>,
 }
 
@@ -482,7 +493,9 @@ pub struct CodedText {
 /// Codes pasted text without storing it; only when the server runs with `--allow-code`.
 #[utoipa::path(post, path = "/api/code", request_body = CodeRequest,
     responses((status = 200, body = CodedText), (status = 400, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 413, body = ErrorBody)))]
+              (status = 403, body = ErrorBody), (status = 413, body = ErrorBody),
+              (status = 415, description = "The body is not JSON", body = ErrorBody),
+              (status = 422, description = "The JSON lacks `text` or has other fields", body = ErrorBody)))]
 pub async fn code(
     state: Shared,
     body: Result<Json<CodeRequest>, JsonRejection>,
