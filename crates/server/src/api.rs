@@ -268,7 +268,10 @@ pub struct ConfigInfo {
 /// What the server serves and what it allows.
 #[utoipa::path(get, path = "/api/config", responses((status = 200, body = ConfigInfo)))]
 pub async fn config(state: Shared) -> Result<Json<ConfigInfo>, ApiError> {
-    let (events, articles) = with_store(&state, Store::totals).await?;
+    let (events, articles) = with_facts(&state, |store, facts| {
+        Ok((facts.len() as u64, store.article_count()?))
+    })
+    .await?;
     Ok(Json(ConfigInfo {
         version: env!("CARGO_PKG_VERSION").to_string(),
         allow_code: state.coder.is_some(),

@@ -117,24 +117,15 @@ struct Selection {
 impl Facts {
     /// Reads every event of the database.
     pub fn load(store: &Store) -> Result<Facts, StoreError> {
-        let mut read = Vec::new();
-        store.for_each_event_fact(|fact| read.push(fact))?;
-        let mut days: Vec<String> = read.iter().filter_map(|f| f.day.clone()).collect();
-        days.sort();
-        days.dedup();
-        let day_ids: HashMap<&str, u32> = days
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.as_str(), i as u32))
-            .collect();
         let (mut countries, mut cameos, mut plovers, mut places) = Default::default();
-        let mut articles = Dict::default();
-        let mut facts: Vec<Fact> = Vec::with_capacity(read.len());
-        for fact in &read {
+        let (mut articles, mut days) = (Dict::default(), Dict::default());
+        let mut facts: Vec<Fact> = Vec::new();
+        // Built as the rows come, so a million events never sit in memory twice.
+        store.for_each_event_fact(|fact| {
             facts.push(Fact {
                 rowid: fact.rowid,
                 article: articles.id(&fact.article_id),
-                day: fact.day.as_deref().map_or(NONE, |d| day_ids[d]),
+                day: Dict::optional(&mut days, fact.day.as_deref()),
                 quad_class: fact.quad_class,
                 cameo: Dict::id(&mut cameos, &fact.cameo),
                 plover: Dict::id(&mut plovers, &fact.plover),
@@ -146,8 +137,24 @@ impl Facts {
                 longitude: fact.longitude.map_or(f32::NAN, |l| l as f32),
                 sides: (0, 0, 0),
             });
+        })?;
+        // Day ids in the order of the days, so a range of days is a range of ids.
+        let mut order: Vec<u32> = (0..days.names.len() as u32).collect();
+        order.sort_by(|&a, &b| days.names[a as usize].cmp(&days.names[b as usize]));
+        let mut rank = vec![0u32; order.len()];
+        for (position, &id) in order.iter().enumerate() {
+            rank[id as usize] = position as u32;
         }
-        drop(day_ids);
+        for fact in &mut facts {
+            if fact.day != NONE {
+                fact.day = rank[fact.day as usize];
+            }
+        }
+        let days: Vec<String> = order
+            .iter()
+            .map(|&id| std::mem::take(&mut days.names[id as usize]))
+            .collect();
+        facts.shrink_to_fit();
         let index: HashMap<i64, u32> = facts
             .iter()
             .enumerate()

@@ -230,17 +230,20 @@ impl Store {
         }))
     }
 
-    /// How many events (first reports) and articles the database holds.
-    pub fn totals(&self) -> Result<(u64, u64), StoreError> {
-        let events = self.conn.query_row(
+    /// How many events the database holds (reports of one event count once).
+    pub fn event_count(&self) -> Result<u64, StoreError> {
+        Ok(self.conn.query_row(
             &format!("SELECT COUNT(*) FROM events e WHERE {FIRST_REPORT}"),
             [],
             |row| row.get(0),
-        )?;
-        let articles = self
+        )?)
+    }
+
+    /// How many articles the database holds.
+    pub fn article_count(&self) -> Result<u64, StoreError> {
+        Ok(self
             .conn
-            .query_row("SELECT COUNT(*) FROM articles", [], |row| row.get(0))?;
-        Ok((events, articles))
+            .query_row("SELECT COUNT(*) FROM articles", [], |row| row.get(0))?)
     }
 
     /// Runs `sql` with `values` and reads every row with `read`.

@@ -40,8 +40,7 @@ pub fn bench_serve(
         bail!("wrk is not installed: apt-get install wrk");
     }
     let held = Store::open(db)
-        .and_then(|store| store.totals())
-        .map(|(events, _)| events)
+        .and_then(|store| store.event_count())
         .unwrap_or(0);
     if held < events as u64 {
         if held > 0 {
