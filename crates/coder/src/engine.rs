@@ -729,6 +729,18 @@ impl Coder {
                 .flat_map(|&w| targets_named_by(w))
                 .collect();
         }
+        // "vetoed a British-drafted resolution", "rejected a U.S.-backed plan": a thing stands
+        // for those who wrote or backed it, before any body its name mentions ("a
+        // British-drafted Security Council resolution" is Britain's).
+        let authors: Vec<Actor> = frame
+            .target
+            .iter()
+            .flat_map(|&w| authors_of(parsed, w))
+            .flat_map(targets_named_by)
+            .collect();
+        if !authors.is_empty() {
+            target = authors;
+        }
         // "Indonesia and Australia signed a treaty": a joint act needs no other side.
         let joint = source.len() >= 2;
         // A pattern without a target slot ("warned", "threatened") still has a target when the
@@ -1058,11 +1070,19 @@ fn targets(
                 }
                 // "spoke by telephone with Modi", "mediated talks between …": the phrase may
                 // hang one level down.
+                // "signed a memorandum of understanding with Uzbekistan": or hang on the
+                // noun's "of" phrase.
                 if found.is_empty() {
+                    let of_phrases = [noun, object]
+                        .into_iter()
+                        .flatten()
+                        .flat_map(|head| parsed.children_with(head, "nmod"))
+                        .filter(|&m| parsed.preposition(m) == Some("of"));
                     found.extend(
                         parsed
                             .children_with(verb, "obl")
                             .chain(object)
+                            .chain(of_phrases)
                             .find_map(|word| prepositional(parsed, word, preposition)),
                     );
                 }
@@ -1487,6 +1507,25 @@ fn name_just_before(parsed: &Parsed, verb: usize) -> Option<usize> {
     }
     let in_phrase = parsed.children_with(word, "case").next().is_some();
     (!in_phrase && parsed.upos(word) == "PROPN").then_some(word)
+}
+
+/// The words naming who wrote or backed a thing: "British" in "a British-drafted resolution".
+fn authors_of(parsed: &Parsed, thing: usize) -> Vec<usize> {
+    const AUTHORED: [&str; 7] = [
+        "draft", "back", "sponsor", "propose", "author", "write", "broker",
+    ];
+    parsed
+        .children_with(thing, "amod")
+        .filter(|&m| AUTHORED.contains(&parsed.lemma(m)))
+        .flat_map(|m| {
+            parsed.children[m]
+                .iter()
+                .copied()
+                .filter(|&c| matches!(parsed.relation(c), "compound" | "obl" | "nmod" | "amod"))
+                .filter(|&c| c < m)
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 /// The noun a finite verb was hung on as a modifier, which is its object: "mediated talks"

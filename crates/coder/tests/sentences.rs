@@ -306,3 +306,27 @@ fn a_clause_pronoun_refers_back_within_its_sentence_and_takes_its_heads_date() {
         .expect("the date of 'began ... on Sunday'");
     assert_eq!(date.value, "2025-10-26");
 }
+
+#[test]
+fn a_drafted_or_backed_thing_stands_for_its_author() {
+    let events = code(
+        "Russia vetoed a U.S.-drafted Security Council resolution on Sudan.",
+        "2025-10-28",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("129", &["RUS"], &["USA"], "asserted")]
+    );
+}
+
+#[test]
+fn the_other_side_of_a_memorandum_of_understanding_and_a_counterpart() {
+    let events = code(
+        "Japan's trade minister signed a memorandum of understanding with his Indian counterpart on semiconductors.",
+        "2025-10-28",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("057", &["JPNGOV"], &["INDGOV"], "asserted")]
+    );
+}
