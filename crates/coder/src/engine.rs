@@ -765,6 +765,16 @@ impl Coder {
                 }),
             );
         }
+        // "opened an investigation into killings by the RSF in El Fasher": an inquiry into acts
+        // that name no one is into the country where they happened.
+        if target.is_empty() && code.root() == "09" && !joint {
+            target.extend(
+                frame
+                    .target
+                    .iter()
+                    .find_map(|&w| place_within(parsed, &self.kb, w, frame.predicate, day)),
+            );
+        }
         // "Spanish prosecutors are investigating a former transport minister", "Vucic warned
         // protesters": people named only by office or kind, whom a state's own courts, police
         // or government investigate, arrest, urge or warn, are that state's.
@@ -1470,6 +1480,42 @@ fn place_on(parsed: &Parsed, kb: &Kb, predicate: usize, day: Day) -> Option<Acto
                 ..actor
             })
         })
+}
+
+/// The country of the first place named in the phrase of `word` (a few levels down:
+/// "killings of civilians in Syria's coastal region") or, failing that, on the words it hangs
+/// from up to the predicate ("opened an investigation into killings ... in the Sudanese city
+/// of El Fasher", where the parser hangs the place on "opened").
+fn place_within(
+    parsed: &Parsed,
+    kb: &Kb,
+    word: usize,
+    predicate: usize,
+    day: Day,
+) -> Option<Actor> {
+    let mut level = vec![word];
+    for _ in 0..4 {
+        if let Some(place) = level.iter().find_map(|&w| place_on(parsed, kb, w, day)) {
+            return Some(place);
+        }
+        level = level
+            .iter()
+            .flat_map(|&w| parsed.children[w].iter().copied())
+            .filter(|&c| matches!(parsed.relation(c), "nmod" | "acl" | "conj" | "obl"))
+            .collect();
+    }
+    let mut at = word;
+    // Bounded by the sentence's length: a tree has no longer path.
+    for _ in 0..parsed.len() {
+        if at == predicate {
+            return None;
+        }
+        at = parsed.heads[at]?;
+        if let Some(place) = place_on(parsed, kb, at, day) {
+            return Some(place);
+        }
+    }
+    None
 }
 
 /// The "by" agent of a passive verb; also one the parser hung on a neighbouring oblique ("on

@@ -330,3 +330,15 @@ fn the_other_side_of_a_memorandum_of_understanding_and_a_counterpart() {
         [one("057", &["JPNGOV"], &["INDGOV"], "asserted")]
     );
 }
+
+#[test]
+fn an_inquiry_into_acts_that_name_no_one_is_into_the_country_where_they_happened() {
+    let events = code(
+        "The U.N. human rights office will investigate reports of killings of civilians in Syria's coastal region.",
+        "2025-10-28",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("092", &["IGOUNO"], &["SYR"], "future")]
+    );
+}
