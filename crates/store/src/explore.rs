@@ -7,7 +7,8 @@ use dyad_coder::Event;
 use rusqlite::types::Value;
 use serde::Serialize;
 
-use crate::query::{FIRST_REPORT, bind, parse_record};
+use crate::ArticleRef;
+use crate::query::{ARTICLE_REF_COLUMNS, FIRST_REPORT, article_ref_from_row, bind, parse_record};
 use crate::{Store, StoreError};
 
 /// One page of a list, with where the next page starts.
@@ -53,18 +54,9 @@ pub struct DatedEvent {
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ArticleSummary {
-    /// Article id.
-    pub id: String,
-    /// Where it was published.
-    pub url: Option<String>,
-    /// Its title.
-    pub title: Option<String>,
-    /// The outlet.
-    pub source: Option<String>,
-    /// Publication time as stored.
-    pub published: Option<String>,
-    /// Average tone, on GDELT's scale.
-    pub tone: Option<f64>,
+    /// What it is.
+    #[serde(flatten)]
+    pub article: ArticleRef,
     /// Event reports coded from it.
     pub events: u64,
 }
@@ -105,18 +97,9 @@ pub struct QuoteSpan {
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ArticleDetail {
-    /// Article id.
-    pub id: String,
-    /// Where it was published.
-    pub url: Option<String>,
-    /// Its title.
-    pub title: Option<String>,
-    /// The outlet.
-    pub source: Option<String>,
-    /// Publication time as stored.
-    pub published: Option<String>,
-    /// Average tone, on GDELT's scale.
-    pub tone: Option<f64>,
+    /// What it is.
+    #[serde(flatten)]
+    pub article: ArticleRef,
     /// The text every offset points into.
     pub body: String,
     /// Its sentences.
@@ -159,7 +142,9 @@ impl Store {
         values.push(Value::Integer(to_i64(limit + 1)));
         values.push(Value::Integer(to_i64(offset)));
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM articles a {matching}
+            "SELECT {ARTICLE_REF_COLUMNS},
+                    (SELECT COUNT(*) FROM events c WHERE c.article_id = a.id)
+             FROM articles a {matching}
              ORDER BY a.published DESC, a.id LIMIT ?{} OFFSET ?{}",
             values.len() - 1,
             values.len()
@@ -173,11 +158,11 @@ impl Store {
     /// The article with this id and everything coded in it, or none.
     pub fn article(&self, id: &str) -> Result<Option<ArticleDetail>, StoreError> {
         let found = self.conn.query_row(
-            &format!("SELECT {SUMMARY_COLUMNS}, a.body FROM articles a WHERE a.id = ?1"),
+            &format!("SELECT {ARTICLE_REF_COLUMNS}, a.body FROM articles a WHERE a.id = ?1"),
             [id],
-            |row| Ok((summary_from_row(row)?, row.get::<_, String>(7)?)),
+            |row| Ok((article_ref_from_row(row)?, row.get::<_, String>(6)?)),
         );
-        let (summary, body) = match found {
+        let (article, body) = match found {
             Ok(found) => found,
             Err(rusqlite::Error::QueryReturnedNoRows) => return Ok(None),
             Err(error) => return Err(error.into()),
@@ -217,12 +202,7 @@ impl Store {
             vec![Value::Text(id.to_string())],
         )?;
         Ok(Some(ArticleDetail {
-            id: summary.id,
-            url: summary.url,
-            title: summary.title,
-            source: summary.source,
-            published: summary.published,
-            tone: summary.tone,
+            article,
             body,
             sentences,
             events,
@@ -259,17 +239,9 @@ impl Store {
     }
 }
 
-const SUMMARY_COLUMNS: &str = "a.id, a.url, a.title, a.source, a.published, a.tone,
-    (SELECT COUNT(*) FROM events c WHERE c.article_id = a.id)";
-
 fn summary_from_row(row: &rusqlite::Row) -> rusqlite::Result<ArticleSummary> {
     Ok(ArticleSummary {
-        id: row.get(0)?,
-        url: row.get(1)?,
-        title: row.get(2)?,
-        source: row.get(3)?,
-        published: row.get(4)?,
-        tone: row.get(5)?,
+        article: article_ref_from_row(row)?,
         events: row.get(6)?,
     })
 }

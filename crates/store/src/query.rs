@@ -199,8 +199,9 @@ pub struct Report {
     pub article_id: String,
 }
 
-/// What an export says of an event's article, without its body.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// What an export or a list says of an article, without its body.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ArticleRef {
     /// Article id.
     pub id: String,
@@ -221,17 +222,8 @@ impl Store {
     pub fn article_refs(&self) -> Result<HashMap<String, ArticleRef>, StoreError> {
         let mut statement = self
             .conn
-            .prepare("SELECT id, url, title, source, published, tone FROM articles")?;
-        let rows = statement.query_map([], |row| {
-            Ok(ArticleRef {
-                id: row.get(0)?,
-                url: row.get(1)?,
-                title: row.get(2)?,
-                source: row.get(3)?,
-                published: row.get(4)?,
-                tone: row.get(5)?,
-            })
-        })?;
+            .prepare(&format!("SELECT {ARTICLE_REF_COLUMNS} FROM articles a"))?;
+        let rows = statement.query_map([], article_ref_from_row)?;
         let mut refs = HashMap::new();
         for row in rows {
             let article = row?;
@@ -394,6 +386,21 @@ impl Store {
             ))?,
         })
     }
+}
+
+/// The columns [`article_ref_from_row`] reads, first in a query over `articles a`.
+pub(crate) const ARTICLE_REF_COLUMNS: &str = "a.id, a.url, a.title, a.source, a.published, a.tone";
+
+/// An article's reference from the first columns of a row ([`ARTICLE_REF_COLUMNS`]).
+pub(crate) fn article_ref_from_row(row: &rusqlite::Row) -> rusqlite::Result<ArticleRef> {
+    Ok(ArticleRef {
+        id: row.get(0)?,
+        url: row.get(1)?,
+        title: row.get(2)?,
+        source: row.get(3)?,
+        published: row.get(4)?,
+        tone: row.get(5)?,
+    })
 }
 
 /// The events that stand for themselves: the first report of each event (and those not
