@@ -138,14 +138,18 @@ impl EventParams {
         })
     }
 
-    /// The aggregate limit asked for, within bounds.
-    fn aggregate_limit(&self) -> Result<Option<usize>, ApiError> {
-        match self.limit {
-            Some(limit) if limit == 0 || limit > MAX_AGGREGATE => Err(ApiError::bad_request(
-                format!("limit {limit} is not 1 to {MAX_AGGREGATE}"),
-            )),
-            limit => Ok(limit),
-        }
+    /// The filter and row limit of an aggregate.
+    fn aggregate(&self) -> Result<(Filter, usize), ApiError> {
+        let filter = self.filter()?;
+        let limit = match self.limit.unwrap_or(DEFAULT_AGGREGATE) {
+            limit @ 1..=MAX_AGGREGATE => limit,
+            limit => {
+                return Err(ApiError::bad_request(format!(
+                    "limit {limit} is not 1 to {MAX_AGGREGATE}"
+                )));
+            }
+        };
+        Ok((filter, limit))
     }
 }
 
@@ -407,9 +411,7 @@ pub async fn actors(
     state: Shared,
     query: Result<Query<EventParams>, QueryRejection>,
 ) -> Result<Json<ActorList>, ApiError> {
-    let params = params(query)?;
-    let (filter, limit) = (params.filter()?, params.aggregate_limit()?);
-    let limit = limit.unwrap_or(DEFAULT_AGGREGATE);
+    let (filter, limit) = params(query)?.aggregate()?;
     let actors = with_facts(&state, move |store, facts| {
         facts.actors(&filter, limit, store)
     })
@@ -431,9 +433,7 @@ pub async fn dyads(
     state: Shared,
     query: Result<Query<EventParams>, QueryRejection>,
 ) -> Result<Json<DyadList>, ApiError> {
-    let params = params(query)?;
-    let (filter, limit) = (params.filter()?, params.aggregate_limit()?);
-    let limit = limit.unwrap_or(DEFAULT_AGGREGATE);
+    let (filter, limit) = params(query)?.aggregate()?;
     let dyads = with_facts(&state, move |store, facts| {
         facts.dyads(&filter, limit, store)
     })
@@ -467,9 +467,7 @@ pub async fn map(
     state: Shared,
     query: Result<Query<EventParams>, QueryRejection>,
 ) -> Result<Json<MapData>, ApiError> {
-    let params = params(query)?;
-    let (filter, limit) = (params.filter()?, params.aggregate_limit()?);
-    let limit = limit.unwrap_or(DEFAULT_AGGREGATE);
+    let (filter, limit) = params(query)?.aggregate()?;
     let map = with_facts(&state, move |store, facts| facts.map(&filter, limit, store)).await?;
     Ok(Json(map))
 }
