@@ -885,11 +885,7 @@ impl Coder {
             cameo_root: code.root().to_string(),
             quad_class: code.quad_class,
             goldstein: code.goldstein,
-            plover: Plover {
-                kind: code.plover_type.clone(),
-                mode: code.plover_mode.clone(),
-                context: code.plover_context.clone(),
-            },
+            plover: Plover::of(code),
             source,
             target,
             action: Action {

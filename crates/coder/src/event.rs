@@ -84,6 +84,17 @@ pub struct Plover {
     pub context: Vec<String>,
 }
 
+impl Plover {
+    /// The PLOVER reading the knowledge base gives a CAMEO code.
+    pub fn of(code: &dyad_kb::CameoCode) -> Plover {
+        Plover {
+            kind: code.plover_type.clone(),
+            mode: code.plover_mode.clone(),
+            context: code.plover_context.clone(),
+        }
+    }
+}
+
 /// The predicate's words.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Action {

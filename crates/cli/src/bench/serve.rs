@@ -385,11 +385,7 @@ fn generated_article(
             cameo_root: code.root().to_string(),
             quad_class: code.quad_class,
             goldstein: code.goldstein,
-            plover: Plover {
-                kind: code.plover_type.clone(),
-                mode: code.plover_mode.clone(),
-                context: Vec::new(),
-            },
+            plover: Plover::of(code),
             source: vec![source_actor],
             target: vec![target_actor],
             action: Action {
