@@ -168,6 +168,15 @@ impl<'a> Parsed<'a> {
         let attached = particle_like
             && match self.heads[next] {
                 Some(head) if head == verb => self.relation(next) == "advmod",
+                // "handed over two more systems" parsed with "over two" as "more than two":
+                // the particle modifies the count of the verb's object.
+                Some(count)
+                    if self.relation(next) == "advmod"
+                        && self.upos(count) == "NUM"
+                        && self.heads[count].is_some_and(|noun| self.heads[noun] == Some(verb)) =>
+                {
+                    true
+                }
                 // "out" heading "of" in a phrase of the verb's.
                 Some(head) => {
                     self.relation(next) == "case"

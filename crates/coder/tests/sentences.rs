@@ -342,3 +342,15 @@ fn an_inquiry_into_acts_that_name_no_one_is_into_the_country_where_they_happened
         [one("092", &["IGOUNO"], &["SYR"], "future")]
     );
 }
+
+#[test]
+fn a_particle_the_parser_took_for_more_than_a_count_is_still_the_verbs() {
+    let events = code(
+        "Germany handed over two more air defence systems to Ukraine.",
+        "2025-10-28",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("072", &["DEU"], &["UKR"], "asserted")]
+    );
+}
