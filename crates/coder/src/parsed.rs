@@ -236,8 +236,11 @@ impl<'a> Parsed<'a> {
     }
 
     /// Whether `child` belongs to its head's noun phrase (not a clause, conjunct or apposition).
+    /// An unlabelled dependent (`dep`) is outside too: it is most often a verb the parser
+    /// could not place ("China on Wednesday vetoed ..." with "vetoed" under "China").
     fn phrase_holds(&self, child: usize) -> bool {
-        const OUTSIDE: [&str; 9] = [
+        const OUTSIDE: [&str; 10] = [
+            "dep",
             "conj",
             "cc",
             "punct",

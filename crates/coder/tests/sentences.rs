@@ -354,3 +354,15 @@ fn a_particle_the_parser_took_for_more_than_a_count_is_still_the_verbs() {
         [one("072", &["DEU"], &["UKR"], "asserted")]
     );
 }
+
+#[test]
+fn a_subject_with_the_verb_hung_under_it_does_not_take_in_the_object() {
+    let events = code(
+        "China on Wednesday vetoed a British-drafted Security Council resolution.",
+        "2025-10-30",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("129", &["CHN"], &["GBR"], "asserted")]
+    );
+}

@@ -35,6 +35,21 @@ pub fn examples_db() -> &'static Path {
     path
 }
 
+/// How many events (first reports) the examples' database holds, as `dyad run` counted them.
+pub fn examples_events() -> u64 {
+    let conn = rusqlite::Connection::open_with_flags(
+        examples_db(),
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+    )
+    .unwrap();
+    conn.query_row(
+        "SELECT COUNT(*) FROM events WHERE report_of = id OR report_of IS NULL",
+        [],
+        |row| row.get(0),
+    )
+    .unwrap()
+}
+
 /// A running `dyad serve`, killed when dropped.
 pub struct Server {
     child: Child,
