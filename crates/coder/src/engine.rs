@@ -466,7 +466,8 @@ impl Coder {
         let passive = parsed.child_full(verb, "nsubj:pass");
         let object = passive
             .or_else(|| parsed.children_with(verb, "obj").next())
-            .or_else(|| object_taken_for_head(parsed, verb));
+            .or_else(|| object_taken_for_head(parsed, verb))
+            .or_else(|| unmarked_object(parsed, verb));
         let particle = parsed.particle(verb);
         let source = if passive.is_some() {
             agent_of_passive(parsed, verb)
@@ -1549,6 +1550,16 @@ fn name_just_before(parsed: &Parsed, verb: usize) -> Option<usize> {
     }
     let in_phrase = parsed.children_with(word, "case").next().is_some();
     (!in_phrase && parsed.upos(word) == "PROPN").then_some(word)
+}
+
+/// A noun the parser made an oblique without a preposition right after the verb, which is
+/// its object: "deported more than 200 alleged gang members to El Salvador".
+fn unmarked_object(parsed: &Parsed, verb: usize) -> Option<usize> {
+    parsed
+        .children_with(verb, "obl")
+        .filter(|&o| o > verb && parsed.full_relation(o) == "obl")
+        .filter(|&o| matches!(parsed.upos(o), "NOUN" | "PROPN"))
+        .find(|&o| parsed.preposition(o).is_none())
 }
 
 /// The words naming who wrote or backed a thing: "British" in "a British-drafted resolution".

@@ -366,3 +366,15 @@ fn a_subject_with_the_verb_hung_under_it_does_not_take_in_the_object() {
         [one("129", &["CHN"], &["GBR"], "asserted")]
     );
 }
+
+#[test]
+fn an_oblique_without_a_preposition_after_the_verb_is_its_object() {
+    let events = code(
+        "The Trump administration deported more than 200 alleged Venezuelan gang members to El Salvador.",
+        "2025-03-17",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("174", &["USAGOV"], &["VENCRM"], "asserted")]
+    );
+}
