@@ -1148,10 +1148,14 @@ fn event_noun(parsed: &Parsed, verb: usize, object: Option<usize>, lemma: &str) 
     if matches!(parsed.relation(verb), "amod" | "acl") {
         nouns.extend(parsed.heads[verb]);
     }
-    // The lemmatizer leaves some plurals whole ("troops").
+    // The lemmatizer leaves some plurals whole ("troops", "supplies").
     let fits = |word: usize| {
         let found = parsed.lemma(word);
-        found == lemma || found.strip_suffix('s') == Some(lemma)
+        found == lemma
+            || found.strip_suffix('s') == Some(lemma)
+            || found
+                .strip_suffix("ies")
+                .is_some_and(|stem| lemma.strip_suffix('y') == Some(stem))
     };
     nouns.into_iter().find(|&word| fits(word))
 }

@@ -378,3 +378,21 @@ fn an_oblique_without_a_preposition_after_the_verb_is_its_object() {
         [one("174", &["USAGOV"], &["VENCRM"], "asserted")]
     );
 }
+
+#[test]
+fn a_ceasefire_declared_alone_and_supplies_delivered() {
+    let events = code(
+        "Myanmar's military government declared a two-week ceasefire on Wednesday.",
+        "2025-09-24",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("0871", &["MMRGOV"], &[], "asserted")]
+    );
+    let events = code(
+        "The Red Cross delivered medical supplies to Sudan on Thursday.",
+        "2025-10-31",
+    );
+    assert_eq!(summary(&events).len(), 1);
+    assert_eq!(summary(&events)[0].0, "073");
+}
