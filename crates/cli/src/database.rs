@@ -70,7 +70,6 @@ impl FilterArgs {
             place: self.place.clone(),
             text: self.text.clone(),
             limit: self.limit,
-            ..Filter::default()
         }
     }
 }

@@ -36,10 +36,6 @@ pub struct Filter {
     pub text: Option<String>,
     /// Most events to return.
     pub limit: Option<usize>,
-    /// Events to skip before the first returned, for paging.
-    pub offset: Option<usize>,
-    /// Newest events first (by event day) instead of by article and sentence.
-    pub newest_first: bool,
 }
 
 /// Reads "USA-CHN" as source and target countries.
@@ -236,34 +232,16 @@ impl Store {
     /// `dyad code` writes: one per event, its first report standing for the others (see
     /// [`Store::reports`]).
     pub fn events(&self, filter: &Filter) -> Result<Vec<Event>, StoreError> {
-        let (selection, values) = self.selection(filter)?;
-        self.event_records(&format!("SELECT e.id, e.record {selection}"), values)
-    }
-
-    /// The FROM, WHERE, ORDER and LIMIT clauses that select the events of `filter`, and
-    /// their parameters.
-    pub(crate) fn selection(&self, filter: &Filter) -> Result<(String, Vec<Value>), StoreError> {
         let (clause, mut values) = self.where_clause(filter)?;
-        let order = if filter.newest_first {
-            "e.day DESC, e.id DESC"
-        } else {
-            "e.article_id, e.sentence_index, e.id"
-        };
-        let mut sql = format!("FROM events e {clause} ORDER BY {order}");
-        if filter.limit.is_some() || filter.offset.is_some() {
-            let limit = filter
-                .limit
-                .map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
-            let offset = filter.offset.unwrap_or(0);
-            values.push(Value::Integer(limit));
-            values.push(Value::Integer(i64::try_from(offset).unwrap_or(i64::MAX)));
-            sql.push_str(&format!(
-                " LIMIT ?{} OFFSET ?{}",
-                values.len() - 1,
-                values.len()
-            ));
+        let mut sql = format!(
+            "SELECT e.id, e.record FROM events e {clause}
+             ORDER BY e.article_id, e.sentence_index, e.id"
+        );
+        if let Some(limit) = filter.limit {
+            values.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
+            sql.push_str(&format!(" LIMIT ?{}", values.len()));
         }
-        Ok((sql, values))
+        self.event_records(&sql, values)
     }
 
     /// The events an SQL query selects as (id, record) rows.
