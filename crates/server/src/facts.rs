@@ -38,6 +38,20 @@ impl Dict {
     fn matching(&self, keep: impl Fn(&str) -> bool) -> Vec<bool> {
         self.names.iter().map(|name| keep(name)).collect()
     }
+
+    /// The name of `id`, none for [`NONE`].
+    fn name(&self, id: u32) -> Option<String> {
+        self.names.get(id as usize).cloned()
+    }
+
+    /// Of two ids, the one with the greater name, as SQL's MAX would pick; none loses.
+    fn greater(&self, a: u32, b: u32) -> u32 {
+        match (a, b) {
+            (NONE, other) | (other, NONE) => other,
+            (a, b) if self.names[b as usize] > self.names[a as usize] => b,
+            (a, _) => a,
+        }
+    }
 }
 
 /// One event.
@@ -117,22 +131,26 @@ struct Selection {
 impl Facts {
     /// Reads every event of the database.
     pub fn load(store: &Store) -> Result<Facts, StoreError> {
-        let (mut countries, mut cameos, mut plovers, mut places) = Default::default();
-        let (mut articles, mut days) = (Dict::default(), Dict::default());
+        let mut countries = Dict::default();
+        let mut cameos = Dict::default();
+        let mut plovers = Dict::default();
+        let mut places = Dict::default();
+        let mut articles = Dict::default();
+        let mut days = Dict::default();
         let mut facts: Vec<Fact> = Vec::new();
         // Built as the rows come, so a million events never sit in memory twice.
         store.for_each_event_fact(|fact| {
             facts.push(Fact {
                 rowid: fact.rowid,
                 article: articles.id(&fact.article_id),
-                day: Dict::optional(&mut days, fact.day.as_deref()),
+                day: days.optional(fact.day.as_deref()),
                 quad_class: fact.quad_class,
-                cameo: Dict::id(&mut cameos, &fact.cameo),
-                plover: Dict::id(&mut plovers, &fact.plover),
+                cameo: cameos.id(&fact.cameo),
+                plover: plovers.id(&fact.plover),
                 goldstein: fact.goldstein as f32,
                 tone: fact.tone.map_or(f32::NAN, |t| t as f32),
-                place: Dict::optional(&mut places, fact.place.as_deref()),
-                place_country: Dict::optional(&mut countries, fact.place_country.as_deref()),
+                place: places.optional(fact.place.as_deref()),
+                place_country: countries.optional(fact.place_country.as_deref()),
                 latitude: fact.latitude.map_or(f32::NAN, |l| l as f32),
                 longitude: fact.longitude.map_or(f32::NAN, |l| l as f32),
                 sides: (0, 0, 0),
@@ -167,7 +185,7 @@ impl Facts {
         store.for_each_actor(|rowid, actor| {
             if let Some(&event) = index.get(&rowid) {
                 let actor_ids = Actor {
-                    country: Dict::optional(&mut countries, actor.country.as_deref()),
+                    country: countries.optional(actor.country.as_deref()),
                     code: names.id(&actor.code),
                     entity: names.optional(actor.entity.as_deref()),
                     name: names.optional(actor.name.as_deref()),
@@ -418,7 +436,7 @@ impl Facts {
                 counts.2 += f64::from(fact.goldstein);
             }
         }
-        let name = |id: u32| self.countries.names[id as usize].clone();
+        let name = |id: u32| self.countries.name(id).unwrap_or_default();
         let mut dyads: Vec<DyadCount> = pairs
             .into_iter()
             .map(
@@ -462,9 +480,8 @@ impl Facts {
                     let detail = details
                         .entry((actor.code, actor.entity))
                         .or_insert((NONE, NONE));
-                    // Of several names or countries, the greatest, as SQL's MAX would pick.
-                    detail.0 = self.greatest(&self.names, detail.0, actor.name);
-                    detail.1 = self.greatest(&self.countries, detail.1, actor.country);
+                    detail.0 = self.names.greater(detail.0, actor.name);
+                    detail.1 = self.countries.greater(detail.1, actor.country);
                 }
             }
             of_event.sort_unstable();
@@ -483,7 +500,6 @@ impl Facts {
                 previous = Some((code, entity));
             }
         }
-        let text = |dict: &Dict, id: u32| (id != NONE).then(|| dict.names[id as usize].clone());
         let mut actors: Vec<ActorCount> = counts
             .into_iter()
             .map(|((code, entity), (events, as_source, as_target))| {
@@ -492,10 +508,10 @@ impl Facts {
                     .copied()
                     .unwrap_or((NONE, NONE));
                 ActorCount {
-                    code: self.names.names[code as usize].clone(),
-                    entity: text(&self.names, entity),
-                    name: text(&self.names, name),
-                    country: text(&self.countries, country),
+                    code: self.names.name(code).unwrap_or_default(),
+                    entity: self.names.name(entity),
+                    name: self.names.name(name),
+                    country: self.countries.name(country),
                     events,
                     as_source,
                     as_target,
@@ -505,15 +521,6 @@ impl Facts {
         actors.sort_by(|a, b| (b.events, &a.code, &a.entity).cmp(&(a.events, &b.code, &b.entity)));
         actors.truncate(limit);
         Ok(actors)
-    }
-
-    /// Of two ids of a dictionary, the one with the greater string; none loses.
-    fn greatest(&self, dict: &Dict, a: u32, b: u32) -> u32 {
-        match (a, b) {
-            (NONE, other) | (other, NONE) => other,
-            (a, b) if dict.names[b as usize] > dict.names[a as usize] => b,
-            (a, _) => a,
-        }
     }
 
     /// Where the events that pass `filter` happened: by country, and by place with
@@ -534,11 +541,10 @@ impl Facts {
                 place.2 += f64::from(fact.longitude);
             }
         }
-        let country_name = |id: u32| self.countries.names[id as usize].clone();
         let mut countries: Vec<MapCountry> = countries
             .into_iter()
             .map(|(country, (events, goldstein))| MapCountry {
-                country: country_name(country),
+                country: self.countries.name(country).unwrap_or_default(),
                 events,
                 goldstein: mean(goldstein, events),
             })
@@ -549,8 +555,8 @@ impl Facts {
             .into_iter()
             .map(
                 |((place, country), (events, latitude, longitude))| MapPlace {
-                    name: self.places.names[place as usize].clone(),
-                    country: (country != NONE).then(|| country_name(country)),
+                    name: self.places.name(place).unwrap_or_default(),
+                    country: self.countries.name(country),
                     latitude: mean(latitude, events),
                     longitude: mean(longitude, events),
                     events,
