@@ -121,7 +121,8 @@ struct Selection {
     quad_class: Option<u8>,
     cameos: Option<Vec<bool>>,
     plover: Option<u32>,
-    days: (u32, u32),
+    /// The range of day ids asked for (`from`, `to`), end exclusive.
+    days: Option<(u32, u32)>,
     place: Option<(Vec<bool>, u32)>,
     /// Actor codes (by prefix), entities and names (in any case) the filter names.
     actor: Option<Vec<bool>>,
@@ -236,7 +237,7 @@ impl Facts {
             quad_class: filter.quad_class,
             cameos: None,
             plover: None,
-            days: (0, self.days.len() as u32),
+            days: None,
             place: None,
             actor: None,
             articles: None,
@@ -265,11 +266,16 @@ impl Facts {
             };
             selection.plover = Some(id);
         }
-        if let Some(from) = &filter.from {
-            selection.days.0 = self.days.partition_point(|d| d < from) as u32;
-        }
-        if let Some(to) = &filter.to {
-            selection.days.1 = self.days.partition_point(|d| d <= to) as u32;
+        if filter.from.is_some() || filter.to.is_some() {
+            let first = filter
+                .from
+                .as_ref()
+                .map_or(0, |from| self.days.partition_point(|d| d < from));
+            let end = filter
+                .to
+                .as_ref()
+                .map_or(self.days.len(), |to| self.days.partition_point(|d| d <= to));
+            selection.days = Some((first as u32, end as u32));
         }
         if let Some(place) = &filter.place {
             let names = self
@@ -299,8 +305,10 @@ impl Facts {
     fn passes(&self, fact: &Fact, selection: &Selection) -> bool {
         let sources = fact.sources(&self.actors);
         let targets = fact.targets(&self.actors);
-        let dated = selection.days == (0, self.days.len() as u32)
-            || (fact.day != NONE && (selection.days.0..selection.days.1).contains(&fact.day));
+        // An event with no day passes no range of days, as in SQL.
+        let dated = selection
+            .days
+            .is_none_or(|(first, end)| (first..end).contains(&fact.day));
         dated
             && selection.quad_class.is_none_or(|q| q == fact.quad_class)
             && selection.plover.is_none_or(|p| p == fact.plover)
