@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::Coder;
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorBody};
 use crate::facts::{ActorCount, DayCount, DyadCount, Facts, MapData};
 use crate::pool::Pool;
 
@@ -207,26 +207,32 @@ async fn with_facts<T: Send + 'static>(
                 "the events in memory are unreadable",
             )
         })?;
-    let task = tokio::task::spawn_blocking(move || {
-        shared
+    blocking(state.timeout, "the query", move || {
+        Ok(shared
             .pool
-            .with_store(deadline, |store| work(store, &facts))
-    });
-    match tokio::time::timeout(state.timeout, task).await {
-        Ok(Ok(result)) => Ok(result?),
-        Ok(Err(join)) => Err(ApiError::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            format!("the query failed: {join}"),
-        )),
-        Err(_) => Err(too_slow()),
-    }
+            .with_store(deadline, |store| work(store, &facts))?)
+    })
+    .await
 }
 
-fn too_slow() -> ApiError {
-    ApiError::new(
-        StatusCode::SERVICE_UNAVAILABLE,
-        "the request took too long: narrow the filters",
-    )
+/// Runs `work` on a blocking thread and waits for it at most `timeout`; `what` names it in
+/// the error if it fails without an answer.
+async fn blocking<T: Send + 'static>(
+    timeout: Duration,
+    what: &str,
+    work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    match tokio::time::timeout(timeout, tokio::task::spawn_blocking(work)).await {
+        Ok(Ok(result)) => result,
+        Ok(Err(join)) => Err(ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("{what} failed: {join}"),
+        )),
+        Err(_) => Err(ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "the request took too long: narrow the filters",
+        )),
+    }
 }
 
 /// Refuses a query string longer than [`MAX_QUERY`] before any handler reads it.
@@ -239,21 +245,6 @@ async fn limit_query_string(request: Request, next: Next) -> Result<Response, Ap
         ));
     }
     Ok(next.run(request).await)
-}
-
-/// An error's JSON body.
-#[derive(Serialize, ToSchema)]
-pub struct ErrorBody {
-    error: ErrorDetail,
-}
-
-/// What went wrong.
-#[derive(Serialize, ToSchema)]
-pub struct ErrorDetail {
-    /// The HTTP status.
-    status: u16,
-    /// The reason, in words.
-    message: String,
 }
 
 /// What the server serves.
@@ -516,16 +507,12 @@ pub async fn code(
         ),
         None => None,
     };
-    let task = tokio::task::spawn_blocking(move || coder(&request.text, date));
-    match tokio::time::timeout(state.timeout, task).await {
-        Ok(Ok(Ok(events))) => Ok(Json(CodedText { events })),
-        Ok(Ok(Err(reason))) => Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, reason)),
-        Ok(Err(join)) => Err(ApiError::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            format!("coding failed: {join}"),
-        )),
-        Err(_) => Err(too_slow()),
-    }
+    let events = blocking(state.timeout, "coding", move || {
+        coder(&request.text, date)
+            .map_err(|reason| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, reason))
+    })
+    .await?;
+    Ok(Json(CodedText { events }))
 }
 
 /// Any other path under /api.

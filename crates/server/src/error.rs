@@ -61,11 +61,29 @@ impl From<StoreError> for ApiError {
     }
 }
 
+/// An error's JSON body: `{"error": {"message": ..., "status": ...}}`.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    error: ErrorDetail,
+}
+
+/// What went wrong.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ErrorDetail {
+    /// The reason, in words.
+    message: String,
+    /// The HTTP status.
+    status: u16,
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let body = serde_json::json!({
-            "error": {"status": self.status.as_u16(), "message": self.message}
-        });
+        let body = ErrorBody {
+            error: ErrorDetail {
+                message: self.message,
+                status: self.status.as_u16(),
+            },
+        };
         (self.status, Json(body)).into_response()
     }
 }
