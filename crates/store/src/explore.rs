@@ -1,7 +1,6 @@
-//! Reading for exploration, as the server's API and web page do: pages of events and articles,
-//! one article with everything coded in it, and aggregates by actor, dyad, day and place.
-//! Every aggregate takes the same [`Filter`] as the event list, so a chart always shows the
-//! events the table lists.
+//! Reading for exploration, as the server's API and web page do: pages of articles, one
+//! article with everything coded in it, events by id or rowid, and the facts of every event
+//! and actor that a server keeps in memory to filter and aggregate them (see `dyad-server`).
 
 use dyad_coder::Event;
 use rusqlite::types::Value;
