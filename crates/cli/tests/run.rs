@@ -1,15 +1,14 @@
 //! End-to-end tests of the main job: `dyad run` into a database, then `dyad export`,
 //! `dyad query` and `dyad stats` out of it.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+use common::repo;
 use rusqlite::{Connection, OpenFlags};
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 fn dyad(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_dyad"))

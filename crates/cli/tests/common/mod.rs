@@ -1,5 +1,6 @@
-//! A `dyad serve` over the examples' database for the tests that need one: started on a free
-//! port of 127.0.0.1 by the test and killed when it ends.
+//! What the binary's end-to-end tests share: the repository's root, the examples' database,
+//! and a `dyad serve` over it started on a free port of 127.0.0.1 by the test and killed when
+//! it ends.
 
 #![allow(dead_code)] // each test file uses its own part of this module
 
@@ -11,6 +12,7 @@ use std::sync::OnceLock;
 
 use serde_json::Value;
 
+/// The repository's root, where the tests run the binary.
 pub fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
