@@ -21,6 +21,14 @@ pub struct Lemmatizer {
     keep_case: Vec<String>,
 }
 
+/// The lemma of an irregular past tense ("struck" -> "strike").
+fn irregular_past_lemma(lower: &str) -> Option<&'static str> {
+    IRREGULAR_PAST.split_whitespace().find_map(|pair| {
+        let (past, lemma) = pair.split_once('=')?;
+        (past == lower).then_some(lemma)
+    })
+}
+
 /// Replace the last `strip` characters with `add`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct Rule {
@@ -33,6 +41,28 @@ const CONTEXT_CHARS: usize = 5;
 /// Longest suffix looked up at prediction time.
 const MAX_SUFFIX_CHARS: usize = 16;
 const MAGIC: &[u8; 8] = b"DYADLEM1";
+
+/// English's irregular simple past forms and their lemmas ("-ed" forms are regular enough).
+const IRREGULAR_PAST: &str = "
+    arose=arise ate=eat awoke=awake bade=bid beat=beat became=become began=begin bent=bend
+    bet=bet bit=bite bled=bleed blew=blow bore=bear bought=buy bound=bind broke=break
+    brought=bring built=build burnt=burn caught=catch chose=choose clung=cling came=come
+    cost=cost crept=creep cut=cut dealt=deal did=do dove=dive drank=drink drew=draw drove=drive
+    dug=dig dwelt=dwell fell=fall felt=feel fit=fit fled=flee flew=fly flung=fling
+    forbade=forbid forgave=forgive forgot=forget fought=fight found=find froze=freeze gave=give
+    got=get grew=grow ground=grind hung=hang had=have heard=hear held=hold hid=hide hit=hit
+    hurt=hurt kept=keep knelt=kneel knew=know laid=lay lay=lie leapt=leap learnt=learn led=lead
+    left=leave lent=lend let=let lit=light lost=lose made=make meant=mean met=meet
+    mistook=mistake overcame=overcome overran=overrun overthrew=overthrow overtook=overtake
+    paid=pay put=put quit=quit ran=run rang=ring rid=rid rode=ride rose=rise said=say sang=sing
+    sank=sink sat=sit saw=see sent=send set=set shook=shake shone=shine shot=shoot shrank=shrink
+    shut=shut slew=slay slid=slide slung=sling sold=sell sought=seek spat=spit spent=spend
+    split=split spoke=speak spread=spread sprang=spring stood=stand stole=steal strode=stride
+    struck=strike stung=sting stank=stink strove=strive swam=swim swept=sweep swore=swear
+    swung=swing taught=teach tore=tear told=tell took=take thought=think threw=throw
+    thrust=thrust understood=understand undertook=undertake upheld=uphold upset=upset wept=weep
+    went=go withdrew=withdraw withheld=withhold withstood=withstand woke=wake won=win wore=wear
+    wound=wind wrote=write";
 
 /// The tag rules and exceptions are keyed on: XPOS when the treebank has one.
 fn rule_tag<'a>(upos: &'a str, xpos: &'a str) -> &'a str {
@@ -227,7 +257,22 @@ impl Lemmatizer {
         if let Some(lemma) = self.exceptions.get(&key(tag, &lower)) {
             return lemma.clone();
         }
+        // A past tense the treebanks never showed as one ("shot" read as a verb where they
+        // only had the noun).
+        if tag == "VBD"
+            && let Some(lemma) = irregular_past_lemma(&lower)
+        {
+            return lemma.to_string();
+        }
         self.by_rule(form, tag, upos)
+    }
+
+    /// Whether `form` is a past tense: a regular "-ed" form (not "need", "speed", "red") or
+    /// one of English's irregular ones ("struck", "shot", "tore").
+    pub fn is_past_tense(form: &str) -> bool {
+        let lower = form.to_lowercase();
+        let regular = lower.len() > 4 && lower.ends_with("ed") && !lower.ends_with("eed");
+        regular || irregular_past_lemma(&lower).is_some()
     }
 
     /// Applies the suffix rule; capitals kept only where the tag's convention says so.
@@ -371,6 +416,21 @@ mod tests {
         ];
         for (form, upos, xpos, lemma) in cases {
             assert_eq!(lemmatizer.lemma(form, upos, xpos), lemma, "{form}");
+        }
+    }
+
+    #[test]
+    fn irregular_pasts_the_treebank_lacked_have_their_lemmas() {
+        let lemmatizer = Lemmatizer::train(&corpus());
+        assert_eq!(lemmatizer.lemma("struck", "VERB", "VBD"), "strike");
+        assert_eq!(lemmatizer.lemma("Shot", "VERB", "VBD"), "shoot");
+        // Learned exceptions still come first.
+        assert_eq!(lemmatizer.lemma("met", "VERB", "VBD"), "meet");
+        for past in ["struck", "shot", "tore", "shelled", "deployed"] {
+            assert!(Lemmatizer::is_past_tense(past), "{past}");
+        }
+        for other in ["need", "speed", "red", "orders", "visit", "bed"] {
+            assert!(!Lemmatizer::is_past_tense(other), "{other}");
         }
     }
 

@@ -134,7 +134,34 @@ impl Models {
 
     /// Predicts every annotation of one sentence from its word forms.
     pub fn analyse(&self, forms: &[&str]) -> SentenceAnalysis {
-        let tags = self.tagger.predict(forms);
+        let analysis = self.analyse_tagged(forms, self.tagger.predict(forms));
+        if !lacks_main_verb(forms, &analysis) {
+            return analysis;
+        }
+        // A full sentence parsed as a bare noun phrase ("Gunmen shot dead a mayor ..." with
+        // "shot" tagged a noun): read the likeliest words with a past tense's form ("shot",
+        // not "visit") as that verb, and keep the first reading the parser then makes the
+        // sentence's head with a subject before it. Only before the first verb: a later one
+        // would take the place of a verb already read.
+        let first_verb = (analysis.upos.iter())
+            .position(|upos| upos == "VERB" || upos == "AUX")
+            .unwrap_or(forms.len());
+        (self
+            .tagger
+            .past_verb_readings(forms, first_verb)
+            .into_iter())
+        .filter(|&word| Lemmatizer::is_past_tense(forms[word]))
+        .filter(|&word| !later_verb_lacks_subject(&analysis, word))
+        .take(2)
+        .map(|verb| {
+            let tags = self.tagger.predict_as_past_verb(forms, verb);
+            (verb, self.analyse_tagged(forms, tags))
+        })
+        .find(|(verb, repaired)| heads_clause(repaired, *verb))
+        .map_or(analysis, |(_, repaired)| repaired)
+    }
+
+    fn analyse_tagged(&self, forms: &[&str], tags: Vec<(String, String)>) -> SentenceAnalysis {
         let upos: Vec<String> = tags.iter().map(|(upos, _)| upos.clone()).collect();
         let xpos: Vec<String> = tags.into_iter().map(|(_, xpos)| xpos).collect();
         let lemmas = forms
@@ -182,6 +209,44 @@ impl Models {
             write_analysis(doc, sentence.tokens.start, analysis);
         }
     }
+}
+
+/// Whether a sentence of at least six words ending in a full stop was parsed with a noun,
+/// adjective or number at its head and no copula: a clause that lost its verb to the tagger.
+fn lacks_main_verb(forms: &[&str], analysis: &SentenceAnalysis) -> bool {
+    const SHORTEST: usize = 6;
+    let Some(root) = analysis.heads.iter().position(|&head| head == 0) else {
+        return false;
+    };
+    let has_copula = analysis
+        .heads
+        .iter()
+        .zip(&analysis.deprels)
+        .any(|(&head, relation)| head == root + 1 && relation == "cop");
+    forms.len() >= SHORTEST
+        && forms.last() == Some(&".")
+        && matches!(
+            analysis.upos[root].as_str(),
+            "NOUN" | "PROPN" | "ADJ" | "NUM"
+        )
+        && !has_copula
+}
+
+/// Whether a finite verb after `word` has no subject: the clause's own verb, which lost its
+/// subject to the noun phrase before it ("Militia fighters armed with guns killed ...").
+fn later_verb_lacks_subject(analysis: &SentenceAnalysis, word: usize) -> bool {
+    (word + 1..analysis.xpos.len()).any(|verb| {
+        matches!(analysis.xpos[verb].as_str(), "VBD" | "VBZ" | "VBP")
+            && !(0..analysis.heads.len())
+                .any(|w| analysis.heads[w] == verb + 1 && analysis.deprels[w].starts_with("nsubj"))
+    })
+}
+
+/// Whether the parse makes `verb` the sentence's head, with a subject before it.
+fn heads_clause(analysis: &SentenceAnalysis, verb: usize) -> bool {
+    let has_subject =
+        (0..verb).any(|word| analysis.heads[word] == verb + 1 && analysis.deprels[word] == "nsubj");
+    analysis.heads.get(verb) == Some(&0) && has_subject
 }
 
 /// Writes one sentence's predictions into the tokens starting at `first`.

@@ -199,10 +199,66 @@ impl Tagger {
 
     /// (UPOS, XPOS) for each word of one sentence, in order.
     pub fn predict(&self, forms: &[&str]) -> Vec<(String, String)> {
+        let known = lookup_dictionary(&self.dictionary, forms);
+        self.predict_known(forms, known)
+    }
+
+    /// Tags as [`Tagger::predict`] does, with the word at `word` read as a past-tense verb:
+    /// for a sentence whose first tagging left it without a main verb.
+    pub fn predict_as_past_verb(&self, forms: &[&str], word: usize) -> Vec<(String, String)> {
+        let mut known = lookup_dictionary(&self.dictionary, forms);
+        if let (Some(slot), Some(past)) = (known.get_mut(word), self.past_verb_label()) {
+            *slot = Some(past);
+        }
+        self.predict_known(forms, known)
+    }
+
+    /// The common words of a sentence before the word at `before` that the tagger tagged as
+    /// nouns or adjectives, most readily read as a past-tense verb first ("shot" in "Gunmen
+    /// shot dead ...", "struck" in "Thai jets struck ..."): the repair's candidates when the
+    /// sentence was parsed without a main verb.
+    pub fn past_verb_readings(&self, forms: &[&str], before: usize) -> Vec<usize> {
+        let Some(past) = self.past_verb_label() else {
+            return Vec::new();
+        };
+        let known = lookup_dictionary(&self.dictionary, forms);
+        let context = Context::new(forms, &self.ambiguity);
+        let mut scratch = Scratch::default();
+        let guesses = tag_first(&self.first, &context, &known, &mut scratch);
+        let mut tags = Vec::with_capacity(forms.len());
+        let mut readings: Vec<(usize, f32)> = Vec::new();
+        for (index, entry) in known.iter().enumerate() {
+            if let Some(tag) = entry {
+                tags.push(*tag);
+                continue;
+            }
+            scratch.second_features(&context, index, &tags, &guesses);
+            let tag = best(&self.second, &scratch.features, &mut scratch.scores);
+            // A capital marks a name or the sentence's first word, which is its subject.
+            let lowercase = forms[index].starts_with(|c: char| c.is_lowercase());
+            let nominal = matches!(self.labels[usize::from(tag)].0.as_str(), "NOUN" | "ADJ");
+            if nominal && lowercase && index < before {
+                let margin = scratch.scores[usize::from(past)] - scratch.scores[usize::from(tag)];
+                readings.push((index, margin));
+            }
+            tags.push(tag);
+        }
+        readings.sort_by(|a, b| b.1.total_cmp(&a.1));
+        readings.into_iter().map(|(index, _)| index).collect()
+    }
+
+    fn past_verb_label(&self) -> Option<u16> {
+        let index = self
+            .labels
+            .iter()
+            .position(|(upos, xpos)| upos == "VERB" && xpos == "VBD")?;
+        u16::try_from(index).ok()
+    }
+
+    fn predict_known(&self, forms: &[&str], known: Vec<Option<u16>>) -> Vec<(String, String)> {
         if self.labels.is_empty() {
             return vec![("X".to_string(), "XX".to_string()); forms.len()];
         }
-        let known = lookup_dictionary(&self.dictionary, forms);
         let context = Context::new(forms, &self.ambiguity);
         let mut scratch = Scratch::default();
         let guesses = tag_first(&self.first, &context, &known, &mut scratch);

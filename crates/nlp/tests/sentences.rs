@@ -1,0 +1,66 @@
+//! The shipped models on sentences written for these tests: repairs the pipeline makes to the
+//! tagger's and parser's first reading.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use dyad_nlp::Models;
+
+fn models() -> &'static Models {
+    static MODELS: OnceLock<Models> = OnceLock::new();
+    MODELS.get_or_init(|| {
+        let dir = std::env::var_os("DYAD_MODELS")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../models"));
+        Models::load(&dir).expect("shipped models load")
+    })
+}
+
+/// (form, UPOS, lemma, whether it is the sentence's head) of each word of a one-sentence text.
+fn analyse(text: &str) -> Vec<(String, String, String, bool)> {
+    let doc = models().annotate_text(text);
+    doc.tokens
+        .iter()
+        .map(|token| {
+            let form = token.span.of(&doc.text).to_string();
+            (
+                form,
+                token.upos.clone(),
+                token.lemma.clone(),
+                token.head.is_none(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_past_tense_first_read_as_a_noun_becomes_the_main_verb() {
+    // Tagged first as nouns, with "Gunmen" or "targets" at the head of a verbless sentence.
+    for (text, verb, lemma) in [
+        (
+            "Gunmen shot dead Carlos Manzo, a town mayor, on Saturday night.",
+            "shot",
+            "shoot",
+        ),
+        (
+            "Thai F-16 jets struck Cambodian military targets on Thursday after Cambodian forces fired rockets into Thailand, the Thai army said.",
+            "struck",
+            "strike",
+        ),
+    ] {
+        let words = analyse(text);
+        let word = words.iter().find(|w| w.0 == verb).unwrap();
+        assert_eq!(
+            (word.1.as_str(), word.2.as_str(), word.3),
+            ("VERB", lemma, true),
+            "{words:?}"
+        );
+    }
+}
+
+#[test]
+fn a_sentence_without_a_verb_is_left_as_it_was_read() {
+    // No past tense to read: the noun phrase stays one.
+    let words = analyse("Breathtaking views and fabulous accommodation in the old town.");
+    assert!(words.iter().all(|w| w.1 != "VERB"), "{words:?}");
+}
