@@ -1309,6 +1309,13 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
             {
                 return vec![root];
             }
+            // "... rallied in Istanbul on Saturday against the jailing of ..., in the biggest
+            // show of defiance in more than a decade" parsed with a trailing noun as the root:
+            // a sentence with no verb above this one has it as its main verb, and the noun it
+            // hangs on as its subject (not the whole phrase, which took in the trailing words).
+            if is_verbless_sentence(parsed, verb) {
+                return vec![head];
+            }
         }
         // "During a call with Trump, Polish President Karol Nawrocki asked …" parsed with the
         // name in apposition to Trump: a root verb without a subject takes the name that
@@ -1354,6 +1361,17 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
         }
     }
     Vec::new()
+}
+
+/// Whether the parse gives the sentence no verb above `verb`: its root is a noun without a
+/// copula (so not "X is the biggest ...") and no verb before `verb` heads a clause of its own.
+fn is_verbless_sentence(parsed: &Parsed, verb: usize) -> bool {
+    let Some(root) = (0..parsed.len()).find(|&w| parsed.heads[w].is_none()) else {
+        return false;
+    };
+    matches!(parsed.upos(root), "NOUN" | "PROPN" | "NUM")
+        && parsed.child_full(root, "cop").is_none()
+        && !(0..verb).any(|w| matches!(parsed.upos(w), "VERB" | "AUX"))
 }
 
 /// Whether `word` heads a phrase naming a kind of actor ("gunmen", "a suicide bomber") and no

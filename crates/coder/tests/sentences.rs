@@ -396,3 +396,25 @@ fn a_ceasefire_declared_alone_and_supplies_delivered() {
     assert_eq!(summary(&events).len(), 1);
     assert_eq!(summary(&events)[0].0, "073");
 }
+
+#[test]
+fn a_verb_hung_on_its_subject_in_a_verbless_parse_keeps_that_subject() {
+    // Parsed with "decade" as the root and "rallied" modifying "supporters".
+    let events = code(
+        "Hundreds of thousands of opposition supporters rallied in Istanbul on Saturday against the jailing of the city's mayor, in the biggest show of defiance against the government in more than a decade.",
+        "2025-03-30",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("141", &["TUR"], &["TUR"], "asserted")]
+    );
+}
+
+#[test]
+fn a_past_tense_the_tagger_first_read_as_a_noun_is_coded() {
+    let events = code(
+        "Gunmen shot dead a town mayor in Mexico's Michoacan state on Saturday night.",
+        "2025-11-02",
+    );
+    assert_eq!(summary(&events), [one("180", &[], &["MEXGOV"], "asserted")]);
+}
