@@ -259,6 +259,37 @@ pub fn actor_of(parsed: &Parsed, kb: &Kb, word: usize, day: Day) -> Option<Actor
         })
 }
 
+/// The actor of `country` that an agent noun in the phrase of `word` names ("police" ->
+/// ROUCOP), for people named only by kind where the sentence or dateline says which country
+/// they act in. Armed men and criminals named only by kind ("gunmen", "a gang") are of no
+/// country by where they act.
+pub fn located_agent(parsed: &Parsed, word: usize, country: &str) -> Option<Actor> {
+    let phrase = parsed.core_phrase(word);
+    let (mention, sector) = parsed.mentions.iter().find_map(|m| {
+        if !phrase.contains(&m.start) {
+            return None;
+        }
+        match m.referents.as_slice() {
+            [Referent::Agent(sector)] if !matches!(sector.as_str(), "REB" | "CRM") => {
+                Some((m, sector))
+            }
+            _ => None,
+        }
+    })?;
+    let (text, start, end) = evidence(parsed, &[mention]);
+    Some(Actor {
+        text,
+        start,
+        end,
+        entity: None,
+        name: None,
+        code: format!("{country}{sector}"),
+        country: Some(country.to_string()),
+        sector: Some(sector.clone()),
+        person: false,
+    })
+}
+
 fn evidence(parsed: &Parsed, mentions: &[&Mention]) -> (String, usize, usize) {
     let first = mentions.iter().map(|m| m.start).min().unwrap_or(0);
     let last = mentions.iter().map(|m| m.end).max().unwrap_or(1) - 1;

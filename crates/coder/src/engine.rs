@@ -9,7 +9,7 @@ use dyad_core::Doc;
 use dyad_kb::{Day, Kb, Pattern};
 use dyad_resolve::Gazetteer;
 
-use crate::actors::{Actor, actors_named, actors_of};
+use crate::actors::{Actor, actors_named, actors_of, located_agent};
 use crate::dates::{Tense, date_of};
 use crate::event::{Action, Event, Plover};
 use crate::explain::{Notes, SentenceExplanation};
@@ -25,6 +25,14 @@ pub struct Coder {
     /// Noun lemma -> patterns without a verb, most specific first.
     by_noun: HashMap<String, Vec<usize>>,
     version: String,
+}
+
+/// What holds for every sentence of an article: its publication date and, when the article
+/// opens with a dateline ("TBILISI, Oct 5 (Reuters) -"), the dateline's country.
+struct Setting {
+    day: Day,
+    published: NaiveDate,
+    dateline: Option<String>,
 }
 
 /// What a pattern found in a sentence.
@@ -133,6 +141,11 @@ impl Coder {
             month: chrono::Datelike::month(&published) as u8,
             day: chrono::Datelike::day(&published) as u8,
         };
+        let mut setting = Setting {
+            day,
+            published,
+            dateline: None,
+        };
         let mut events = Vec::new();
         let mut explanations = Vec::new();
         // People and organisations named so far, sentence by sentence, for pronouns and
@@ -140,6 +153,9 @@ impl Coder {
         let mut recent: Vec<Vec<Actor>> = Vec::new();
         for (index, sentence) in doc.sentences.iter().enumerate() {
             let parsed = Parsed::new(doc, sentence, &self.gazetteer);
+            if index == 0 {
+                setting.dateline = dateline_country(&parsed);
+            }
             let sentence_text = sentence.span.of(&doc.text);
             let mut notes = if explain { Notes::on() } else { Notes::off() };
             let first_event = events.len();
@@ -149,8 +165,7 @@ impl Coder {
             let named = actors_named(&parsed, &self.kb, day);
             recent.push(named);
             for frame in self.frames(&parsed, &mut notes) {
-                let Some(event) = self.event(&parsed, &frame, day, published, &recent, &mut notes)
-                else {
+                let Some(event) = self.event(&parsed, &frame, &setting, &recent, &mut notes) else {
                     continue;
                 };
                 let key = (
@@ -649,11 +664,11 @@ impl Coder {
         &self,
         parsed: &Parsed,
         frame: &Frame,
-        day: Day,
-        published: NaiveDate,
+        setting: &Setting,
         recent: &[Vec<Actor>],
         notes: &mut Notes,
     ) -> Option<Event> {
+        let Setting { day, published, .. } = *setting;
         let pattern = &self.kb.patterns()[frame.pattern];
         let said = parsed.form(frame.predicate);
         if is_condition(parsed, frame.predicate) {
@@ -681,6 +696,31 @@ impl Coder {
         // "Hundreds of thousands rallied in Istanbul": protesters are people of the place.
         if source.is_empty() && code.root() == "14" && !frame.source.is_empty() {
             source.extend(place_of(parsed, &self.kb, frame.predicate, day));
+        }
+        // "Police said they detained four people" under a BUCHAREST dateline: a state's
+        // agents or its people named only by kind are of the country where they act: the
+        // place the sentence gives the act, else the dateline's when the sentence names no
+        // other country (a GENEVA dateline says nothing of "Sudan's war").
+        let acted_in = || {
+            place_of(parsed, &self.kb, frame.predicate, day)
+                .and_then(|place| place.country)
+                .or_else(|| {
+                    setting
+                        .dateline
+                        .clone()
+                        .filter(|dateline| !names_another_country(parsed, dateline))
+                })
+        };
+        if source.is_empty()
+            && unnamed_agent
+            && let Some(country) = acted_in()
+        {
+            source.extend(
+                frame
+                    .source
+                    .iter()
+                    .find_map(|&w| located_agent(parsed, w, &country)),
+            );
         }
         if source.is_empty() && !unnamed_agent {
             notes.add(|| {
@@ -790,6 +830,20 @@ impl Coder {
                     .copied()
                     .chain(other_targets(parsed, frame, pattern))
                     .find_map(|w| domestic_official(parsed, w, &source, protest)),
+            );
+        }
+        // "was detained by police", "attacked a police station": the same for the target of
+        // a material act.
+        if target.is_empty()
+            && material
+            && !joint
+            && let Some(country) = acted_in()
+        {
+            target.extend(
+                frame
+                    .target
+                    .iter()
+                    .find_map(|&w| located_agent(parsed, w, &country)),
             );
         }
         if !pattern.target.is_empty() && target.is_empty() && !joint {
@@ -1477,6 +1531,33 @@ fn place_of(parsed: &Parsed, kb: &Kb, predicate: usize, day: Day) -> Option<Acto
         }
     }
     None
+}
+
+/// Whether a word of the sentence names a country other than `country`, or a place in one.
+fn names_another_country(parsed: &Parsed, country: &str) -> bool {
+    parsed.mentions.iter().any(|m| {
+        m.referents.iter().any(|r| match r {
+            dyad_resolve::Referent::Country { code, .. } => code != country,
+            dyad_resolve::Referent::Place { country: inside } => inside != country,
+            _ => false,
+        })
+    })
+}
+
+/// The country of an article's dateline, when `parsed` (its first sentence) is one: a place
+/// and a date or agency ending in a dash ("TBILISI, Oct 5 (Reuters) -", "GOMA, Congo -").
+fn dateline_country(parsed: &Parsed) -> Option<String> {
+    let last = parsed.len().checked_sub(1)?;
+    if !matches!(parsed.form(last), "-" | "—" | "–") {
+        return None;
+    }
+    parsed.mentions.iter().find_map(|m| {
+        m.referents.iter().find_map(|r| match r {
+            dyad_resolve::Referent::Place { country } => Some(country.clone()),
+            dyad_resolve::Referent::Country { code, .. } => Some(code.clone()),
+            _ => None,
+        })
+    })
 }
 
 fn place_on(parsed: &Parsed, kb: &Kb, predicate: usize, day: Day) -> Option<Actor> {

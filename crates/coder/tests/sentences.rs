@@ -418,3 +418,35 @@ fn a_past_tense_the_tagger_first_read_as_a_noun_is_coded() {
     );
     assert_eq!(summary(&events), [one("180", &[], &["MEXGOV"], "asserted")]);
 }
+
+#[test]
+fn agents_named_only_by_kind_are_of_the_country_where_they_act() {
+    // The dateline's country, when the sentence names no other.
+    let events = code(
+        "BUCHAREST, March 10 (Reuters) - Police detained four protesters outside the electoral bureau on Sunday.",
+        "2025-03-10",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("173", &["ROUCOP"], &["ROUCVL"], "asserted")]
+    );
+    // The place the sentence gives the act comes before the dateline.
+    let events = code(
+        "GENEVA, Sept 10 (Reuters) - Police in Sudan detained four protesters on Sunday.",
+        "2025-09-10",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("173", &["SDNCOP"], &["SDNCVL"], "asserted")]
+    );
+    // A dateline says nothing of people in a sentence about another country.
+    let events = code(
+        "GENEVA, Sept 10 (Reuters) - Sudan's war has displaced more than 12 million people, according to U.N. figures.",
+        "2025-09-10",
+    );
+    assert!(
+        summary(&events)
+            .iter()
+            .all(|e| e.2.iter().all(|t| !t.starts_with("CHE")))
+    );
+}
