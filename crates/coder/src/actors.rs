@@ -290,6 +290,23 @@ pub fn located_agent(parsed: &Parsed, word: usize, country: &str) -> Option<Acto
     })
 }
 
+/// Whether a one-word name runs on into a name the knowledge base does not know: "Abbas
+/// Araqchi" is not Mahmoud Abbas ("President Abbas" and "Abbas on Monday" still are).
+fn runs_into_another_name(parsed: &Parsed, mention: &Mention) -> bool {
+    if mention.end - mention.start != 1 {
+        return false;
+    }
+    let unknown_name = |word: usize| {
+        word < parsed.len()
+            && parsed.upos(word) == "PROPN"
+            && parsed.form(word).starts_with(char::is_uppercase)
+            && dyad_core::calendar::weekday_number(parsed.form(word)).is_none()
+            && dyad_core::calendar::month_number(parsed.form(word)).is_none()
+            && parsed.mentions_at(word).next().is_none()
+    };
+    unknown_name(mention.end) || mention.start.checked_sub(1).is_some_and(unknown_name)
+}
+
 fn evidence(parsed: &Parsed, mentions: &[&Mention]) -> (String, usize, usize) {
     let first = mentions.iter().map(|m| m.start).min().unwrap_or(0);
     let last = mentions.iter().map(|m| m.end).max().unwrap_or(1) - 1;
@@ -308,6 +325,9 @@ fn split_code(code: &str) -> (Option<String>, Option<String>) {
 
 fn person(parsed: &Parsed, kb: &Kb, found: &[&Mention], day: Day) -> Option<Actor> {
     for mention in found {
+        if runs_into_another_name(parsed, mention) {
+            continue;
+        }
         // A name shared by several people (a surname) is used only when one of them holds a
         // role on the day.
         let holders: Vec<_> = mention

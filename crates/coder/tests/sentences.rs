@@ -450,3 +450,16 @@ fn agents_named_only_by_kind_are_of_the_country_where_they_act() {
             .all(|e| e.2.iter().all(|t| !t.starts_with("CHE")))
     );
 }
+
+#[test]
+fn a_surname_that_runs_into_an_unknown_name_is_someone_else() {
+    // "Abbas" alone is Mahmoud Abbas; "Abbas Araqchi" is Iran's foreign minister.
+    let events = code(
+        "Abbas Araqchi, Iran's foreign minister, arrived in Riyadh on Tuesday.",
+        "2025-03-04",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("042", &["IRNGOV"], &["SAU"], "asserted")]
+    );
+}
