@@ -1341,6 +1341,16 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
             if !joined || subjects.len() < 2 {
                 subjects = vec![subject];
             }
+            // "Anthony Albanese and his Papua New Guinea counterpart James Marape signed"
+            // parsed with the first name as a bare oblique: a name before the subject with no
+            // preposition is part of the subject.
+            let lost: Vec<usize> = parsed
+                .children_with(at, "obl")
+                .filter(|&obl| obl < subject && parsed.preposition(obl).is_none())
+                .filter(|&obl| !names_a_time(parsed.form(obl)))
+                .filter(|&obl| parsed.mentions_at(obl).next().is_some())
+                .collect();
+            subjects.splice(0..0, lost);
             return subjects;
         }
         // "Moscow on Friday rejected ...": a parse that hangs a finite verb on the noun before

@@ -463,3 +463,15 @@ fn a_surname_that_runs_into_an_unknown_name_is_someone_else() {
         [one("042", &["IRNGOV"], &["SAU"], "asserted")]
     );
 }
+
+#[test]
+fn a_name_parsed_as_a_bare_oblique_before_the_subject_is_part_of_it() {
+    let events = code(
+        "Australian Prime Minister Anthony Albanese and his Papua New Guinea counterpart James Marape signed a mutual defence treaty in Canberra on Monday.",
+        "2025-10-06",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("057", &["AUSGOV", "PNGGOV"], &[], "asserted")]
+    );
+}
