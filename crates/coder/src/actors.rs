@@ -307,6 +307,22 @@ fn runs_into_another_name(parsed: &Parsed, mention: &Mention) -> bool {
     unknown_name(mention.end) || mention.start.checked_sub(1).is_some_and(unknown_name)
 }
 
+/// Whether the mention names the country of a currency ("Canadian dollars", "U.S. dollar").
+fn names_a_currency(parsed: &Parsed, mention: &Mention) -> bool {
+    const CURRENCIES: [&str; 18] = [
+        "dollar", "euro", "yuan", "renminbi", "yen", "pound", "rouble", "ruble", "rupee", "peso",
+        "franc", "won", "lira", "rand", "shekel", "dinar", "riyal", "dirham",
+    ];
+    let last = mention.end - 1;
+    let modified = parsed.heads[last].filter(|&head| head >= mention.end);
+    let next = (mention.end < parsed.len()).then_some(mention.end);
+    [modified, next]
+        .into_iter()
+        .flatten()
+        .filter(|&word| parsed.upos(word) == "NOUN")
+        .any(|word| CURRENCIES.contains(&parsed.lemma(word).trim_end_matches('s')))
+}
+
 fn evidence(parsed: &Parsed, mentions: &[&Mention]) -> (String, usize, usize) {
     let first = mentions.iter().map(|m| m.start).min().unwrap_or(0);
     let last = mentions.iter().map(|m| m.end).max().unwrap_or(1) - 1;
@@ -390,6 +406,10 @@ fn country(parsed: &Parsed, found: &[&Mention]) -> Option<Actor> {
     let mut inside: Option<(&Mention, &str, CountryName)> = None;
     let mut agent: Option<(&Mention, &str)> = None;
     for mention in found {
+        // "20 billion Canadian dollars' worth of American steel": a currency is no actor.
+        if names_a_currency(parsed, mention) {
+            continue;
+        }
         for referent in &mention.referents {
             match referent {
                 Referent::Country { code, how } if place.is_none() => {

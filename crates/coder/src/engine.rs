@@ -1202,9 +1202,11 @@ fn event_noun(parsed: &Parsed, verb: usize, object: Option<usize>, lemma: &str) 
     if matches!(parsed.relation(verb), "amod" | "acl") {
         nouns.extend(parsed.heads[verb]);
     }
-    // The lemmatizer leaves some plurals whole ("troops", "supplies").
+    // The lemmatizer leaves some plurals whole ("troops", "supplies"); a prefixed compound
+    // is its last part ("counter-tariffs" are tariffs).
     let fits = |word: usize| {
-        let found = parsed.lemma(word);
+        let whole = parsed.lemma(word);
+        let found = whole.rsplit('-').next().unwrap_or(whole);
         found == lemma
             || found.strip_suffix('s') == Some(lemma)
             || found
@@ -1300,12 +1302,19 @@ const OBJECT_CONTROL: [&str; 16] = [
 fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
     let mut at = verb;
     for _ in 0..parsed.len() {
-        // Above the verb itself, a passive controller counts too ("he is set to meet").
-        let subject = parsed.child_full(at, "nsubj").or_else(|| {
-            (at != verb)
-                .then(|| parsed.child_full(at, "nsubj:pass"))
-                .flatten()
-        });
+        // Above the verb itself, a passive controller counts too ("he is set to meet"). Of
+        // two subjects the parser gave one verb, the nearer is its own ("If talks in Muscat
+        // collapse, Washington is expected to ..." with "talks" taken as a subject too).
+        let nearest = |relation: &str| {
+            parsed
+                .children_with(at, "nsubj")
+                .filter(|&c| parsed.full_relation(c) == relation)
+                .filter(|&c| c < at && !matches!(parsed.lemma(c), "which" | "who" | "that"))
+                .max()
+                .or_else(|| parsed.child_full(at, relation))
+        };
+        let subject =
+            nearest("nsubj").or_else(|| (at != verb).then(|| nearest("nsubj:pass")).flatten());
         if let Some(subject) = subject {
             // "the envoy who visited Tokyo": the relative pronoun stands for the noun.
             let relative = matches!(parsed.lemma(subject), "who" | "which" | "that");
@@ -1380,6 +1389,19 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
             if is_verbless_sentence(parsed, verb) {
                 return vec![head];
             }
+        }
+        // "..., a day after a powerful earthquake killed more than 1,000 people" parsed with
+        // "earthquake" as an oblique: a noun right before a finite verb and hanging on it is
+        // its subject, not the subject of the clause it is joined to.
+        if at == verb
+            && matches!(parsed.xpos(verb), "VBD" | "VBZ" | "VBP")
+            && let Some(before) = verb.checked_sub(1)
+            && parsed.heads[before] == Some(verb)
+            && matches!(parsed.upos(before), "NOUN" | "PROPN")
+            && parsed.relation(before) == "obl"
+            && !names_a_time(parsed.form(before))
+        {
+            return vec![before];
         }
         // "During a call with Trump, Polish President Karol Nawrocki asked …" parsed with the
         // name in apposition to Trump: a root verb without a subject takes the name that

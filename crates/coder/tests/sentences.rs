@@ -475,3 +475,37 @@ fn a_name_parsed_as_a_bare_oblique_before_the_subject_is_part_of_it() {
         [one("057", &["AUSGOV", "PNGGOV"], &[], "asserted")]
     );
 }
+
+#[test]
+fn of_two_subjects_the_parser_gave_a_verb_the_nearer_is_its_own() {
+    let events = code(
+        "If talks in Muscat collapse, Washington is expected to tighten sanctions on Iran's oil exports, Western diplomats said.",
+        "2025-05-20",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("163", &["USAGOV"], &["IRN"], "future")]
+    );
+}
+
+#[test]
+fn a_noun_right_before_a_finite_verb_is_its_subject_not_the_joined_clauses() {
+    // "earthquake" parsed as an oblique of "killed": the killing is not India's.
+    let events = code(
+        "India flew about 15 tonnes of tents to Myanmar on Saturday, a day after a powerful earthquake killed more than 1,000 people there.",
+        "2025-03-30",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("073", &["IND"], &["MMR"], "asserted")]
+    );
+}
+
+#[test]
+fn counter_tariffs_are_tariffs_and_a_currency_is_no_target() {
+    let events = code(
+        "Canada will slap counter-tariffs on 20 billion Canadian dollars' worth of American steel and aluminium products starting on Thursday.",
+        "2025-03-12",
+    );
+    assert_eq!(summary(&events), [one("163", &["CAN"], &["USA"], "future")]);
+}
