@@ -52,13 +52,48 @@ pub fn actors_of(
         match actor_of(parsed, kb, w, day) {
             Some(actor) => {
                 let shared = shared_modifier_actors(parsed, kb, w, day, &actor);
+                let joined = joined_country_actors(parsed, w, &actor);
                 actors.push(actor);
                 actors.extend(shared);
+                actors.extend(joined);
             }
             None => actors.extend(coreferent(parsed, w, recent)),
         }
     }
     actors
+}
+
+/// "Philippine and Japanese forces", "Philippine and U.S. troops": the countries joined to the
+/// one modifying the noun act with it, with the same sector.
+fn joined_country_actors(parsed: &Parsed, word: usize, first: &Actor) -> Vec<Actor> {
+    if first.entity.is_some() {
+        return Vec::new();
+    }
+    let modifiers = parsed.children[word]
+        .iter()
+        .copied()
+        .filter(|&m| matches!(parsed.relation(m), "amod" | "compound"));
+    modifiers
+        .flat_map(|m| parsed.children_with(m, "conj").collect::<Vec<_>>())
+        .filter_map(|conjunct| {
+            let country = parsed.mentions_at(conjunct).find_map(|m| {
+                m.referents.iter().find_map(|r| match r {
+                    Referent::Country { code, .. } => Some(code.clone()),
+                    _ => None,
+                })
+            })?;
+            let (start, end) = parsed.span(conjunct, conjunct);
+            Some(Actor {
+                text: parsed.text[start..end].to_string(),
+                start,
+                end,
+                code: format!("{country}{}", first.sector.as_deref().unwrap_or("")),
+                country: Some(country),
+                ..first.clone()
+            })
+        })
+        .filter(|actor| actor.country != first.country)
+        .collect()
 }
 
 /// "The foreign ministers of Japan, South Korea and the United States": the actor read from

@@ -870,6 +870,21 @@ impl Coder {
             }
         }
         let (source, target) = (distinct(source), distinct(target));
+        // "Philippine and Japanese forces held joint drills": exercises that several
+        // countries hold together are military cooperation, unless aimed at someone (a
+        // show of force "near Poland's border").
+        let several_countries = source
+            .iter()
+            .filter_map(|a| a.country.as_ref())
+            .collect::<HashSet<_>>()
+            .len()
+            >= 2;
+        let code = match self.kb.cameo("062") {
+            Some(cooperation) if code.root() == "15" && several_countries && target.is_empty() => {
+                cooperation
+            }
+            _ => code,
+        };
         let (mut modality, speaker) = modality_of(parsed, frame.predicate);
         let tense = if modality == "future" || is_future_tense(parsed, frame.predicate) {
             Tense::Future
@@ -1197,7 +1212,14 @@ fn event_noun(parsed: &Parsed, verb: usize, object: Option<usize>, lemma: &str) 
         })
         .unwrap_or_default();
     nouns.extend(carried);
-    nouns.extend(parsed.children_with(verb, "obl"));
+    // Not the agent of a passive: "placed under house arrest by troops" puts no troops on
+    // alert.
+    nouns.extend(
+        parsed
+            .children_with(verb, "obl")
+            .filter(|&obl| parsed.full_relation(obl) != "obl:agent")
+            .filter(|&obl| parsed.preposition(obl) != Some("by")),
+    );
     // "before holding talks" parsed as a modifier of "talks".
     if matches!(parsed.relation(verb), "amod" | "acl") {
         nouns.extend(parsed.heads[verb]);

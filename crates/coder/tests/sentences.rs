@@ -509,3 +509,25 @@ fn counter_tariffs_are_tariffs_and_a_currency_is_no_target() {
     );
     assert_eq!(summary(&events), [one("163", &["CAN"], &["USA"], "future")]);
 }
+
+#[test]
+fn the_agent_of_a_passive_is_no_event_noun() {
+    // Not "placed troops on alert".
+    let events = code(
+        "Riek Machar was placed under house arrest in Juba on Wednesday by troops loyal to President Salva Kiir.",
+        "2025-03-27",
+    );
+    assert!(summary(&events).iter().all(|e| e.0 != "152"), "{events:?}");
+}
+
+#[test]
+fn joined_demonyms_are_each_an_actor_and_their_joint_drills_cooperation() {
+    let events = code(
+        "Philippine and Japanese forces held joint maritime drills in the South China Sea on Thursday.",
+        "2025-06-13",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("062", &["PHLMIL", "JPNMIL"], &[], "asserted")]
+    );
+}
