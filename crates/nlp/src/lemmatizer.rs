@@ -275,6 +275,11 @@ impl Lemmatizer {
         regular || irregular_past_lemma(&lower).is_some()
     }
 
+    /// Whether `form` is one of English's irregular past tenses ("struck", "shot").
+    pub fn is_irregular_past(form: &str) -> bool {
+        irregular_past_lemma(&form.to_lowercase()).is_some()
+    }
+
     /// Applies the suffix rule; capitals kept only where the tag's convention says so.
     fn by_rule(&self, form: &str, tag: &str, upos: &str) -> String {
         let lower = form.to_lowercase();

@@ -135,6 +135,7 @@ impl Models {
     /// Predicts every annotation of one sentence from its word forms.
     pub fn analyse(&self, forms: &[&str]) -> SentenceAnalysis {
         let analysis = self.analyse_tagged(forms, self.tagger.predict(forms));
+        let analysis = self.repair_clause_verb(forms, analysis);
         if !lacks_main_verb(forms, &analysis) {
             return analysis;
         }
@@ -159,6 +160,31 @@ impl Models {
         })
         .find(|(verb, repaired)| heads_clause(repaired, *verb))
         .map_or(analysis, |(_, repaired)| repaired)
+    }
+
+    /// "... after the Algerian army shot down a Malian drone" with "shot" tagged a noun: an
+    /// irregular past tense between a noun and the start of another phrase ("down", "a",
+    /// "its", a number) is read as the verb it is, when the parser then gives it a subject.
+    fn repair_clause_verb(&self, forms: &[&str], analysis: SentenceAnalysis) -> SentenceAnalysis {
+        let starts_phrase = |word: usize| {
+            matches!(
+                analysis.xpos.get(word).map(String::as_str),
+                Some("DT" | "PRP$" | "CD" | "RP")
+            ) || matches!(forms.get(word), Some(&("down" | "up" | "off" | "out")))
+        };
+        let Some(verb) = (1..forms.len()).find(|&word| {
+            analysis.upos[word] == "NOUN"
+                && matches!(analysis.upos[word - 1].as_str(), "NOUN" | "PROPN")
+                && starts_phrase(word + 1)
+                && Lemmatizer::is_irregular_past(forms[word])
+        }) else {
+            return analysis;
+        };
+        let repaired = self.analyse_tagged(forms, self.tagger.predict_as_past_verb(forms, verb));
+        let has_subject = (0..verb).any(|word| {
+            repaired.heads[word] == verb + 1 && repaired.deprels[word].starts_with("nsubj")
+        });
+        if has_subject { repaired } else { analysis }
     }
 
     fn analyse_tagged(&self, forms: &[&str], tags: Vec<(String, String)>) -> SentenceAnalysis {
