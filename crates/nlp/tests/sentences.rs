@@ -64,3 +64,16 @@ fn a_sentence_without_a_verb_is_left_as_it_was_read() {
     let words = analyse("Breathtaking views and fabulous accommodation in the old town.");
     assert!(words.iter().all(|w| w.1 != "VERB"), "{words:?}");
 }
+
+#[test]
+fn an_irregular_past_read_as_a_noun_inside_a_clause_becomes_its_verb() {
+    let words = analyse(
+        "Mali recalled its ambassador from Algeria on Monday after the Algerian army shot down a Malian drone near the border.",
+    );
+    let shot = words.iter().find(|w| w.0 == "shot").unwrap();
+    assert_eq!(
+        (shot.1.as_str(), shot.2.as_str()),
+        ("VERB", "shoot"),
+        "{words:?}"
+    );
+}
