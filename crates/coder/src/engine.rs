@@ -245,6 +245,13 @@ impl Coder {
         self.drop_consequences(parsed, &mut frames, notes);
         self.drop_alleged_acts(parsed, &mut frames, notes);
         self.drop_denials_of_acts(parsed, &mut frames, notes);
+        drop_noting(
+            parsed,
+            &mut frames,
+            notes,
+            |f| reported_by_a_noun(parsed, f.predicate).is_some(),
+            "what reports or allegations say, not asserted by the text",
+        );
         self.fold_complements(parsed, frames, notes)
     }
 
@@ -816,6 +823,39 @@ impl Coder {
                     .find_map(|&w| place_within(parsed, &self.kb, w, frame.predicate, day)),
             );
         }
+        // "investigating reports that government troops had killed dozens of civilians in
+        // the Amhara region": an inquiry into what reports allege is into those they accuse,
+        // else into the country where it happened.
+        if target.is_empty() && code.root() == "09" && !joint {
+            for clause in frame
+                .target
+                .iter()
+                .filter_map(|&w| reported_clause(parsed, w))
+            {
+                let place = place_of(parsed, &self.kb, clause, day)
+                    .and_then(|p| p.country)
+                    .or_else(|| acted_in());
+                let accused: Vec<Actor> = subject_of(parsed, clause)
+                    .into_iter()
+                    .flat_map(|w| {
+                        let named = targets_named_by(w);
+                        if named.is_empty() {
+                            place
+                                .as_deref()
+                                .and_then(|c| located_agent(parsed, w, c))
+                                .into_iter()
+                                .collect()
+                        } else {
+                            named
+                        }
+                    })
+                    .collect();
+                target.extend(accused);
+                if target.is_empty() {
+                    target.extend(place_of(parsed, &self.kb, clause, day));
+                }
+            }
+        }
         // "Spanish prosecutors are investigating a former transport minister", "Vucic warned
         // protesters": people named only by office or kind, whom a state's own courts, police
         // or government investigate, arrest, urge or warn, are that state's.
@@ -981,6 +1021,43 @@ impl Coder {
             coder_version: self.version.clone(),
         })
     }
+}
+
+/// The noun whose content the clause of `predicate` gives, when it is a report, allegation
+/// or claim ("investigating reports that government troops had killed ..."), read from the
+/// words so that a parse that lost the link still shows it.
+fn reported_by_a_noun(parsed: &Parsed, predicate: usize) -> Option<usize> {
+    const REPORTS: [&str; 9] = [
+        "report",
+        "allegation",
+        "claim",
+        "accusation",
+        "rumour",
+        "rumor",
+        "suggestion",
+        "suspicion",
+        "assertion",
+    ];
+    let that = parsed
+        .children_with(predicate, "mark")
+        .find(|&m| parsed.lemma(m) == "that")?;
+    let noun = that.checked_sub(1)?;
+    let lemma = parsed.lemma(noun);
+    REPORTS
+        .iter()
+        .any(|r| lemma == *r || lemma.strip_suffix('s') == Some(r))
+        .then_some(noun)
+}
+
+/// The predicate of the "that" clause right after a report or allegation noun ("reports that
+/// troops had killed ..." -> "killed").
+fn reported_clause(parsed: &Parsed, noun: usize) -> Option<usize> {
+    let that = noun + 1;
+    let clause = parsed.heads.get(that).copied().flatten()?;
+    (that < parsed.len()
+        && parsed.lemma(that) == "that"
+        && reported_by_a_noun(parsed, clause) == Some(noun))
+    .then_some(clause)
 }
 
 /// Removes the frames `part_of_another` picks, with a note saying `why` for each.

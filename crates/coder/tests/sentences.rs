@@ -531,3 +531,15 @@ fn joined_demonyms_are_each_an_actor_and_their_joint_drills_cooperation() {
         [one("062", &["PHLMIL", "JPNMIL"], &[], "asserted")]
     );
 }
+
+#[test]
+fn what_reports_allege_is_not_coded_but_an_inquiry_into_it_is() {
+    let events = code(
+        "Ethiopia's human rights commission said on Wednesday it was investigating reports that government troops had killed dozens of civilians in the Amhara region last month.",
+        "2025-03-05",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("090", &["ETHHRI"], &["ETHMIL"], "asserted")]
+    );
+}
