@@ -1622,11 +1622,21 @@ fn other_targets(parsed: &Parsed, frame: &Frame, pattern: &Pattern) -> Vec<usize
     }
     words.extend(reported_subjects(parsed, predicate));
     // "demanded that Sri Lanka immediately free …" with the clause's verb taken for an
-    // adjective: the first subject after the "that".
+    // adjective: the first subject after the "that", or the first name when the parse
+    // lost the subject too ("that Manila immediately free" with "Manila" a modifier).
     let that =
         (predicate + 1..parsed.len().min(predicate + 6)).find(|&w| parsed.lemma(w) == "that");
     if let Some(that) = that {
-        words.extend((that + 1..parsed.len()).find(|&w| parsed.relation(w) == "nsubj"));
+        let names_actor = |w: usize| {
+            parsed.mentions_at(w).any(|m| {
+                m.referents
+                    .iter()
+                    .any(|r| !matches!(r, dyad_resolve::Referent::Agent(_)))
+            })
+        };
+        words.extend(
+            (that + 1..parsed.len()).find(|&w| parsed.relation(w) == "nsubj" || names_actor(w)),
+        );
     }
     // "met Wang Yi and agreed to resume dialogue": the other side of a coordinated act.
     if parsed.relation(predicate) == "conj"

@@ -543,3 +543,16 @@ fn what_reports_allege_is_not_coded_but_an_inquiry_into_it_is() {
         [one("090", &["ETHHRI"], &["ETHMIL"], "asserted")]
     );
 }
+
+#[test]
+fn a_demand_that_a_named_actor_act_targets_it_when_the_parse_lost_the_clause() {
+    // "free" tagged an adjective, "Manila" a modifier of "fishermen".
+    let events = code(
+        "China's foreign ministry demanded on Thursday that Manila immediately free 11 Chinese fishermen.",
+        "2025-03-06",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("100", &["CHNGOV"], &["PHLGOV"], "asserted")]
+    );
+}
