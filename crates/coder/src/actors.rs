@@ -458,7 +458,18 @@ fn country(parsed: &Parsed, found: &[&Mention]) -> Option<Actor> {
             }
         }
     }
-    let (place_mention, code, how) = place.or(inside)?;
+    // "Sri Lanka immediately free 27 Indian fishermen" taken as one phrase: the country
+    // right before the agent noun is its own.
+    let adjacent = agent.and_then(|(agent_mention, _)| {
+        found.iter().find_map(|m| {
+            (m.end == agent_mention.start).then_some(())?;
+            m.referents.iter().find_map(|r| match r {
+                Referent::Country { code, how } => Some((*m, code.as_str(), *how)),
+                _ => None,
+            })
+        })
+    });
+    let (place_mention, code, how) = adjacent.or(place).or(inside)?;
     let sector = match how {
         CountryName::Capital | CountryName::GovernmentSeat => Some("GOV"),
         CountryName::MilitarySeat => Some("MIL"),

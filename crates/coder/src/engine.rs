@@ -485,7 +485,15 @@ impl Coder {
                 None
             });
         };
-        let passive = parsed.child_full(verb, "nsubj:pass");
+        // "whom the navy arrested" parsed with the navy as a passive subject: a past tense
+        // with an object and no passive auxiliary is active.
+        let mislabelled_active = parsed.child_full(verb, "aux:pass").is_none()
+            && parsed
+                .children_with(verb, "obj")
+                .any(|o| parsed.xpos(verb) == "VBD" || is_relative_pronoun(parsed, o));
+        let passive = parsed
+            .child_full(verb, "nsubj:pass")
+            .filter(|_| !mislabelled_active);
         let object = passive
             .or_else(|| parsed.children_with(verb, "obj").next())
             .or_else(|| object_taken_for_head(parsed, verb))
@@ -777,6 +785,16 @@ impl Coder {
                 .flat_map(|&w| targets_named_by(w))
                 .collect();
         }
+        // "A convoy carrying Somalia's defence minister was attacked": a vehicle stands for
+        // whom it carries.
+        if target.is_empty() {
+            target = frame
+                .target
+                .iter()
+                .flat_map(|&w| carried_by(parsed, w))
+                .flat_map(&targets_named_by)
+                .collect();
+        }
         // "vetoed a British-drafted resolution", "rejected a U.S.-backed plan": a thing stands
         // for those who wrote or backed it, before any body its name mentions ("a
         // British-drafted Security Council resolution" is Britain's).
@@ -1049,6 +1067,20 @@ fn reported_by_a_noun(parsed: &Parsed, predicate: usize) -> Option<usize> {
         .then_some(noun)
 }
 
+/// Whether `word` is a relative pronoun ("whom", "which").
+fn is_relative_pronoun(parsed: &Parsed, word: usize) -> bool {
+    parsed.upos(word) == "PRON" && matches!(parsed.lemma(word), "whom" | "who" | "which" | "that")
+}
+
+/// What the thing `word` names carries ("a convoy carrying the defence minister").
+fn carried_by(parsed: &Parsed, word: usize) -> Vec<usize> {
+    parsed
+        .children_with(word, "acl")
+        .filter(|&acl| matches!(parsed.lemma(acl), "carry" | "transport" | "bring"))
+        .flat_map(|acl| parsed.children_with(acl, "obj"))
+        .collect()
+}
+
 /// The predicate of the "that" clause right after a report or allegation noun ("reports that
 /// troops had killed ..." -> "killed").
 fn reported_clause(parsed: &Parsed, noun: usize) -> Option<usize> {
@@ -1210,6 +1242,14 @@ fn targets(
 ) -> Vec<usize> {
     let mut found = Vec::new();
     let indirect = || parsed.children_with(verb, "iobj").next();
+    // "fishermen whom the navy arrested": the relative pronoun stands for the noun.
+    let object = object.map(|o| {
+        if is_relative_pronoun(parsed, o) && parsed.full_relation(verb) == "acl:relcl" {
+            parsed.heads[verb].unwrap_or(o)
+        } else {
+            o
+        }
+    });
     for slot in &pattern.target {
         match slot.as_str() {
             // "warned Britain that ...": the parser may call the one object indirect. The
@@ -1488,6 +1528,17 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
             if is_verbless_sentence(parsed, verb) {
                 return vec![head];
             }
+        }
+        // "fishermen whom the Sri Lankan navy arrested" parsed with the navy as a passive
+        // subject of a verb with no passive auxiliary: it is the active subject.
+        if at == verb
+            && parsed.child_full(verb, "aux:pass").is_none()
+            && parsed
+                .children_with(verb, "obj")
+                .any(|o| parsed.xpos(verb) == "VBD" || is_relative_pronoun(parsed, o))
+            && let Some(subject) = parsed.child_full(verb, "nsubj:pass")
+        {
+            return vec![subject];
         }
         // "..., a day after a powerful earthquake killed more than 1,000 people" parsed with
         // "earthquake" as an oblique: a noun right before a finite verb and hanging on it is

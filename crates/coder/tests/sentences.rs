@@ -556,3 +556,30 @@ fn a_demand_that_a_named_actor_act_targets_it_when_the_parse_lost_the_clause() {
         [one("100", &["CHNGOV"], &["PHLGOV"], "asserted")]
     );
 }
+
+#[test]
+fn an_object_relative_clause_codes_its_act_on_the_noun() {
+    let events = code(
+        "India demanded on Tuesday that Sri Lanka immediately free 27 Indian fishermen whom the Sri Lankan navy arrested near Katchatheevu island over the weekend.",
+        "2025-10-15",
+    );
+    assert_eq!(
+        summary(&events),
+        [
+            one("100", &["IND"], &["LKA"], "asserted"),
+            one("173", &["LKAMIL"], &["INDAGR"], "asserted")
+        ]
+    );
+}
+
+#[test]
+fn a_vehicle_stands_for_whom_it_carries() {
+    let events = code(
+        "A convoy carrying Somalia's defence minister was attacked by al-Shabaab fighters on the road to Afgoye on Monday.",
+        "2025-03-10",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("190", &["SOMREB"], &["SOMGOV"], "asserted")]
+    );
+}
