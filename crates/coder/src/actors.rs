@@ -183,7 +183,20 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
                 .map(|a| vec![here(a)])
                 .unwrap_or_default()
         }
-        "he" | "she" | "him" | "her" => people.last().map(|a| vec![here(a)]).unwrap_or_default(),
+        // "imposed sanctions on James Kabarebe, ..., accusing him of ...": the last person
+        // named before it in its own sentence, else in the sentences before.
+        "he" | "she" | "him" | "her" => {
+            let in_sentence = recent.last().and_then(|sentence| {
+                sentence
+                    .iter()
+                    .filter(|a| a.start >= sentence_start && a.end <= start)
+                    .rfind(|a| a.person && a.sector.is_some())
+            });
+            in_sentence
+                .or(people.last().copied())
+                .map(|a| vec![here(a)])
+                .unwrap_or_default()
+        }
         // "The two last met in 2019", "the pair", "both": the last two people named.
         "two" | "pair" | "both" if lemma == "both" || is_definite(parsed, word) => last_two(),
         "leader" | "president" | "premier" | "minister" | "side" => {

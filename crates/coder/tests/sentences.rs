@@ -583,3 +583,15 @@ fn a_vehicle_stands_for_whom_it_carries() {
         [one("190", &["SOMREB"], &["SOMGOV"], "asserted")]
     );
 }
+
+#[test]
+fn an_object_pronoun_refers_to_a_person_named_before_it_in_its_sentence() {
+    let events = code(
+        "Xi Jinping said Donald Trump had called him on Monday.",
+        "2025-10-30",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("041", &["USAGOV"], &["CHNGOV"], "reported")]
+    );
+}
