@@ -199,6 +199,32 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
         }
         // "The two last met in 2019", "the pair", "both": the last two people named.
         "two" | "pair" | "both" if lemma == "both" || is_definite(parsed, word) => last_two(),
+        // "the two sides", "both countries": the last two parties of any kind named in the
+        // sentences before.
+        "side" | "party" | "country" | "nation" | "neighbour" | "neighbor"
+            if parsed.children[word]
+                .iter()
+                .any(|&c| matches!(parsed.lemma(c), "two" | "both")) =>
+        {
+            // Two countries are told apart by country, two sides by actor ("Congo and the
+            // M23" are both Congolese).
+            let by_country = lemma != "side" && lemma != "party";
+            let mut parties: Vec<&Actor> = Vec::new();
+            for actor in &flat {
+                parties.retain(|p| {
+                    if by_country && p.country.is_some() {
+                        p.country != actor.country
+                    } else {
+                        !same_party(p, actor)
+                    }
+                });
+                parties.push(actor);
+            }
+            match parties.len() {
+                0 | 1 => Vec::new(),
+                n => parties[n - 2..].iter().map(|a| here(a)).collect(),
+            }
+        }
         "leader" | "president" | "premier" | "minister" | "side" => {
             let two = parsed.children[word]
                 .iter()
@@ -216,6 +242,36 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
         }
         _ => Vec::new(),
     }
+}
+
+/// Whether two actors are the same party: the same entity, or the same country.
+fn same_party(a: &Actor, b: &Actor) -> bool {
+    match (&a.entity, &b.entity) {
+        (Some(x), Some(y)) => x == y,
+        _ => a.code == b.code,
+    }
+}
+
+/// A country named by its name or capital, as a party later words may refer back to ("the
+/// two sides"); demonyms only qualify.
+fn country_by_name(parsed: &Parsed, mention: &Mention) -> Option<Actor> {
+    let named = mention.referents.iter().any(|r| {
+        matches!(
+            r,
+            Referent::Country {
+                how: CountryName::Name | CountryName::Capital,
+                ..
+            }
+        )
+    });
+    // "resumed in Doha": a place where something happens is no party to it.
+    let place = matches!(
+        parsed.preposition(mention.end - 1),
+        Some("in" | "at" | "near" | "from" | "to" | "into" | "across" | "outside" | "inside")
+    );
+    (named && !place)
+        .then(|| country(parsed, &[mention]))
+        .flatten()
 }
 
 /// The people among `recent`, each once, in the order of their last mention.
@@ -240,7 +296,9 @@ pub fn actors_named(parsed: &Parsed, kb: &Kb, day: Day) -> Vec<Actor> {
         .mentions
         .iter()
         .filter_map(|mention| {
-            person(parsed, kb, &[mention], day).or_else(|| organisation(parsed, kb, &[mention]))
+            person(parsed, kb, &[mention], day)
+                .or_else(|| organisation(parsed, kb, &[mention]))
+                .or_else(|| country_by_name(parsed, mention))
         })
         .collect();
     for word in 0..parsed.len() {

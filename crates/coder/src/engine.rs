@@ -494,8 +494,21 @@ impl Coder {
         let passive = parsed
             .child_full(verb, "nsubj:pass")
             .filter(|_| !mislabelled_active);
+        // "urged the two sides to respect the truce" parsed with "sides" as an open
+        // complement: for verbs of asking, a noun there is the object.
+        let asked = || {
+            OBJECT_CONTROL
+                .contains(&parsed.lemma(verb))
+                .then(|| {
+                    parsed
+                        .children_with(verb, "xcomp")
+                        .find(|&x| matches!(parsed.upos(x), "NOUN" | "PROPN"))
+                })
+                .flatten()
+        };
         let object = passive
             .or_else(|| parsed.children_with(verb, "obj").next())
+            .or_else(asked)
             .or_else(|| object_taken_for_head(parsed, verb))
             .or_else(|| unmarked_object(parsed, verb));
         let particle = parsed.particle(verb);

@@ -595,3 +595,25 @@ fn an_object_pronoun_refers_to_a_person_named_before_it_in_its_sentence() {
         [one("041", &["USAGOV"], &["CHNGOV"], "reported")]
     );
 }
+
+#[test]
+fn the_two_sides_are_the_last_two_parties_named_before() {
+    let events = code(
+        "Talks between Congo and the M23 resumed in Doha on Wednesday. Qatar urged the two sides to respect the truce.",
+        "2025-02-11",
+    );
+    let urged = summary(&events).into_iter().find(|e| e.0.starts_with("02"));
+    assert_eq!(
+        urged,
+        Some(one("0256", &["QAT"], &["COD", "CODREB"], "asserted"))
+    );
+    let events = code(
+        "Cambodia and Thailand traded fire on Monday. Malaysia urged both countries to hold talks.",
+        "2025-07-28",
+    );
+    let urged = summary(&events).into_iter().find(|e| e.0.starts_with("02"));
+    assert_eq!(
+        urged.map(|e| e.2),
+        Some(vec!["KHM".to_string(), "THA".to_string()])
+    );
+}
