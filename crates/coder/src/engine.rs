@@ -165,7 +165,9 @@ impl Coder {
             let named = actors_named(&parsed, &self.kb, day);
             recent.push(named);
             for frame in self.frames(&parsed, &mut notes) {
-                let Some(event) = self.event(&parsed, &frame, &setting, &recent, &mut notes) else {
+                let Some(event) =
+                    self.event(&parsed, &frame, &setting, &recent, &events, &mut notes)
+                else {
                     continue;
                 };
                 let key = (
@@ -694,6 +696,7 @@ impl Coder {
         frame: &Frame,
         setting: &Setting,
         recent: &[Vec<Actor>],
+        prior: &[Event],
         notes: &mut Notes,
     ) -> Option<Event> {
         let Setting { day, published, .. } = *setting;
@@ -903,6 +906,19 @@ impl Coder {
                     .find_map(|w| domestic_official(parsed, w, &source, protest)),
             );
         }
+        // "condemned the attack", "denounced the decision": an act the text told before is
+        // its doer's (an attack the last attacker's).
+        // An act whose doers the text does not name ("condemned the attack" by gunmen) is
+        // still what the event is about: it is coded without a target.
+        let mut act_of_unnamed_doers = false;
+        if target.is_empty() && !joint {
+            let doers = frame
+                .target
+                .iter()
+                .find_map(|&w| doer_of_act_told_before(parsed, w, prior, &source));
+            act_of_unnamed_doers = doers.as_ref().is_some_and(Vec::is_empty);
+            target.extend(doers.unwrap_or_default());
+        }
         // "was detained by police", "attacked a police station": the same for the target of
         // a material act.
         if target.is_empty()
@@ -917,7 +933,7 @@ impl Coder {
                     .find_map(|&w| located_agent(parsed, w, &country)),
             );
         }
-        if !pattern.target.is_empty() && target.is_empty() && !joint {
+        if !pattern.target.is_empty() && target.is_empty() && !joint && !act_of_unnamed_doers {
             notes.add(|| {
                 let words: Vec<&str> = frame.target.iter().map(|&w| parsed.form(w)).collect();
                 format!(
@@ -1083,6 +1099,58 @@ fn reported_by_a_noun(parsed: &Parsed, predicate: usize) -> Option<usize> {
 /// Whether `word` is a relative pronoun ("whom", "which").
 fn is_relative_pronoun(parsed: &Parsed, word: usize) -> bool {
     parsed.upos(word) == "PRON" && matches!(parsed.lemma(word), "whom" | "who" | "which" | "that")
+}
+
+/// The doers of the act a definite noun refers back to ("the attack", "the ruling", "the
+/// decision"): the source of the last event coded before (an assault for a violent act) not
+/// done by `own` side, empty when the text did not name them; `None` when the noun refers
+/// to no act told before.
+fn doer_of_act_told_before(
+    parsed: &Parsed,
+    word: usize,
+    prior: &[Event],
+    own: &[Actor],
+) -> Option<Vec<Actor>> {
+    const VIOLENT: [&str; 9] = [
+        "attack",
+        "strike",
+        "airstrike",
+        "bombing",
+        "killing",
+        "shelling",
+        "assault",
+        "raid",
+        "massacre",
+    ];
+    const OTHER: [&str; 8] = [
+        "ruling",
+        "decision",
+        "verdict",
+        "move",
+        "arrest",
+        "detention",
+        "ban",
+        "law",
+    ];
+    let lemma = parsed.lemma(word);
+    let lemma = lemma
+        .strip_suffix('s')
+        .filter(|l| VIOLENT.contains(l))
+        .unwrap_or(lemma);
+    let definite = parsed
+        .children_with(word, "det")
+        .any(|d| matches!(parsed.lemma(d), "the" | "this" | "that"));
+    let violent = VIOLENT.contains(&lemma);
+    if !definite || !(violent || OTHER.contains(&lemma)) {
+        return None;
+    }
+    let own_countries: Vec<&Option<String>> = own.iter().map(|a| &a.country).collect();
+    let act = prior
+        .iter()
+        .rev()
+        .filter(|e| !violent || e.plover.kind == "ASSAULT")
+        .find(|e| !e.source.iter().any(|d| own_countries.contains(&&d.country)))?;
+    Some(act.source.clone())
 }
 
 /// What the thing `word` names carries ("a convoy carrying the defence minister").

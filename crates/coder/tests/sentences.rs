@@ -617,3 +617,18 @@ fn the_two_sides_are_the_last_two_parties_named_before() {
         Some(vec!["KHM".to_string(), "THA".to_string()])
     );
 }
+
+#[test]
+fn condemning_the_attack_targets_the_attacker_told_before() {
+    let events = code(
+        "Israeli aircraft struck a car in southern Lebanon on Tuesday. Lebanon's president condemned the attack.",
+        "2025-04-15",
+    );
+    assert_eq!(
+        summary(&events),
+        [
+            one("190", &["ISR"], &["LBN"], "asserted"),
+            one("111", &["LBNGOV"], &["ISR"], "asserted")
+        ]
+    );
+}
