@@ -868,7 +868,7 @@ impl Coder {
             {
                 let place = place_of(parsed, &self.kb, clause, day)
                     .and_then(|p| p.country)
-                    .or_else(|| acted_in());
+                    .or_else(&acted_in);
                 let accused: Vec<Actor> = subject_of(parsed, clause)
                     .into_iter()
                     .flat_map(|w| {
