@@ -177,9 +177,12 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
             if (lemma == "it" && parsed.relation(word) == "nsubj")
                 || (lemma != "it" && is_definite(parsed, word)) =>
         {
+            // A subject "it" may also be a government named by its seat ("The Kremlin denied
+            // the accusation. It also called on ...").
+            let by_seat = |a: &&Actor| lemma == "it" && a.entity.is_none() && a.sector.is_some();
             flat.iter()
                 .rev()
-                .find(|a| !a.person && a.entity.is_some())
+                .find(|a| !a.person && (a.entity.is_some() || by_seat(a)))
                 .map(|a| vec![here(a)])
                 .unwrap_or_default()
         }
@@ -259,7 +262,10 @@ fn country_by_name(parsed: &Parsed, mention: &Mention) -> Option<Actor> {
         matches!(
             r,
             Referent::Country {
-                how: CountryName::Name | CountryName::Capital,
+                how: CountryName::Name
+                    | CountryName::Capital
+                    | CountryName::GovernmentSeat
+                    | CountryName::MilitarySeat,
                 ..
             }
         )

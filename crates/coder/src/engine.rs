@@ -912,9 +912,12 @@ impl Coder {
         // still what the event is about: it is coded without a target.
         let mut act_of_unnamed_doers = false;
         if target.is_empty() && !joint {
+            // The act may be the target ("condemned the attack") or the event noun itself
+            // ("denied the accusation").
             let doers = frame
                 .target
                 .iter()
+                .chain(&frame.noun)
                 .find_map(|&w| doer_of_act_told_before(parsed, w, prior, &source));
             act_of_unnamed_doers = doers.as_ref().is_some_and(Vec::is_empty);
             target.extend(doers.unwrap_or_default());
@@ -1102,7 +1105,8 @@ fn is_relative_pronoun(parsed: &Parsed, word: usize) -> bool {
 }
 
 /// The doers of the act a definite noun refers back to ("the attack", "the ruling", "the
-/// decision"): the source of the last event coded before (an assault for a violent act) not
+/// accusation"): the source of the last event coded before (an assault for a violent act,
+/// an accusation for a charge) not
 /// done by `own` side, empty when the text did not name them; `None` when the noun refers
 /// to no act told before.
 fn doer_of_act_told_before(
@@ -1132,6 +1136,7 @@ fn doer_of_act_told_before(
         "ban",
         "law",
     ];
+    const CHARGES: [&str; 5] = ["accusation", "charge", "allegation", "claim", "criticism"];
     let lemma = parsed.lemma(word);
     let lemma = lemma
         .strip_suffix('s')
@@ -1141,7 +1146,8 @@ fn doer_of_act_told_before(
         .children_with(word, "det")
         .any(|d| matches!(parsed.lemma(d), "the" | "this" | "that"));
     let violent = VIOLENT.contains(&lemma);
-    if !definite || !(violent || OTHER.contains(&lemma)) {
+    let charge = CHARGES.contains(&lemma);
+    if !definite || !(violent || charge || OTHER.contains(&lemma)) {
         return None;
     }
     let own_countries: Vec<&Option<String>> = own.iter().map(|a| &a.country).collect();
@@ -1149,6 +1155,7 @@ fn doer_of_act_told_before(
         .iter()
         .rev()
         .filter(|e| !violent || e.plover.kind == "ASSAULT")
+        .filter(|e| !charge || e.cameo_root == "11")
         .find(|e| !e.source.iter().any(|d| own_countries.contains(&&d.country)))?;
     Some(act.source.clone())
 }

@@ -632,3 +632,22 @@ fn condemning_the_attack_targets_the_attacker_told_before() {
         ]
     );
 }
+
+#[test]
+fn a_denied_accusation_targets_the_accuser_and_it_can_be_a_government_seat() {
+    let events = code(
+        "President Maia Sandu accused Moscow of spending hundreds of millions of euros on vote buying. The Kremlin denied the accusation. It also called on Moldova to restore trade ties.",
+        "2025-09-29",
+    );
+    let summary = summary(&events);
+    assert!(
+        summary.contains(&one("016", &["RUSGOV"], &["MDAGOV"], "asserted")),
+        "{summary:?}"
+    );
+    assert!(
+        summary
+            .iter()
+            .any(|e| e.0.starts_with("02") && e.1 == ["RUSGOV"]),
+        "{summary:?}"
+    );
+}
