@@ -1405,6 +1405,23 @@ fn event_noun(parsed: &Parsed, verb: usize, object: Option<usize>, lemma: &str) 
     nouns.extend(quantified);
     // "send more Patriot systems" parsed with two objects, "more" and "systems".
     nouns.extend(parsed.children_with(verb, "obj"));
+    // "gave the miner 72 hours to pay" with "72 hours" hung bare under the first object.
+    let bare: Vec<usize> = object
+        .map(|o| {
+            parsed.children[o]
+                .iter()
+                .copied()
+                .filter(|&c| matches!(parsed.full_relation(c), "obl:unmarked" | "nmod:unmarked"))
+                .collect()
+        })
+        .unwrap_or_default();
+    nouns.extend(bare);
+    nouns.extend(
+        parsed.children[verb]
+            .iter()
+            .copied()
+            .filter(|&c| matches!(parsed.full_relation(c), "obl:unmarked" | "iobj")),
+    );
     // "sent two planes carrying medicine": what the vehicles carry.
     let carried: Vec<usize> = object
         .map(|o| {

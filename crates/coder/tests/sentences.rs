@@ -651,3 +651,15 @@ fn a_denied_accusation_targets_the_accuser_and_it_can_be_a_government_seat() {
         "{summary:?}"
     );
 }
+
+#[test]
+fn giving_someone_hours_to_act_is_an_ultimatum() {
+    let events = code(
+        "Mali's military government on Thursday gave an Australian-listed gold miner 72 hours to pay 160 million dollars in disputed taxes.",
+        "2025-03-27",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("139", &["MLIGOV"], &["AUSLAB"], "asserted")]
+    );
+}
