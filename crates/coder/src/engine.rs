@@ -936,6 +936,25 @@ impl Coder {
                     .find_map(|&w| located_agent(parsed, w, &country)),
             );
         }
+        // "opposition supporters gathered outside parliament to protest against a new
+        // law": a protest against no one named is against the protesters' own state.
+        if target.is_empty() && protest && !joint {
+            target.extend(source.iter().find_map(|s| {
+                let country = s.country.clone()?;
+                let (start, end) = parsed.span(frame.predicate, frame.predicate);
+                Some(Actor {
+                    text: parsed.text[start..end].to_string(),
+                    start,
+                    end,
+                    entity: None,
+                    name: None,
+                    code: country.clone(),
+                    country: Some(country),
+                    sector: None,
+                    person: false,
+                })
+            }));
+        }
         if !pattern.target.is_empty() && target.is_empty() && !joint && !act_of_unnamed_doers {
             notes.add(|| {
                 let words: Vec<&str> = frame.target.iter().map(|&w| parsed.form(w)).collect();

@@ -663,3 +663,16 @@ fn giving_someone_hours_to_act_is_an_ultimatum() {
         [one("139", &["MLIGOV"], &["AUSLAB"], "asserted")]
     );
 }
+
+#[test]
+fn a_protest_against_no_one_named_is_against_the_protesters_own_state() {
+    let events = code(
+        "TBILISI, Sept 8 (Reuters) - Several thousand opposition supporters gathered outside parliament on Monday evening to protest against a new law.",
+        "2025-09-08",
+    );
+    assert!(
+        summary(&events).contains(&one("141", &["GEOOPP"], &["GEO"], "asserted")),
+        "{:?}",
+        summary(&events)
+    );
+}
