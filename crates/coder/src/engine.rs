@@ -1393,6 +1393,18 @@ fn targets(
     if found.is_empty() && pattern.target.iter().any(|t| t == "obj") && noun.is_none() {
         found.extend(reported_subjects(parsed, verb).first());
     }
+    // "asked the United States and the European Union to send ..." parsed with the second
+    // name joined to the verb: a noun joined to a verb after its object is another object.
+    if let Some(&first) = found
+        .iter()
+        .find(|&&w| Some(w) == object || Some(w) == indirect())
+    {
+        let joined: Vec<usize> = parsed
+            .children_with(verb, "conj")
+            .filter(|&c| c > first && matches!(parsed.upos(c), "NOUN" | "PROPN"))
+            .collect();
+        found.extend(joined);
+    }
     found.sort_unstable();
     found.dedup();
     found
@@ -1716,6 +1728,18 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
         // Open complements, conjuncts and subjectless adverbial clauses ("Praising Takaichi,
         // Trump said ...", "before holding talks") share the subject of the clause above.
         match (parsed.relation(at), parsed.heads[at]) {
+            // "France demanded that Algeria release the writer and summoned its envoy" parsed
+            // with "summoned" joined to "release": a past tense joined to a present or bare
+            // verb in a complement clause is joined to the verb that governs that clause.
+            ("conj", Some(head))
+                if parsed.xpos(at) == "VBD"
+                    && matches!(parsed.xpos(head), "VB" | "VBP" | "VBZ")
+                    && matches!(parsed.relation(head), "ccomp" | "xcomp")
+                    && parsed.heads[head].is_some_and(|governor| governor < at) =>
+            {
+                // The governor comes first, so this walks up the sentence and ends.
+                return parsed.heads[head].map_or_else(Vec::new, |g| subject_of(parsed, g));
+            }
             ("xcomp" | "conj" | "advcl", Some(head)) => at = head,
             _ => break,
         }

@@ -676,3 +676,25 @@ fn a_protest_against_no_one_named_is_against_the_protesters_own_state() {
         summary(&events)
     );
 }
+
+#[test]
+fn a_noun_joined_to_the_verb_after_its_object_is_another_object() {
+    let events = code(
+        "Noboa also asked the United States and the European Union to send military advisers.",
+        "2025-05-02",
+    );
+    assert_eq!(summary(&events)[0].2, ["USA", "IGOEU"]);
+}
+
+#[test]
+fn a_past_tense_joined_to_a_bare_verb_in_a_complement_takes_the_governing_subject() {
+    let events = code(
+        "France on Tuesday demanded that Algeria release the jailed writer and summoned Algeria's charge d'affaires in Paris to lodge a formal protest.",
+        "2025-03-04",
+    );
+    assert!(
+        summary(&events).contains(&one("114", &["FRA"], &["DZAGOV"], "asserted")),
+        "{:?}",
+        summary(&events)
+    );
+}
