@@ -156,6 +156,13 @@ impl Coder {
             if index == 0 {
                 setting.dateline = dateline_country(&parsed);
             }
+            // A BANGKOK dateline on a story about Myanmar says nothing of where its acts
+            // happen: once the article names another country, the dateline no longer places
+            // its people.
+            let other_country = setting
+                .dateline
+                .as_deref()
+                .is_some_and(|d| index > 0 && names_another_country(&parsed, d));
             let sentence_text = sentence.span.of(&doc.text);
             let mut notes = if explain { Notes::on() } else { Notes::off() };
             let first_event = events.len();
@@ -203,6 +210,9 @@ impl Coder {
             }
             if recent.last().is_some_and(Vec::is_empty) {
                 recent.pop();
+            }
+            if other_country {
+                setting.dateline = None;
             }
         }
         (events, explanations)

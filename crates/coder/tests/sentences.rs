@@ -698,3 +698,18 @@ fn a_past_tense_joined_to_a_bare_verb_in_a_complement_takes_the_governing_subjec
         summary(&events)
     );
 }
+
+#[test]
+fn a_dateline_no_longer_places_people_once_the_article_is_about_another_country() {
+    let events = code(
+        "BANGKOK, May 2 (AP) - A Myanmar military air strike on a village market killed at least 24 people on Thursday.\n\nA spokesman for the ruling military denied that its forces had attacked civilians.",
+        "2025-05-02",
+    );
+    assert!(
+        summary(&events)
+            .iter()
+            .all(|e| !e.1.iter().chain(&e.2).any(|c| c.starts_with("THA"))),
+        "{:?}",
+        summary(&events)
+    );
+}
