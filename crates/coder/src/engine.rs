@@ -947,8 +947,14 @@ impl Coder {
             );
         }
         // "opposition supporters gathered outside parliament to protest against a new
-        // law": a protest against no one named is against the protesters' own state.
-        if target.is_empty() && protest && !joint {
+        // law": a protest against no one named is against the protesters' own state; so is
+        // a domestic concession to no one named ("the prime minister resigned", "lifted the
+        // ban", "scrapped the tax bill": easing restrictions, dissent or reform, 081-083)
+        // made to the country's own people.
+        let concession = ["081", "082", "083"]
+            .iter()
+            .any(|c| code.cameo.starts_with(c));
+        if target.is_empty() && (protest || concession) && !joint {
             target.extend(source.iter().find_map(|s| {
                 let country = s.country.clone()?;
                 let (start, end) = parsed.span(frame.predicate, frame.predicate);

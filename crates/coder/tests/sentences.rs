@@ -713,3 +713,15 @@ fn a_dateline_no_longer_places_people_once_the_article_is_about_another_country(
         summary(&events)
     );
 }
+
+#[test]
+fn a_domestic_concession_to_no_one_named_is_to_the_country_itself() {
+    let events = code(
+        "Nepal's Prime Minister KP Sharma Oli resigned on Tuesday.",
+        "2025-09-09",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("0831", &["NPLGOV"], &["NPL"], "asserted")]
+    );
+}
