@@ -187,6 +187,52 @@ impl Models {
         if has_subject { repaired } else { analysis }
     }
 
+    /// "..., the foreign ministry said.": the clause before the comma and the attribution
+    /// after it parsed apart and joined as UD joins them (the attribution's verb a
+    /// `parataxis` of the clause's head), so the attribution cannot pull the clause apart.
+    fn parse_around_attribution(
+        &self,
+        input: &ParseInput<'_>,
+        comma: usize,
+    ) -> Vec<(usize, String)> {
+        let n = input.forms.len();
+        let part = |range: std::ops::Range<usize>, last: Option<usize>| {
+            (
+                pick(input.forms, range.clone(), last),
+                pick(input.upos, range.clone(), last),
+                pick(input.xpos, range, last),
+            )
+        };
+        let (forms, upos, xpos) = part(0..comma, Some(n - 1));
+        let clause = self.parser.parse(&ParseInput {
+            forms: &forms,
+            upos: &upos,
+            xpos: &xpos,
+        });
+        let (forms, upos, xpos) = part(comma + 1..n - 1, None);
+        let attribution = self.parser.parse(&ParseInput {
+            forms: &forms,
+            upos: &upos,
+            xpos: &xpos,
+        });
+        // Positions are 1-based; the clause's final stop stands at `comma + 1` in its parse.
+        let clause_root = clause.iter().position(|(head, _)| *head == 0).unwrap_or(0) + 1;
+        let in_sentence = |head: usize| if head == comma + 1 { n } else { head };
+        let said = attribution.iter().position(|(h, _)| *h == 0).unwrap_or(0) + comma + 2;
+        let mut arcs: Vec<(usize, String)> = clause[..comma]
+            .iter()
+            .map(|(head, label)| (in_sentence(*head), label.clone()))
+            .collect();
+        arcs.push((said, "punct".to_string()));
+        arcs.extend(attribution.iter().map(|(head, label)| match head {
+            0 => (clause_root, "parataxis".to_string()),
+            h => (h + comma + 1, label.clone()),
+        }));
+        let (stop_head, stop_label) = &clause[comma];
+        arcs.push((in_sentence(*stop_head), stop_label.clone()));
+        arcs
+    }
+
     fn analyse_tagged(&self, forms: &[&str], tags: Vec<(String, String)>) -> SentenceAnalysis {
         let upos: Vec<String> = tags.iter().map(|(upos, _)| upos.clone()).collect();
         let xpos: Vec<String> = tags.into_iter().map(|(_, xpos)| xpos).collect();
@@ -197,11 +243,15 @@ impl Models {
             .collect();
         let upos_refs: Vec<&str> = upos.iter().map(String::as_str).collect();
         let xpos_refs: Vec<&str> = xpos.iter().map(String::as_str).collect();
-        let arcs = self.parser.parse(&ParseInput {
+        let input = ParseInput {
             forms,
             upos: &upos_refs,
             xpos: &xpos_refs,
-        });
+        };
+        let arcs = match trailing_attribution(&input) {
+            Some(comma) => self.parse_around_attribution(&input, comma),
+            None => self.parser.parse(&input),
+        };
         // The recognizer was tuned and scored without tags; it reads forms only.
         let entities = self.ner.predict(forms, None);
         let (heads, deprels) = arcs.into_iter().unzip();
@@ -266,6 +316,43 @@ fn later_verb_lacks_subject(analysis: &SentenceAnalysis, word: usize) -> bool {
             && !(0..analysis.heads.len())
                 .any(|w| analysis.heads[w] == verb + 1 && analysis.deprels[w].starts_with("nsubj"))
     })
+}
+
+/// The words of `range`, then the word at `last`.
+fn pick<'a>(words: &[&'a str], range: std::ops::Range<usize>, last: Option<usize>) -> Vec<&'a str> {
+    let mut out: Vec<&'a str> = words[range].to_vec();
+    out.extend(last.map(|l| words[l]));
+    out
+}
+
+/// The comma before a trailing attribution ("..., the foreign ministry said.", "..., a
+/// military spokesman told reporters on Monday."): a short noun phrase and a verb of saying
+/// between the sentence's last comma and its final stop, after a clause of its own.
+fn trailing_attribution(input: &ParseInput) -> Option<usize> {
+    const LONGEST: usize = 10;
+    let n = input.forms.len();
+    if n < 8 || !matches!(input.forms[n - 1], "." | "!" | "?") {
+        return None;
+    }
+    let comma = (0..n - 1).rev().find(|&i| input.forms[i] == ",")?;
+    let tail = comma + 1..n - 1;
+    if comma < 5 || tail.len() < 2 || tail.len() > LONGEST {
+        return None;
+    }
+    let says = |i: usize| {
+        matches!(input.forms[i], "said" | "says" | "told") && matches!(input.xpos[i], "VBD" | "VBZ")
+    };
+    let saying = tail.clone().find(|&i| says(i))?;
+    let only_verb = tail
+        .clone()
+        .all(|i| i == saying || !matches!(input.upos[i], "VERB" | "AUX"));
+    let starts_with_subject = matches!(
+        input.upos[comma + 1],
+        "DET" | "ADJ" | "NOUN" | "PROPN" | "PRON" | "NUM"
+    );
+    // The clause before must have a verb of its own.
+    let clause_has_verb = (0..comma).any(|i| input.upos[i] == "VERB");
+    (saying > comma + 1 && only_verb && starts_with_subject && clause_has_verb).then_some(comma)
 }
 
 /// Whether the parse makes `verb` the sentence's head, with a subject before it.

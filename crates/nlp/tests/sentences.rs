@@ -77,3 +77,18 @@ fn an_irregular_past_read_as_a_noun_inside_a_clause_becomes_its_verb() {
         "{words:?}"
     );
 }
+
+#[test]
+fn a_trailing_attribution_is_joined_as_parataxis_of_the_clause_head() {
+    let text = "Russia launched more than 300 drones at Ukraine on Sunday night, Ukraine's air force said on Monday.";
+    let doc = models().annotate_text(text);
+    let form = |i: usize| doc.tokens[i].span.of(&doc.text);
+    let index = |word: &str| (0..doc.tokens.len()).find(|&i| form(i) == word).unwrap();
+    let (launched, said) = (index("launched"), index("said"));
+    assert_eq!(doc.tokens[launched].head, None);
+    assert_eq!(doc.tokens[said].head, Some(launched));
+    assert_eq!(doc.tokens[said].deprel, "parataxis");
+    assert_eq!(doc.tokens[index(",")].head, Some(said));
+    assert_eq!(doc.tokens[index("force")].head, Some(said));
+    assert_eq!(doc.tokens[index(".")].head, Some(launched));
+}
