@@ -398,7 +398,12 @@ impl Coder {
             {
                 frames[index].cameo = Some(known);
             }
-            if frames[index].target.is_empty() {
+            // "demanded that Algeria release the writer": a demand or appeal is made of the
+            // governed clause's subject, not of whom its act concerns.
+            let asked = matches!(root, "10" | "02") && !frames[governed].source.is_empty();
+            if frames[index].target.is_empty() && asked {
+                frames[index].target = frames[governed].source.clone();
+            } else if frames[index].target.is_empty() {
                 frames[index].target = frames[governed].target.clone();
             } else {
                 frames[index].governed_target = frames[governed].target.clone();

@@ -725,3 +725,12 @@ fn a_domestic_concession_to_no_one_named_is_to_the_country_itself() {
         [one("0831", &["NPLGOV"], &["NPL"], "asserted")]
     );
 }
+
+#[test]
+fn a_demand_that_someone_act_is_made_of_the_clauses_subject() {
+    let events = code(
+        "France on Tuesday demanded that Algeria release the jailed French-Algerian writer Boualem Sansal, the foreign ministry said.",
+        "2025-03-04",
+    );
+    assert_eq!(summary(&events)[0].2, ["DZA"], "{:?}", summary(&events));
+}
