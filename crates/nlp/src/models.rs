@@ -134,7 +134,18 @@ impl Models {
 
     /// Predicts every annotation of one sentence from its word forms.
     pub fn analyse(&self, forms: &[&str]) -> SentenceAnalysis {
-        let analysis = self.analyse_tagged(forms, self.tagger.predict(forms));
+        let tags = self.tagger.predict(forms);
+        // "ready to resume talks" with "resume" tagged a noun: the word after an infinitive
+        // "to" is a verb unless it is an adverb ("to quickly resume").
+        let after_to: Vec<usize> = (1..forms.len())
+            .filter(|&i| tags[i - 1].1 == "TO" && matches!(tags[i].0.as_str(), "NOUN" | "ADJ"))
+            .collect();
+        let tags = if after_to.is_empty() {
+            tags
+        } else {
+            self.tagger.predict_as_verbs(forms, &after_to, "VB")
+        };
+        let analysis = self.analyse_tagged(forms, tags);
         let analysis = self.repair_clause_verb(forms, analysis);
         if !lacks_main_verb(forms, &analysis) {
             return analysis;

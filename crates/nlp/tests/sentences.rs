@@ -92,3 +92,12 @@ fn a_trailing_attribution_is_joined_as_parataxis_of_the_clause_head() {
     assert_eq!(doc.tokens[index("force")].head, Some(said));
     assert_eq!(doc.tokens[index(".")].head, Some(launched));
 }
+
+#[test]
+fn the_word_after_an_infinitive_to_is_a_verb() {
+    let words = analyse(
+        "Iran is ready to resume indirect talks with the United States, its foreign minister said.",
+    );
+    let resume = words.iter().find(|w| w.0 == "resume").unwrap();
+    assert_eq!(resume.1, "VERB", "{words:?}");
+}

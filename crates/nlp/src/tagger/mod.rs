@@ -206,9 +206,27 @@ impl Tagger {
     /// Tags as [`Tagger::predict`] does, with the word at `word` read as a past-tense verb:
     /// for a sentence whose first tagging left it without a main verb.
     pub fn predict_as_past_verb(&self, forms: &[&str], word: usize) -> Vec<(String, String)> {
+        self.predict_as_verbs(forms, &[word], "VBD")
+    }
+
+    /// Tags as [`Tagger::predict`] does, with each word of `words` read as a verb with the
+    /// Penn tag `xpos` ("VB", "VBD").
+    pub fn predict_as_verbs(
+        &self,
+        forms: &[&str],
+        words: &[usize],
+        xpos: &str,
+    ) -> Vec<(String, String)> {
         let mut known = lookup_dictionary(&self.dictionary, forms);
-        if let (Some(slot), Some(past)) = (known.get_mut(word), self.past_verb_label()) {
-            *slot = Some(past);
+        let label = self
+            .labels
+            .iter()
+            .position(|(u, x)| u == "VERB" && x == xpos)
+            .and_then(|index| u16::try_from(index).ok());
+        for &word in words {
+            if let (Some(slot), Some(label)) = (known.get_mut(word), label) {
+                *slot = Some(label);
+            }
         }
         self.predict_known(forms, known)
     }
