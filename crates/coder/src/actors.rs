@@ -178,11 +178,15 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
                 || (lemma != "it" && is_definite(parsed, word)) =>
         {
             // A subject "it" may also be a government named by its seat ("The Kremlin denied
-            // the accusation. It also called on ...").
+            // the accusation. It also called on ..."), when its sentence names no other
+            // party before it.
             let by_seat = |a: &&Actor| lemma == "it" && a.entity.is_none() && a.sector.is_some();
+            let party_before = recent.last().is_some_and(|sentence| {
+                sentence.iter().any(|a| a.start >= sentence_start && a.end <= start)
+            });
             flat.iter()
                 .rev()
-                .find(|a| !a.person && (a.entity.is_some() || by_seat(a)))
+                .find(|a| !a.person && (a.entity.is_some() || (by_seat(a) && !party_before)))
                 .map(|a| vec![here(a)])
                 .unwrap_or_default()
         }
@@ -203,7 +207,7 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
         // "The two last met in 2019", "the pair", "both": the last two people named.
         "two" | "pair" | "both" if lemma == "both" || is_definite(parsed, word) => last_two(),
         // "the two sides", "both countries": the last two parties of any kind named in the
-        // sentences before.
+        // sentence before.
         "side" | "party" | "country" | "nation" | "neighbour" | "neighbor"
             if parsed.children[word]
                 .iter()
@@ -212,8 +216,10 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
             // Two countries are told apart by country, two sides by actor ("Congo and the
             // M23" are both Congolese).
             let by_country = lemma != "side" && lemma != "party";
+            // Only the sentence just before: further back, other parties come between
+            // ("... in the presence of U.S. President Donald Trump ... the two countries").
             let mut parties: Vec<&Actor> = Vec::new();
-            for actor in &flat {
+            for actor in earlier.last().into_iter().copied().flatten() {
                 parties.retain(|p| {
                     if by_country && p.country.is_some() {
                         p.country != actor.country
@@ -373,10 +379,18 @@ pub fn actor_of(parsed: &Parsed, kb: &Kb, word: usize, day: Day) -> Option<Actor
 
 /// The actor of `country` that an agent noun in the phrase of `word` names ("police" ->
 /// ROUCOP), for people named only by kind where the sentence or dateline says which country
-/// they act in. Armed men and criminals named only by kind ("gunmen", "a gang") are of no
-/// country by where they act.
+/// they act in. Armed men and criminals named only by kind ("gunmen", "a gang") and people
+/// named by a name the knowledge base does not know are of no country by where they act.
 pub fn located_agent(parsed: &Parsed, word: usize, country: &str) -> Option<Actor> {
     let phrase = parsed.core_phrase(word);
+    // "COP30 President André Corrêa do Lago": a person the knowledge base does not know is
+    // of no country by where they act.
+    let unknown_name = phrase
+        .iter()
+        .any(|&w| parsed.upos(w) == "PROPN" && parsed.mentions_at(w).next().is_none());
+    if unknown_name {
+        return None;
+    }
     let (mention, sector) = parsed.mentions.iter().find_map(|m| {
         if !phrase.contains(&m.start) {
             return None;
@@ -411,6 +425,9 @@ fn runs_into_another_name(parsed: &Parsed, mention: &Mention) -> bool {
     let unknown_name = |word: usize| {
         word < parsed.len()
             && parsed.upos(word) == "PROPN"
+            // "Mr. Anutin": a title or an initial is no name.
+            && !parsed.form(word).ends_with('.')
+            && !matches!(parsed.form(word), "Mr" | "Mrs" | "Ms" | "Dr" | "Sir" | "Dame")
             && parsed.form(word).starts_with(char::is_uppercase)
             && dyad_core::calendar::weekday_number(parsed.form(word)).is_none()
             && dyad_core::calendar::month_number(parsed.form(word)).is_none()

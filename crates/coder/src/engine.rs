@@ -959,7 +959,9 @@ impl Coder {
         let concession = ["081", "082", "083"]
             .iter()
             .any(|c| code.cameo.starts_with(c));
-        if target.is_empty() && (protest || concession) && !joint {
+        // Said of acts told by a verb: "rejected the protest" is no protest by the rejecter.
+        let told_by_verb = parsed.upos(frame.predicate) == "VERB";
+        if target.is_empty() && (protest || concession) && told_by_verb && !joint {
             target.extend(source.iter().find_map(|s| {
                 let country = s.country.clone()?;
                 let (start, end) = parsed.span(frame.predicate, frame.predicate);
@@ -1137,6 +1139,11 @@ fn reported_by_a_noun(parsed: &Parsed, predicate: usize) -> Option<usize> {
         .iter()
         .any(|r| lemma == *r || lemma.strip_suffix('s') == Some(r))
         .then_some(noun)
+}
+
+/// Whether `verb` is passive ("was placed", "were detained").
+fn is_passive(parsed: &Parsed, verb: usize) -> bool {
+    parsed.child_full(verb, "aux:pass").is_some() || parsed.child_full(verb, "nsubj:pass").is_some()
 }
 
 /// Whether `word` is a relative pronoun ("whom", "which").
@@ -1420,9 +1427,16 @@ fn targets(
         .iter()
         .find(|&&w| Some(w) == object || Some(w) == indirect())
     {
+        let first_end = parsed.phrase(first).into_iter().max().unwrap_or(first);
+        // Right after the object's phrase, with only "and" or "or" between.
+        let right_after = |c: usize| {
+            let start = parsed.phrase(c).into_iter().min().unwrap_or(c);
+            start == first_end + 2 && matches!(parsed.lemma(first_end + 1), "and" | "or")
+        };
         let joined: Vec<usize> = parsed
             .children_with(verb, "conj")
             .filter(|&c| c > first && matches!(parsed.upos(c), "NOUN" | "PROPN"))
+            .filter(|&c| right_after(c))
             .collect();
         found.extend(joined);
     }
@@ -1492,7 +1506,7 @@ fn event_noun(parsed: &Parsed, verb: usize, object: Option<usize>, lemma: &str) 
         parsed
             .children_with(verb, "obl")
             .filter(|&obl| parsed.full_relation(obl) != "obl:agent")
-            .filter(|&obl| parsed.preposition(obl) != Some("by")),
+            .filter(|&obl| parsed.preposition(obl) != Some("by") || !is_passive(parsed, verb)),
     );
     // "before holding talks" parsed as a modifier of "talks".
     if matches!(parsed.relation(verb), "amod" | "acl") {
@@ -1601,13 +1615,24 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
         // Above the verb itself, a passive controller counts too ("he is set to meet"). Of
         // two subjects the parser gave one verb, the nearer is its own ("If talks in Muscat
         // collapse, Washington is expected to ..." with "talks" taken as a subject too).
+        // Two subjects that touch ("U.S. Ambassador" and "Mike Waltz") are one name the
+        // parser split: the first is kept.
         let nearest = |relation: &str| {
-            parsed
+            let first = parsed.child_full(at, relation);
+            let nearer = parsed
                 .children_with(at, "nsubj")
                 .filter(|&c| parsed.full_relation(c) == relation)
                 .filter(|&c| c < at && !matches!(parsed.lemma(c), "which" | "who" | "that"))
-                .max()
-                .or_else(|| parsed.child_full(at, relation))
+                .max();
+            let touch = |f: usize, n: usize| {
+                let first_end = parsed.phrase(f).into_iter().max().unwrap_or(f);
+                let second_start = parsed.phrase(n).into_iter().min().unwrap_or(n);
+                first_end + 1 == second_start
+            };
+            match (first, nearer) {
+                (Some(f), Some(n)) if n > f && !touch(f, n) => Some(n),
+                _ => first,
+            }
         };
         let subject =
             nearest("nsubj").or_else(|| (at != verb).then(|| nearest("nsubj:pass")).flatten());

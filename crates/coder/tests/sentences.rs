@@ -734,3 +734,20 @@ fn a_demand_that_someone_act_is_made_of_the_clauses_subject() {
     );
     assert_eq!(summary(&events)[0].2, ["DZA"], "{:?}", summary(&events));
 }
+
+#[test]
+fn a_title_with_an_initial_and_touching_subjects_keep_the_known_actor() {
+    let events = code(
+        "Malaysian Prime Minister Anwar Ibrahim spoke by phone with Mr. Anutin and Mr. Hun Manet on Wednesday night.",
+        "2025-11-20",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("041", &["MYSGOV"], &["THAGOV", "KHMGOV"], "asserted")]
+    );
+    let events = code(
+        "Britain’s Foreign Office urged the Georgian authorities to release those held for exercising their right to protest.",
+        "2025-11-20",
+    );
+    assert_eq!(summary(&events)[0].1, ["GBR"]);
+}
