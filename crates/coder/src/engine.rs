@@ -2086,8 +2086,51 @@ fn object_taken_for_head(parsed: &Parsed, verb: usize) -> Option<usize> {
 /// For an event noun that is the object or oblique of a verb ("held talks", "led a delegation
 /// to talks", "drove tractors onto motorways in protest"), the verb's subject.
 fn light_verb_subject(parsed: &Parsed, noun: usize) -> Vec<usize> {
+    // Verbs whose subject takes part in the act their object names ("held talks", "joined
+    // the protests", "ordered the expulsion"), not those that act on it ("quell protests",
+    // "welcomed the talks"); an act the verb's subject is "during", "in" or "at" is theirs
+    // ("During a telephone call with Trump, Nawrocki asked ...").
+    const TAKING_PART: [&str; 31] = [
+        "hold",
+        "stage",
+        "lead",
+        "organise",
+        "organize",
+        "launch",
+        "join",
+        "start",
+        "begin",
+        "continue",
+        "resume",
+        "mount",
+        "conduct",
+        "carry",
+        "make",
+        "pay",
+        "take",
+        "attend",
+        "sign",
+        "reach",
+        "conclude",
+        "host",
+        "call",
+        "plan",
+        "announce",
+        "declare",
+        "wage",
+        "escalate",
+        "intensify",
+        "renew",
+        "order",
+    ];
+    let during = matches!(parsed.preposition(noun), Some("during" | "in" | "at"));
     match (parsed.relation(noun), parsed.heads[noun]) {
-        ("obj" | "obl", Some(verb)) if parsed.upos(verb) == "VERB" => subject_of(parsed, verb),
+        ("obj" | "obl", Some(verb))
+            if parsed.upos(verb) == "VERB"
+                && (TAKING_PART.contains(&parsed.lemma(verb)) || during) =>
+        {
+            subject_of(parsed, verb)
+        }
         _ => Vec::new(),
     }
 }

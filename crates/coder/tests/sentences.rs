@@ -751,3 +751,17 @@ fn a_title_with_an_initial_and_touching_subjects_keep_the_known_actor() {
     );
     assert_eq!(summary(&events)[0].1, ["GBR"]);
 }
+
+#[test]
+fn the_subject_of_a_verb_acting_on_an_event_noun_is_not_its_agent() {
+    // Trump did not protest.
+    let events = code(
+        "President Donald Trump ordered 2,000 National Guard troops into Los Angeles on Saturday to quell protests against immigration raids.",
+        "2025-06-08",
+    );
+    assert!(
+        summary(&events).iter().all(|e| !e.0.starts_with("14")),
+        "{:?}",
+        summary(&events)
+    );
+}
