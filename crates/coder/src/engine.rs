@@ -264,7 +264,29 @@ impl Coder {
             |f| reported_by_a_noun(parsed, f.predicate).is_some(),
             "what reports or allegations say, not asserted by the text",
         );
-        self.fold_complements(parsed, frames, notes)
+        let mut frames = self.fold_complements(parsed, frames, notes);
+        // "declined to comment on the report": not answering is no rejection of anyone.
+        let no_comment = |f: &Frame| {
+            let said = |v: &str| {
+                matches!(
+                    v,
+                    "comment" | "confirm" | "elaborate" | "discuss" | "disclose" | "specify"
+                )
+            };
+            matches!(f.governor.as_deref(), Some("decline" | "refuse"))
+                && self.kb.patterns()[f.pattern]
+                    .verb
+                    .as_deref()
+                    .is_some_and(said)
+        };
+        drop_noting(
+            parsed,
+            &mut frames,
+            notes,
+            no_comment,
+            "declining to comment rejects no one",
+        );
+        frames
     }
 
     /// "accused the Philippines of ramming a vessel": the ramming is what the accusation
@@ -571,7 +593,13 @@ impl Coder {
                 let by_words = verbal
                     || pattern.noun.is_some()
                     || pattern.target.iter().any(|t| t == "obj" || t == "iobj");
-                if by_words {
+                // "as Brussels tries to loosen the grip": a verb with no object but an
+                // infinitive is used in another sense than its transitive one ("tried 40
+                // civilians").
+                let wants_object =
+                    pattern.noun.is_none() && pattern.target.iter().any(|t| t == "obj") && !verbal;
+                let controls = object.is_none() && has_infinitive(parsed, verb);
+                if by_words && !(wants_object && controls) {
                     without_target.get_or_insert((index, noun));
                 }
                 continue;
@@ -1139,6 +1167,15 @@ fn reported_by_a_noun(parsed: &Parsed, predicate: usize) -> Option<usize> {
         .iter()
         .any(|r| lemma == *r || lemma.strip_suffix('s') == Some(r))
         .then_some(noun)
+}
+
+/// Whether `verb` has a "to" infinitive as its complement ("tries to loosen").
+fn has_infinitive(parsed: &Parsed, verb: usize) -> bool {
+    parsed.children_with(verb, "xcomp").any(|x| {
+        parsed
+            .children_with(x, "mark")
+            .any(|m| parsed.lemma(m) == "to")
+    })
 }
 
 /// Whether `verb` is passive ("was placed", "were detained").

@@ -765,3 +765,21 @@ fn the_subject_of_a_verb_acting_on_an_event_noun_is_not_its_agent() {
         summary(&events)
     );
 }
+
+#[test]
+fn trying_to_act_is_no_trial_and_declining_to_comment_no_rejection() {
+    let events = code(
+        "The European Union pledged 12 billion euros of investment in Central Asia on Friday, as Brussels tries to loosen the grip of Russia and China on the region.",
+        "2025-04-04",
+    );
+    assert!(
+        summary(&events).iter().all(|e| !e.0.starts_with("17")),
+        "{:?}",
+        summary(&events)
+    );
+    let events = code(
+        "China's foreign ministry declined to comment on the U.S. proposal.",
+        "2025-10-20",
+    );
+    assert!(summary(&events).is_empty(), "{:?}", summary(&events));
+}
