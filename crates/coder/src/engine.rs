@@ -987,6 +987,10 @@ impl Coder {
         let concession = ["081", "082", "083"]
             .iter()
             .any(|c| code.cameo.starts_with(c));
+        // "declared a state of emergency in the central department": restrictions a state
+        // imposes on no one named are imposed on its own country.
+        let restriction = code.cameo.starts_with("172") && !source.is_empty();
+        let concession = concession || restriction;
         // Said of acts told by a verb: "rejected the protest" is no protest by the rejecter.
         let told_by_verb = parsed.upos(frame.predicate) == "VERB";
         if target.is_empty() && (protest || concession) && told_by_verb && !joint {
@@ -2186,8 +2190,9 @@ fn domestic_official(
     source: &[Actor],
     any_source: bool,
 ) -> Option<Actor> {
-    // Parties too: "the ruling Georgian Dream party rejected an opposition demand".
-    const STATE: [&str; 6] = ["GOV", "JUD", "COP", "MIL", "LEG", "PTY"];
+    // Parties too: "the ruling Georgian Dream party rejected an opposition demand"; and the
+    // opposition: "opposition leader Machado urged the armed forces to ...".
+    const STATE: [&str; 7] = ["GOV", "JUD", "COP", "MIL", "LEG", "PTY", "OPP"];
     const DOMESTIC: [&str; 8] = ["GOV", "JUD", "COP", "MIL", "LEG", "OPP", "CVL", "ELI"];
     let state = source.iter().find(|s| {
         s.country.is_some()

@@ -783,3 +783,20 @@ fn trying_to_act_is_no_trial_and_declining_to_comment_no_rejection() {
     );
     assert!(summary(&events).is_empty(), "{:?}", summary(&events));
 }
+
+#[test]
+fn a_state_of_emergency_is_imposed_at_home_and_the_opposition_urges_its_own_army() {
+    let events = code(
+        "Haiti's government declared a state of emergency in the central department on Wednesday.",
+        "2025-05-21",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("1724", &["HTIGOV"], &["HTI"], "asserted")]
+    );
+    let events = code(
+        "Venezuelan opposition leader Maria Corina Machado on Tuesday urged the armed forces to turn their backs on President Nicolas Maduro.",
+        "2025-01-07",
+    );
+    assert_eq!(summary(&events)[0].2, ["VENMIL"]);
+}
