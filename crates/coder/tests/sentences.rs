@@ -800,3 +800,13 @@ fn a_state_of_emergency_is_imposed_at_home_and_the_opposition_urges_its_own_army
     );
     assert_eq!(summary(&events)[0].2, ["VENMIL"]);
 }
+
+#[test]
+fn aid_for_people_named_by_kind_goes_to_the_country_they_are_in() {
+    let events = code(
+        "Japan pledged $50 million in emergency aid on Monday for civilians displaced by fighting in Sudan's Darfur region.",
+        "2025-06-02",
+    );
+    assert_eq!(summary(&events)[0].1, ["JPN"]);
+    assert_eq!(summary(&events)[0].2, ["SDN"]);
+}
