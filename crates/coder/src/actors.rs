@@ -57,6 +57,21 @@ pub fn actors_of(
                 actors.extend(shared);
                 actors.extend(joined);
             }
+            // "Ukrainian soldiers ... said Russian guards had beaten them": an object
+            // "them" in what people say is those people.
+            None if parsed.lemma(w) == "they" && parsed.relation(w) != "nsubj" => {
+                let (start, end) = parsed.span(w, w);
+                actors.extend(
+                    speaker_of_clause(parsed, w)
+                        .and_then(|speaker| actor_of(parsed, kb, speaker, day))
+                        .map(|a| Actor {
+                            text: parsed.text[start..end].to_string(),
+                            start,
+                            end,
+                            ..a
+                        }),
+                );
+            }
             None => actors.extend(coreferent(parsed, w, recent)),
         }
     }
@@ -206,6 +221,7 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
         }
         // "The two last met in 2019", "the pair", "both": the last two people named.
         "two" | "pair" | "both" if lemma == "both" || is_definite(parsed, word) => last_two(),
+
         // "the two sides", "both countries": the last two parties of any kind named in the
         // sentence before.
         "side" | "party" | "country" | "nation" | "neighbour" | "neighbor"
@@ -251,6 +267,23 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
         }
         _ => Vec::new(),
     }
+}
+
+/// The subject of the verb of saying whose reported clause holds `word` ("soldiers" in
+/// "soldiers said guards had beaten them").
+fn speaker_of_clause(parsed: &Parsed, word: usize) -> Option<usize> {
+    let mut at = word;
+    // Bounded by the sentence's length: a tree has no longer path.
+    for _ in 0..parsed.len() {
+        let head = parsed.heads[at]?;
+        if parsed.relation(at) == "ccomp" {
+            return parsed
+                .child_full(head, "nsubj")
+                .filter(|&s| parsed.upos(s) != "PRON");
+        }
+        at = head;
+    }
+    None
 }
 
 /// Whether two actors are the same party: the same entity, or the same country.

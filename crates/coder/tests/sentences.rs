@@ -810,3 +810,15 @@ fn aid_for_people_named_by_kind_goes_to_the_country_they_are_in() {
     assert_eq!(summary(&events)[0].1, ["JPN"]);
     assert_eq!(summary(&events)[0].2, ["SDN"]);
 }
+
+#[test]
+fn an_object_them_in_what_people_say_is_those_people() {
+    let events = code(
+        "Released Ukrainian soldiers said Russian guards had tortured them in captivity.",
+        "2025-06-01",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("1822", &["RUS"], &["UKRMIL"], "reported")]
+    );
+}
