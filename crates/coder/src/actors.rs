@@ -37,6 +37,30 @@ pub struct Actor {
     pub person: bool,
 }
 
+impl Actor {
+    /// An actor known only by its country and, when an agent noun gives one, its sector
+    /// ("police" placed in Romania -> ROUCOP; "Britain" -> GBR), read from the words at
+    /// `start..end` of the article.
+    pub fn of_country(
+        text: String,
+        (start, end): (usize, usize),
+        country: &str,
+        sector: Option<&str>,
+    ) -> Actor {
+        Actor {
+            text,
+            start,
+            end,
+            entity: None,
+            name: None,
+            code: format!("{country}{}", sector.unwrap_or("")),
+            country: Some(country.to_string()),
+            sector: sector.map(str::to_string),
+            person: false,
+        }
+    }
+}
+
 /// The actors named by `word` and its conjuncts ("Cambodia and Thailand" -> two); a pronoun,
 /// "the two leaders" or a bare role noun ("the premier") refers back to the people named
 /// before (`recent`, most recent last).
@@ -436,17 +460,7 @@ pub fn located_agent(parsed: &Parsed, word: usize, country: &str) -> Option<Acto
         }
     })?;
     let (text, start, end) = evidence(parsed, &[mention]);
-    Some(Actor {
-        text,
-        start,
-        end,
-        entity: None,
-        name: None,
-        code: format!("{country}{sector}"),
-        country: Some(country.to_string()),
-        sector: Some(sector.clone()),
-        person: false,
-    })
+    Some(Actor::of_country(text, (start, end), country, Some(sector)))
 }
 
 /// Whether a one-word name runs on into a name the knowledge base does not know: "Abbas
@@ -607,15 +621,5 @@ fn country(parsed: &Parsed, found: &[&Mention]) -> Option<Actor> {
         used.push(agent_mention);
     }
     let (text, start, end) = evidence(parsed, &used);
-    Some(Actor {
-        text,
-        start,
-        end,
-        entity: None,
-        name: None,
-        code: format!("{code}{}", sector.unwrap_or("")),
-        country: Some(code.to_string()),
-        sector: sector.map(str::to_string),
-        person: false,
-    })
+    Some(Actor::of_country(text, (start, end), code, sector))
 }

@@ -785,16 +785,14 @@ impl Coder {
                         .filter(|dateline| !names_another_country(parsed, dateline))
                 })
         };
-        if source.is_empty()
-            && unnamed_agent
-            && let Some(country) = acted_in()
-        {
-            source.extend(
-                frame
-                    .source
-                    .iter()
-                    .find_map(|&w| located_agent(parsed, w, &country)),
-            );
+        let locate = |words: &[usize]| {
+            let country = acted_in()?;
+            words
+                .iter()
+                .find_map(|&w| located_agent(parsed, w, &country))
+        };
+        if source.is_empty() && unnamed_agent {
+            source.extend(locate(&frame.source));
         }
         if source.is_empty() && !unnamed_agent {
             notes.add(|| {
@@ -977,17 +975,8 @@ impl Coder {
         }
         // "was detained by police", "attacked a police station": the same for the target of
         // a material act.
-        if target.is_empty()
-            && material
-            && !joint
-            && let Some(country) = acted_in()
-        {
-            target.extend(
-                frame
-                    .target
-                    .iter()
-                    .find_map(|&w| located_agent(parsed, w, &country)),
-            );
+        if target.is_empty() && material && !joint {
+            target.extend(locate(&frame.target));
         }
         // "opposition supporters gathered outside parliament to protest against a new
         // law": a protest against no one named is against the protesters' own state; so is
@@ -1005,19 +994,10 @@ impl Coder {
         let told_by_verb = parsed.upos(frame.predicate) == "VERB";
         if target.is_empty() && (protest || concession) && told_by_verb && !joint {
             target.extend(source.iter().find_map(|s| {
-                let country = s.country.clone()?;
-                let (start, end) = parsed.span(frame.predicate, frame.predicate);
-                Some(Actor {
-                    text: parsed.text[start..end].to_string(),
-                    start,
-                    end,
-                    entity: None,
-                    name: None,
-                    code: country.clone(),
-                    country: Some(country),
-                    sector: None,
-                    person: false,
-                })
+                let country = s.country.as_deref()?;
+                let span = parsed.span(frame.predicate, frame.predicate);
+                let text = parsed.text[span.0..span.1].to_string();
+                Some(Actor::of_country(text, span, country, None))
             }));
         }
         if !pattern.target.is_empty() && target.is_empty() && !joint && !act_of_unnamed_doers {
@@ -2226,18 +2206,9 @@ fn domestic_official(
             _ => None,
         })
     })?;
-    let (start, end) = parsed.span(phrase[0], phrase[phrase.len() - 1]);
-    Some(Actor {
-        text: parsed.text[start..end].to_string(),
-        start,
-        end,
-        entity: None,
-        name: None,
-        code: format!("{country}{sector}"),
-        country: Some(country),
-        sector: Some(sector),
-        person: false,
-    })
+    let span = parsed.span(phrase[0], phrase[phrase.len() - 1]);
+    let text = parsed.text[span.0..span.1].to_string();
+    Some(Actor::of_country(text, span, &country, Some(&sector)))
 }
 
 /// Whether `word` is (part of) a country's name or demonym.
