@@ -283,12 +283,13 @@ fn queries_filter_by_country_dyad_code_and_text() {
         assert!(countries(&event, "source").contains(&"RUS".to_string()));
         assert!(countries(&event, "target").contains(&"UKR".to_string()));
     }
-    let protests = query(&["--cameo", "14"]);
-    assert!(!protests.is_empty());
+    // Coercion (17): the examples' arrests and charges in Tbilisi.
+    let coercion = query(&["--cameo", "17"]);
+    assert!(!coercion.is_empty());
     assert!(
-        protests
+        coercion
             .iter()
-            .all(|e| e["cameo"].as_str().unwrap().starts_with("14"))
+            .all(|e| e["cameo"].as_str().unwrap().starts_with("17"))
     );
     assert!(query(&["--text", "ceasefire"]).len() < query(&[]).len());
     let bad = dyad(&["query", "--db", db, "--cameo", "x4"]);
