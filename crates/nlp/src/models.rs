@@ -145,6 +145,23 @@ impl Models {
         } else {
             self.tagger.predict_as_verbs(forms, &after_to, "VB")
         };
+        // "gathered outside parliament" with "outside" tagged an adverb: before a noun
+        // phrase it is the preposition.
+        let before_phrase: Vec<usize> = (0..forms.len().saturating_sub(1))
+            .filter(|&i| {
+                matches!(forms[i].to_lowercase().as_str(), "outside" | "inside")
+                    && tags[i].0 == "ADV"
+                    && matches!(
+                        tags[i + 1].0.as_str(),
+                        "DET" | "NOUN" | "PROPN" | "ADJ" | "NUM"
+                    )
+            })
+            .collect();
+        let tags = if before_phrase.is_empty() {
+            tags
+        } else {
+            self.tagger.predict_as(forms, &before_phrase, ("ADP", "IN"))
+        };
         let analysis = self.analyse_tagged(forms, tags);
         let analysis = self.repair_clause_verb(forms, analysis);
         if !lacks_main_verb(forms, &analysis) {

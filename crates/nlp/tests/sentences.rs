@@ -101,3 +101,11 @@ fn the_word_after_an_infinitive_to_is_a_verb() {
     let resume = words.iter().find(|w| w.0 == "resume").unwrap();
     assert_eq!(resume.1, "VERB", "{words:?}");
 }
+
+#[test]
+fn outside_before_a_noun_phrase_is_a_preposition() {
+    let words =
+        analyse("Thousands of demonstrators gathered outside parliament on Rustaveli Avenue.");
+    let outside = words.iter().find(|w| w.0 == "outside").unwrap();
+    assert_eq!(outside.1, "ADP", "{words:?}");
+}

@@ -217,11 +217,22 @@ impl Tagger {
         words: &[usize],
         xpos: &str,
     ) -> Vec<(String, String)> {
+        self.predict_as(forms, words, ("VERB", xpos))
+    }
+
+    /// Tags as [`Tagger::predict`] does, with each word of `words` given the label `(upos,
+    /// xpos)`, and the words around them tagged again to fit.
+    pub fn predict_as(
+        &self,
+        forms: &[&str],
+        words: &[usize],
+        (upos, xpos): (&str, &str),
+    ) -> Vec<(String, String)> {
         let mut known = lookup_dictionary(&self.dictionary, forms);
         let label = self
             .labels
             .iter()
-            .position(|(u, x)| u == "VERB" && x == xpos)
+            .position(|(u, x)| u == upos && x == xpos)
             .and_then(|index| u16::try_from(index).ok());
         for &word in words {
             if let (Some(slot), Some(label)) = (known.get_mut(word), label) {
