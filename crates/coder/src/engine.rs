@@ -1163,6 +1163,36 @@ fn reported_by_a_noun(parsed: &Parsed, predicate: usize) -> Option<usize> {
         .then_some(noun)
 }
 
+/// The top noun of the words between a subordinator ("as", "after", "when", ...) and `verb`,
+/// when they are a noun phrase: "as [thousands of demonstrators] gathered".
+fn subject_after_subordinator(parsed: &Parsed, verb: usize) -> Option<usize> {
+    const SUBORDINATORS: [&str; 8] = [
+        "as", "after", "when", "while", "because", "since", "before", "until",
+    ];
+    let mut start = verb;
+    while start > 0 {
+        let word = start - 1;
+        if SUBORDINATORS.contains(&parsed.lemma(word)) {
+            break;
+        }
+        if matches!(
+            parsed.upos(word),
+            "VERB" | "AUX" | "PUNCT" | "SCONJ" | "CCONJ" | "PRON"
+        ) {
+            return None;
+        }
+        start = word;
+    }
+    let phrase = start..verb;
+    if start == 0 || phrase.is_empty() {
+        return None;
+    }
+    phrase
+        .clone()
+        .filter(|&w| matches!(parsed.upos(w), "NOUN" | "PROPN"))
+        .find(|&w| parsed.heads[w].is_none_or(|h| !phrase.contains(&h)))
+}
+
 /// Whether `verb` has a "to" infinitive as its complement ("tries to loosen").
 fn has_infinitive(parsed: &Parsed, verb: usize) -> bool {
     parsed.children_with(verb, "xcomp").any(|x| {
@@ -1765,6 +1795,16 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
             && !names_a_time(parsed.form(before))
         {
             return vec![before];
+        }
+        // "... detained 48 people as thousands of demonstrators gathered outside parliament"
+        // parsed with the demonstrators under the first clause: the noun phrase between a
+        // subordinator and a finite verb without a subject is that verb's subject.
+        if at == verb
+            && parsed.relation(verb) == "advcl"
+            && matches!(parsed.xpos(verb), "VBD" | "VBZ" | "VBP")
+            && let Some(subject) = subject_after_subordinator(parsed, verb)
+        {
+            return vec![subject];
         }
         // "During a call with Trump, Polish President Karol Nawrocki asked …" parsed with the
         // name in apposition to Trump: a root verb without a subject takes the name that

@@ -822,3 +822,13 @@ fn an_object_them_in_what_people_say_is_those_people() {
         [one("1822", &["RUS"], &["UKRMIL"], "reported")]
     );
 }
+
+#[test]
+fn the_noun_phrase_after_a_subordinator_is_its_clauses_subject() {
+    let events = code(
+        "TBILISI (dyad wire) — Georgian riot police detained at least 48 people overnight into Thursday as thousands of demonstrators gathered outside parliament on Rustaveli Avenue.",
+        "2025-11-20",
+    );
+    let protest = summary(&events).into_iter().find(|e| e.0.starts_with("14"));
+    assert_eq!(protest.map(|e| e.1), Some(vec!["GEOCVL".to_string()]));
+}
