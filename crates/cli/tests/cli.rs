@@ -251,3 +251,54 @@ fn help_explains_the_commands() {
         assert!(help.contains(command), "{help}");
     }
 }
+
+/// The events a careful coder finds in the user's specimen, as the coder issue asks (cameo,
+/// source codes, target codes, modality), so that a rule that loses or spoils one fails here.
+#[test]
+fn the_specimen_codes_to_its_visits_talks_deals_praise_and_intentions() {
+    let specimen = repo().join("../shared/examples/specimen-asia-tour.txt");
+    if !specimen.exists() {
+        println!("skipped: ../shared/examples not found");
+        return;
+    }
+    let output = dyad(
+        &["code", "--date", "2025-10-27", specimen.to_str().unwrap()],
+        None,
+    );
+    assert!(output.status.success());
+    let codes = |actors: &Value| -> String {
+        let list: Vec<&str> = actors
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["code"].as_str().unwrap())
+            .collect();
+        list.join(",")
+    };
+    let coded: Vec<String> = json_lines(&output)
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {} -> {} {}",
+                e["cameo"].as_str().unwrap(),
+                codes(&e["source"]),
+                codes(&e["target"]),
+                e["modality"].as_str().unwrap()
+            )
+        })
+        .collect();
+    let expected = [
+        "042 USAGOV -> JPN asserted",
+        "042 USAGOV -> JPN future",
+        "046 USAGOV -> JPNGOV future",
+        "051 USAGOV -> JPNGOV asserted",
+        "057 USAGOV -> KHM,THA asserted",
+        "040 USAGOV -> QATGOV asserted",
+        "046 USAGOV -> CHNGOV asserted",
+        "042 USAGOV -> KOR future",
+        "040 USAGOV -> CHNGOV future",
+        "040 USAGOV -> PRKGOV hypothetical",
+        "040 USAGOV,PRKGOV ->  historical",
+    ];
+    assert_eq!(coded, expected);
+}

@@ -1828,7 +1828,9 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
             {
                 return vec![subject];
             }
-            return light_verb_subject(parsed, noun);
+            // The modifier is the light verb itself ("holding"): whatever verb the noun
+            // hangs on, its subject holds the talks.
+            return clause_subject_of_noun(parsed, noun);
         }
         // "urged France to recognise": the object of a verb of asking or ordering is the one
         // who is to act.
@@ -2159,6 +2161,14 @@ fn object_taken_for_head(parsed: &Parsed, verb: usize) -> Option<usize> {
     (finite && parsed.relation(verb) == "amod" && head > verb).then_some(head)
 }
 
+/// For an event noun that is the object or oblique of a verb, the verb's subject.
+fn clause_subject_of_noun(parsed: &Parsed, noun: usize) -> Vec<usize> {
+    match (parsed.relation(noun), parsed.heads[noun]) {
+        ("obj" | "obl", Some(verb)) if parsed.upos(verb) == "VERB" => subject_of(parsed, verb),
+        _ => Vec::new(),
+    }
+}
+
 /// For an event noun that is the object or oblique of a verb ("held talks", "led a delegation
 /// to talks", "drove tractors onto motorways in protest"), the verb's subject.
 fn light_verb_subject(parsed: &Parsed, noun: usize) -> Vec<usize> {
@@ -2200,14 +2210,11 @@ fn light_verb_subject(parsed: &Parsed, noun: usize) -> Vec<usize> {
         "order",
     ];
     let during = matches!(parsed.preposition(noun), Some("during" | "in" | "at"));
-    match (parsed.relation(noun), parsed.heads[noun]) {
-        ("obj" | "obl", Some(verb))
-            if parsed.upos(verb) == "VERB"
-                && (TAKING_PART.contains(&parsed.lemma(verb)) || during) =>
-        {
-            subject_of(parsed, verb)
-        }
-        _ => Vec::new(),
+    let taking_part = parsed.heads[noun].is_some_and(|v| TAKING_PART.contains(&parsed.lemma(v)));
+    if taking_part || during {
+        clause_subject_of_noun(parsed, noun)
+    } else {
+        Vec::new()
     }
 }
 
