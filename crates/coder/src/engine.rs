@@ -890,17 +890,9 @@ impl Coder {
         }
         // "pledged $50 million in aid for civilians displaced by fighting in Sudan's Darfur
         // region": aid for people named only by kind goes to the country they are in.
-        if target.is_empty() && matches!(code.root(), "03" | "07") && !joint {
-            target.extend(
-                frame
-                    .target
-                    .iter()
-                    .find_map(|&w| place_within(parsed, &self.kb, w, frame.predicate, day)),
-            );
-        }
         // "opened an investigation into killings by the RSF in El Fasher": an inquiry into acts
         // that name no one is into the country where they happened.
-        if target.is_empty() && code.root() == "09" && !joint {
+        if target.is_empty() && matches!(code.root(), "03" | "07" | "09") && !joint {
             target.extend(
                 frame
                     .target
