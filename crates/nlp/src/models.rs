@@ -135,32 +135,11 @@ impl Models {
     /// Predicts every annotation of one sentence from its word forms.
     pub fn analyse(&self, forms: &[&str]) -> SentenceAnalysis {
         let tags = self.tagger.predict(forms);
-        // "ready to resume talks" with "resume" tagged a noun: the word after an infinitive
-        // "to" is a verb unless it is an adverb ("to quickly resume").
-        let after_to: Vec<usize> = (1..forms.len())
-            .filter(|&i| tags[i - 1].1 == "TO" && matches!(tags[i].0.as_str(), "NOUN" | "ADJ"))
-            .collect();
-        let tags = if after_to.is_empty() {
+        let retagged = words_to_retag(forms, &tags);
+        let tags = if retagged.is_empty() {
             tags
         } else {
-            self.tagger.predict_as_verbs(forms, &after_to, "VB")
-        };
-        // "gathered outside parliament" with "outside" tagged an adverb: before a noun
-        // phrase it is the preposition.
-        let before_phrase: Vec<usize> = (0..forms.len().saturating_sub(1))
-            .filter(|&i| {
-                matches!(forms[i].to_lowercase().as_str(), "outside" | "inside")
-                    && tags[i].0 == "ADV"
-                    && matches!(
-                        tags[i + 1].0.as_str(),
-                        "DET" | "NOUN" | "PROPN" | "ADJ" | "NUM"
-                    )
-            })
-            .collect();
-        let tags = if before_phrase.is_empty() {
-            tags
-        } else {
-            self.tagger.predict_as(forms, &before_phrase, ("ADP", "IN"))
+            self.tagger.predict_as(forms, &retagged)
         };
         let analysis = self.analyse_tagged(forms, tags);
         let analysis = self.repair_clause_verb(forms, analysis);
@@ -183,7 +162,7 @@ impl Models {
         .filter(|&word| !later_verb_lacks_subject(&analysis, word))
         .take(2)
         .map(|verb| {
-            let tags = self.tagger.predict_as_past_verb(forms, verb);
+            let tags = self.tagger.predict_as(forms, &[(verb, PAST_VERB)]);
             (verb, self.analyse_tagged(forms, tags))
         })
         .find(|(verb, repaired)| heads_clause(repaired, *verb))
@@ -208,11 +187,13 @@ impl Models {
         }) else {
             return analysis;
         };
-        let repaired = self.analyse_tagged(forms, self.tagger.predict_as_past_verb(forms, verb));
-        let has_subject = (0..verb).any(|word| {
-            repaired.heads[word] == verb + 1 && repaired.deprels[word].starts_with("nsubj")
-        });
-        if has_subject { repaired } else { analysis }
+        let tags = self.tagger.predict_as(forms, &[(verb, PAST_VERB)]);
+        let repaired = self.analyse_tagged(forms, tags);
+        if has_subject_before(&repaired, verb) {
+            repaired
+        } else {
+            analysis
+        }
     }
 
     /// "..., the foreign ministry said.": the clause before the comma and the attribution
@@ -385,9 +366,41 @@ fn trailing_attribution(input: &ParseInput) -> Option<usize> {
 
 /// Whether the parse makes `verb` the sentence's head, with a subject before it.
 fn heads_clause(analysis: &SentenceAnalysis, verb: usize) -> bool {
-    let has_subject =
-        (0..verb).any(|word| analysis.heads[word] == verb + 1 && analysis.deprels[word] == "nsubj");
-    analysis.heads.get(verb) == Some(&0) && has_subject
+    analysis.heads.get(verb) == Some(&0) && has_subject_before(analysis, verb)
+}
+
+/// Whether the parse gives `verb` a subject before it.
+fn has_subject_before(analysis: &SentenceAnalysis, verb: usize) -> bool {
+    (0..verb)
+        .any(|word| analysis.heads[word] == verb + 1 && analysis.deprels[word].starts_with("nsubj"))
+}
+
+/// The label a repair gives a word it reads as a past-tense verb.
+const PAST_VERB: (&str, &str) = ("VERB", "VBD");
+
+/// Words the first tagging read wrongly by a rule of English, with their right labels:
+/// - "ready to resume talks" with "resume" a noun: the word after an infinitive "to" is a
+///   verb unless it is an adverb ("to quickly resume");
+/// - "gathered outside parliament" with "outside" an adverb: before a noun phrase it is the
+///   preposition.
+fn words_to_retag(
+    forms: &[&str],
+    tags: &[(String, String)],
+) -> Vec<(usize, (&'static str, &'static str))> {
+    let after_to = (1..forms.len())
+        .filter(|&i| tags[i - 1].1 == "TO" && matches!(tags[i].0.as_str(), "NOUN" | "ADJ"))
+        .map(|i| (i, ("VERB", "VB")));
+    let before_phrase = (0..forms.len().saturating_sub(1))
+        .filter(|&i| {
+            matches!(forms[i].to_lowercase().as_str(), "outside" | "inside")
+                && tags[i].0 == "ADV"
+                && matches!(
+                    tags[i + 1].0.as_str(),
+                    "DET" | "NOUN" | "PROPN" | "ADJ" | "NUM"
+                )
+        })
+        .map(|i| (i, ("ADP", "IN")));
+    after_to.chain(before_phrase).collect()
 }
 
 /// Writes one sentence's predictions into the tokens starting at `first`.

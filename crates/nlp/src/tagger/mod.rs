@@ -203,38 +203,21 @@ impl Tagger {
         self.predict_known(forms, known)
     }
 
-    /// Tags as [`Tagger::predict`] does, with the word at `word` read as a past-tense verb:
-    /// for a sentence whose first tagging left it without a main verb.
-    pub fn predict_as_past_verb(&self, forms: &[&str], word: usize) -> Vec<(String, String)> {
-        self.predict_as_verbs(forms, &[word], "VBD")
-    }
-
-    /// Tags as [`Tagger::predict`] does, with each word of `words` read as a verb with the
-    /// Penn tag `xpos` ("VB", "VBD").
-    pub fn predict_as_verbs(
-        &self,
-        forms: &[&str],
-        words: &[usize],
-        xpos: &str,
-    ) -> Vec<(String, String)> {
-        self.predict_as(forms, words, ("VERB", xpos))
-    }
-
-    /// Tags as [`Tagger::predict`] does, with each word of `words` given the label `(upos,
-    /// xpos)`, and the words around them tagged again to fit.
+    /// Tags as [`Tagger::predict`] does, with each word of `forced` given its label
+    /// `(upos, xpos)` and the words around them tagged again to fit: how the pipeline's
+    /// repairs read a word the first tagging got wrong ("shot" as a past-tense verb).
     pub fn predict_as(
         &self,
         forms: &[&str],
-        words: &[usize],
-        (upos, xpos): (&str, &str),
+        forced: &[(usize, (&str, &str))],
     ) -> Vec<(String, String)> {
         let mut known = lookup_dictionary(&self.dictionary, forms);
-        let label = self
-            .labels
-            .iter()
-            .position(|(u, x)| u == upos && x == xpos)
-            .and_then(|index| u16::try_from(index).ok());
-        for &word in words {
+        for &(word, (upos, xpos)) in forced {
+            let label = self
+                .labels
+                .iter()
+                .position(|(u, x)| u == upos && x == xpos)
+                .and_then(|index| u16::try_from(index).ok());
             if let (Some(slot), Some(label)) = (known.get_mut(word), label) {
                 *slot = Some(label);
             }
