@@ -30,9 +30,19 @@ pub struct Coder {
 /// What holds for every sentence of an article: its publication date and, when the article
 /// opens with a dateline ("TBILISI, Oct 5 (Reuters) -"), the dateline's country.
 struct Setting {
-    day: Day,
     published: NaiveDate,
     dateline: Option<String>,
+}
+
+impl Setting {
+    /// The publication date as the knowledge base's roles are dated.
+    fn day(&self) -> Day {
+        Day {
+            year: chrono::Datelike::year(&self.published),
+            month: chrono::Datelike::month(&self.published) as u8,
+            day: chrono::Datelike::day(&self.published) as u8,
+        }
+    }
 }
 
 /// What a pattern found in a sentence.
@@ -136,16 +146,11 @@ impl Coder {
         published: NaiveDate,
         explain: bool,
     ) -> (Vec<Event>, Vec<SentenceExplanation>) {
-        let day = Day {
-            year: chrono::Datelike::year(&published),
-            month: chrono::Datelike::month(&published) as u8,
-            day: chrono::Datelike::day(&published) as u8,
-        };
         let mut setting = Setting {
-            day,
             published,
             dateline: None,
         };
+        let day = setting.day();
         let mut events = Vec::new();
         let mut explanations = Vec::new();
         // People and organisations named so far, sentence by sentence, for pronouns and
@@ -742,7 +747,7 @@ impl Coder {
         prior: &[Event],
         notes: &mut Notes,
     ) -> Option<Event> {
-        let Setting { day, published, .. } = *setting;
+        let (day, published) = (setting.day(), setting.published);
         let pattern = &self.kb.patterns()[frame.pattern];
         let said = parsed.form(frame.predicate);
         if is_condition(parsed, frame.predicate) {
@@ -974,17 +979,15 @@ impl Coder {
         // law": a protest against no one named is against the protesters' own state; so is
         // a domestic concession to no one named ("the prime minister resigned", "lifted the
         // ban", "scrapped the tax bill": easing restrictions, dissent or reform, 081-083)
-        // made to the country's own people.
-        let concession = ["081", "082", "083"]
-            .iter()
-            .any(|c| code.cameo.starts_with(c));
-        // "declared a state of emergency in the central department": restrictions a state
-        // imposes on no one named are imposed on its own country.
-        let restriction = code.cameo.starts_with("172") && !source.is_empty();
-        let concession = concession || restriction;
+        // and a restriction ("declared a state of emergency in the central department",
+        // 172x), made to or imposed on the country's own people.
+        let at_home = protest
+            || ["081", "082", "083", "172"]
+                .iter()
+                .any(|c| code.cameo.starts_with(c));
         // Said of acts told by a verb: "rejected the protest" is no protest by the rejecter.
         let told_by_verb = parsed.upos(frame.predicate) == "VERB";
-        if target.is_empty() && (protest || concession) && told_by_verb && !joint {
+        if target.is_empty() && at_home && told_by_verb && !joint {
             target.extend(source.iter().find_map(|s| {
                 let country = s.country.as_deref()?;
                 let span = parsed.span(frame.predicate, frame.predicate);
