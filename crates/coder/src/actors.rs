@@ -81,6 +81,19 @@ pub fn actors_of(
                 actors.extend(shared);
                 actors.extend(joined);
             }
+            // "expelled two diplomats, accusing them of spying": the object of a participle
+            // clause is the party the clause it hangs on acted upon.
+            None if is_participle_object(parsed, w) => {
+                let (start, end) = parsed.span(w, w);
+                actors.extend(
+                    acted_upon_before(parsed, kb, w, day, recent).map(|a| Actor {
+                        text: parsed.text[start..end].to_string(),
+                        start,
+                        end,
+                        ..a
+                    }),
+                );
+            }
             // "Ukrainian soldiers ... said Russian guards had beaten them": an object
             // "them" in what people say is those people.
             None if parsed.lemma(w) == "they" && parsed.relation(w) != "nsubj" => {
@@ -100,6 +113,56 @@ pub fn actors_of(
         }
     }
     actors
+}
+
+/// Whether `word` is the object pronoun of a participle clause hanging on another verb
+/// ("..., accusing him of spying").
+fn is_participle_object(parsed: &Parsed, word: usize) -> bool {
+    matches!(parsed.lemma(word), "he" | "she" | "they")
+        && parsed.relation(word) == "obj"
+        && parsed.heads[word].is_some_and(|participle| {
+            parsed.xpos(participle) == "VBG" && parsed.relation(participle) == "advcl"
+        })
+}
+
+/// The party the clause governing `word`'s participle acted upon: the nearest noun phrase
+/// before the participle in that clause, past the clause's subject, that names an actor
+/// ("imposed sanctions on James Kabarebe, Rwanda's minister ..., accusing him" -> Rwanda's
+/// minister).
+fn acted_upon_before(
+    parsed: &Parsed,
+    kb: &Kb,
+    word: usize,
+    day: Day,
+    recent: &[Vec<Actor>],
+) -> Option<Actor> {
+    let participle = parsed.heads[word]?;
+    let governing = parsed.heads[participle]?;
+    let subject = parsed.child_full(governing, "nsubj").unwrap_or(governing);
+    // A noun phrase of the governing clause itself, not of a clause inside it ("an officer
+    // detained in Caracas": the officer, not Caracas).
+    let of_clause = |w: usize| {
+        let mut at = w;
+        for _ in 0..parsed.len() {
+            if at == governing {
+                return true;
+            }
+            if !matches!(
+                parsed.relation(at),
+                "obj" | "iobj" | "obl" | "nmod" | "appos" | "conj"
+            ) {
+                return false;
+            }
+            let Some(head) = parsed.heads[at] else { break };
+            at = head;
+        }
+        false
+    };
+    let nominal = |w: &usize| matches!(parsed.upos(*w), "NOUN" | "PROPN") && of_clause(*w);
+    (subject.max(governing).min(participle)..participle)
+        .rev()
+        .filter(nominal)
+        .find_map(|w| actor_of(parsed, kb, w, day).or_else(|| coreferent(parsed, w, recent).pop()))
 }
 
 /// "Philippine and Japanese forces", "Philippine and U.S. troops": the countries joined to the

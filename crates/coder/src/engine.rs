@@ -402,8 +402,8 @@ impl Coder {
             let predicate = frames[index].predicate;
             // "agreed to meet": the governing verb decides the root, whatever pattern fired on
             // it alone ("01-agree-with").
-            let root = governing_root(parsed.lemma(predicate))
-                .unwrap_or(&head_code[..2.min(head_code.len())]);
+            let root =
+                governing_root(parsed, predicate).unwrap_or(&head_code[..2.min(head_code.len())]);
             if !["02", "03", "10", "12", "13"].contains(&root) {
                 continue;
             }
@@ -468,7 +468,7 @@ impl Coder {
             {
                 continue;
             }
-            let Some(root) = governing_root(parsed.lemma(head)) else {
+            let Some(root) = governing_root(parsed, head) else {
                 continue;
             };
             let act = &self.kb.patterns()[frame.pattern].cameo;
@@ -1342,8 +1342,10 @@ fn is_complement(parsed: &Parsed, word: usize) -> bool {
 }
 
 /// The CAMEO root a governing verb gives the act it governs: appeal, intent, demand, refusal.
-fn governing_root(lemma: &str) -> Option<&'static str> {
-    Some(match lemma {
+fn governing_root(parsed: &Parsed, verb: usize) -> Option<&'static str> {
+    Some(match parsed.lemma(verb) {
+        // "ruled out sending troops"
+        "rule" if parsed.particle(verb) == Some("out") => "12",
         "urge" | "ask" | "appeal" | "call" | "press" | "encourage" => "02",
         // Not "plan": a planned act is the act, scheduled ("plan to march" is a future
         // protest), as "is set to" is.

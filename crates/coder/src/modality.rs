@@ -14,7 +14,9 @@ const FUTURE_HEADS: [&str; 11] = [
     "set", "expect", "plan", "schedule", "due", "go", "intend", "aim", "prepare", "hope", "seek",
 ];
 /// Heads whose complement may or may not come ("open to meeting", "could").
-const HYPOTHETICAL_HEADS: [&str; 6] = ["open", "consider", "weigh", "willing", "ready", "may"];
+const HYPOTHETICAL_HEADS: [&str; 7] = [
+    "open", "consider", "weigh", "willing", "ready", "may", "need",
+];
 /// Heads whose complement did not happen ("refused to meet").
 const NEGATING_HEADS: [&str; 5] = ["refuse", "decline", "fail", "reject", "deny"];
 
@@ -25,13 +27,19 @@ pub fn modality_of(parsed: &Parsed, word: usize) -> (&'static str, Option<usize>
         return ("negated", None);
     }
     let mut at = word;
+    // Past a participle set off by a comma ("would not free the officer, accusing him of
+    // spying"), the clause above tells only whether the act is reported: the participle's
+    // act is done, whatever the clause it hangs on says of its own.
+    let mut past_adjunct = false;
     // Walk up through the clauses the predicate is embedded in.
     for _ in 0..parsed.len() {
-        if let Some(found) = own_markers(parsed, at) {
+        if !past_adjunct && let Some(found) = own_markers(parsed, at) {
             return (found, None);
         }
         let Some(head) = parsed.heads[at] else { break };
         match parsed.relation(at) {
+            _ if past_adjunct && parsed.relation(at) != "ccomp" => {}
+            "advcl" if is_free_participle(parsed, at) => past_adjunct = true,
             "advcl" if is_condition(parsed, at) => {
                 return ("conditional", None);
             }
@@ -129,6 +137,15 @@ fn is_negated(parsed: &Parsed, word: usize) -> bool {
         matches!(parsed.relation(child), "advmod" | "neg")
             && matches!(parsed.lemma(child), "not" | "n't" | "never")
     })
+}
+
+/// Whether `word` is a participle set off by a comma with no subordinator (", accusing him of
+/// spying"): an act of its own alongside the clause it hangs on.
+fn is_free_participle(parsed: &Parsed, word: usize) -> bool {
+    parsed.xpos(word) == "VBG"
+        && parsed.children_with(word, "mark").next().is_none()
+        && word > 0
+        && parsed.form(word - 1) == ","
 }
 
 /// Whether `word` heads an "if" or "unless" clause (the condition of another act) or a

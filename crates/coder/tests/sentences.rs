@@ -832,3 +832,39 @@ fn the_noun_phrase_after_a_subordinator_is_its_clauses_subject() {
     let protest = summary(&events).into_iter().find(|e| e.0.starts_with("14"));
     assert_eq!(protest.map(|e| e.1), Some(vec!["GEOCVL".to_string()]));
 }
+
+#[test]
+fn the_object_of_a_participle_clause_is_whom_the_clause_before_acted_on() {
+    let events = code(
+        "Mali ordered the expulsion of the U.N. envoy, accusing him of bias.",
+        "2025-06-01",
+    );
+    assert!(
+        summary(&events).contains(&one("112", &["MLI"], &["IGOUNO"], "asserted")),
+        "{:?}",
+        summary(&events)
+    );
+    // Not Caracas, where the officer is held; and the refusal's negation is not the
+    // accusation's.
+    let events = code(
+        "Venezuela's government said on Wednesday it would not free an Argentine border police officer detained in Caracas since December, accusing him of spying for Buenos Aires.",
+        "2025-06-01",
+    );
+    let accusation = summary(&events).into_iter().find(|e| e.0 == "112");
+    assert_eq!(
+        accusation,
+        Some(one("112", &["VENGOV"], &["ARGCOP"], "asserted"))
+    );
+}
+
+#[test]
+fn ruling_out_an_act_is_refusing_it() {
+    let events = code(
+        "Polish Prime Minister Donald Tusk on Friday ruled out sending Polish troops to Ukraine.",
+        "2025-06-01",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("120", &["POLGOV"], &["UKR"], "asserted")]
+    );
+}

@@ -242,6 +242,62 @@ impl Models {
         arcs
     }
 
+    /// Parses a sentence, its trailing attribution apart when it has one.
+    fn parse_sentence(&self, input: &ParseInput<'_>) -> Vec<(usize, String)> {
+        match trailing_attribution(input) {
+            Some(comma) => self.parse_around_attribution(input, comma),
+            None => self.parser.parse(input),
+        }
+    }
+
+    /// "Moscow on Wednesday rejected ...": a weekday between a subject and its verb often
+    /// leaves the verb without its subject. When it does, the sentence is parsed without
+    /// "on Wednesday", which is then joined to the verb as its oblique; the repair is kept
+    /// only when the verb then has a subject before it.
+    fn parse_lifting_day(&self, input: &ParseInput<'_>) -> Vec<(usize, String)> {
+        let arcs = self.parse_sentence(input);
+        let Some(on) = weekday_before_verb(input) else {
+            return arcs;
+        };
+        let verb = on + 2;
+        let has_subject = |arcs: &[(usize, String)], verb: usize| {
+            (0..verb).any(|w| arcs[w].0 == verb + 1 && arcs[w].1.starts_with("nsubj"))
+        };
+        if has_subject(&arcs, verb) {
+            return arcs;
+        }
+        let kept: Vec<usize> = (0..input.forms.len())
+            .filter(|&w| w != on && w != on + 1)
+            .collect();
+        fn keep<'a>(column: &[&'a str], kept: &[usize]) -> Vec<&'a str> {
+            kept.iter().map(|&w| column[w]).collect()
+        }
+        let (forms, upos, xpos) = (
+            keep(input.forms, &kept),
+            keep(input.upos, &kept),
+            keep(input.xpos, &kept),
+        );
+        let without = self.parser.parse(&ParseInput {
+            forms: &forms,
+            upos: &upos,
+            xpos: &xpos,
+        });
+        // Back to the whole sentence's 1-based positions: the two lifted words come before
+        // every word at or after `on`.
+        let full = |head: usize| if head > on { head + 2 } else { head };
+        let mut repaired: Vec<(usize, String)> = without
+            .into_iter()
+            .map(|(head, label)| (full(head), label))
+            .collect();
+        repaired.insert(on, (on + 2, "case".to_string()));
+        repaired.insert(on + 1, (verb + 1, "obl".to_string()));
+        if has_subject(&repaired, verb) {
+            repaired
+        } else {
+            arcs
+        }
+    }
+
     fn analyse_tagged(&self, forms: &[&str], tags: Vec<(String, String)>) -> SentenceAnalysis {
         let upos: Vec<String> = tags.iter().map(|(upos, _)| upos.clone()).collect();
         let xpos: Vec<String> = tags.into_iter().map(|(_, xpos)| xpos).collect();
@@ -257,10 +313,7 @@ impl Models {
             upos: &upos_refs,
             xpos: &xpos_refs,
         };
-        let arcs = match trailing_attribution(&input) {
-            Some(comma) => self.parse_around_attribution(&input, comma),
-            None => self.parser.parse(&input),
-        };
+        let arcs = self.parse_lifting_day(&input);
         // The recognizer was tuned and scored without tags; it reads forms only.
         let entities = self.ner.predict(forms, None);
         let (heads, deprels) = arcs.into_iter().unzip();
@@ -364,6 +417,26 @@ fn trailing_attribution(input: &ParseInput) -> Option<usize> {
     (saying > comma + 1 && only_verb && starts_with_subject && clause_has_verb).then_some(comma)
 }
 
+/// The position of "on" in "<noun> on <weekday> <finite verb>", the wire's way of dating an
+/// act between its subject and its verb.
+fn weekday_before_verb(input: &ParseInput) -> Option<usize> {
+    const WEEKDAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    (1..input.forms.len().saturating_sub(2)).find(|&on| {
+        input.forms[on] == "on"
+            && WEEKDAYS.contains(&input.forms[on + 1])
+            && matches!(input.xpos[on + 2], "VBD" | "VBZ" | "VBP")
+            && matches!(input.upos[on - 1], "NOUN" | "PROPN")
+    })
+}
+
 /// Whether the parse makes `verb` the sentence's head, with a subject before it.
 fn heads_clause(analysis: &SentenceAnalysis, verb: usize) -> bool {
     analysis.heads.get(verb) == Some(&0) && has_subject_before(analysis, verb)
@@ -382,7 +455,8 @@ const PAST_VERB: (&str, &str) = ("VERB", "VBD");
 /// - "ready to resume talks" with "resume" a noun: the word after an infinitive "to" is a
 ///   verb unless it is an adverb ("to quickly resume");
 /// - "gathered outside parliament" with "outside" an adverb: before a noun phrase it is the
-///   preposition.
+///   preposition;
+/// - "an arms embargo" with "embargo" a verb: after "a" and a noun it is a noun.
 fn words_to_retag(
     forms: &[&str],
     tags: &[(String, String)],
@@ -400,7 +474,19 @@ fn words_to_retag(
                 )
         })
         .map(|i| (i, ("ADP", "IN")));
-    after_to.chain(before_phrase).collect()
+    // "an arms embargo" with "embargo" a verb: "a" and a noun are no subject of a plural or
+    // bare verb, so the word ends the noun phrase.
+    let after_article_noun = (2..forms.len())
+        .filter(|&i| {
+            matches!(forms[i - 2].to_lowercase().as_str(), "a" | "an")
+                && tags[i - 1].0 == "NOUN"
+                && matches!(tags[i].1.as_str(), "VB" | "VBP")
+        })
+        .map(|i| (i, ("NOUN", "NN")));
+    after_to
+        .chain(before_phrase)
+        .chain(after_article_noun)
+        .collect()
 }
 
 /// Writes one sentence's predictions into the tokens starting at `first`.

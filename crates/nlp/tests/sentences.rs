@@ -109,3 +109,27 @@ fn outside_before_a_noun_phrase_is_a_preposition() {
     let outside = words.iter().find(|w| w.0 == "outside").unwrap();
     assert_eq!(outside.1, "ADP", "{words:?}");
 }
+
+#[test]
+fn a_weekday_between_subject_and_verb_leaves_the_verb_its_subject() {
+    // Read first with "ordered" a dependent of "Republic" and no subject.
+    let text = "The Czech Republic on Wednesday ordered two Chinese diplomats to leave the country within 72 hours, accusing them of spying on Chinese dissidents living in Prague, the foreign ministry said.";
+    let doc = models().annotate_text(text);
+    let form = |i: usize| doc.tokens[i].span.of(&doc.text);
+    let index = |word: &str| (0..doc.tokens.len()).find(|&i| form(i) == word).unwrap();
+    let ordered = index("ordered");
+    assert_eq!(doc.tokens[ordered].head, None);
+    assert_eq!(doc.tokens[index("Republic")].head, Some(ordered));
+    assert_eq!(doc.tokens[index("Republic")].deprel, "nsubj");
+    assert_eq!(doc.tokens[index("Wednesday")].head, Some(ordered));
+    assert_eq!(doc.tokens[index("on")].head, Some(index("Wednesday")));
+}
+
+#[test]
+fn a_word_after_an_article_and_a_noun_is_no_bare_verb() {
+    let words = analyse(
+        "China vetoed a resolution that would have imposed an arms embargo on Myanmar's military government.",
+    );
+    let embargo = words.iter().find(|w| w.0 == "embargo").unwrap();
+    assert_eq!(embargo.1, "NOUN", "{words:?}");
+}
