@@ -264,7 +264,25 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
             .find(is_person)
     });
     let salient = here_before.or_else(|| earlier.last().and_then(|s| s.iter().find(is_person)));
+    // "Lula spoke with Sheinbaum on Wednesday, and the two leaders agreed to meet": two
+    // people named before it in its own sentence come first.
+    let people_here: Vec<Actor> = recent
+        .last()
+        .map(|sentence| {
+            sentence
+                .iter()
+                .filter(|a| a.start >= sentence_start && a.end <= start)
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
+    let people_here = distinct_people(&people_here);
     let last_two = || -> Vec<Actor> {
+        let people = if people_here.len() >= 2 {
+            &people_here
+        } else {
+            &people
+        };
         match people.len() {
             0 | 1 => Vec::new(),
             n => people[n - 2..].iter().map(|a| here(a)).collect(),

@@ -407,9 +407,21 @@ impl Coder {
             if !["02", "03", "10", "12", "13"].contains(&root) {
                 continue;
             }
-            let governed = frames.iter().position(|f| {
-                parsed.heads[f.predicate] == Some(predicate) && is_complement(parsed, f.predicate)
-            });
+            let governed = frames
+                .iter()
+                .position(|f| complement_of(parsed, f.predicate) == Some(predicate))
+                .or_else(|| {
+                    // "threatened to impose matching tariffs" with "matching" read as a verb:
+                    // through a complement verb no pattern codes.
+                    frames.iter().position(|f| {
+                        let Some(between) = parsed.heads[f.predicate] else {
+                            return false;
+                        };
+                        parsed.relation(f.predicate) == "xcomp"
+                            && !frames.iter().any(|g| g.predicate == between)
+                            && complement_of(parsed, between) == Some(predicate)
+                    })
+                });
             let Some(governed) = governed else { continue };
             let act = &self.kb.patterns()[frames[governed].pattern].cameo;
             if !pattern_code.starts_with(root) {
@@ -880,6 +892,16 @@ impl Coder {
                 .find(|found| !found.is_empty())
                 .unwrap_or_default();
         }
+        // "warned it would take countermeasures if the United States and South Korea went
+        // ahead", "would respond to any provocation by the United States": a threat with no
+        // target named is aimed at whom its condition or the provocation it answers names.
+        if target.is_empty() && code.root() == "13" && !joint {
+            target = threatened_parties(parsed, frame.predicate)
+                .into_iter()
+                .map(targets_named_by)
+                .find(|found| !found.is_empty())
+                .unwrap_or_default();
+        }
         // "struck targets across Gaza", "rallied in Istanbul": a target that names no actor is
         // read from the place of a material act.
         let material = code.root() >= "14";
@@ -1019,6 +1041,19 @@ impl Coder {
             }
         }
         let (source, target) = (distinct(source), distinct(target));
+        // "spoke by telephone with ..., and the two leaders discussed energy": what the
+        // parties of a meeting told before discussed is that meeting.
+        if parsed.lemma(frame.predicate) == "discuss"
+            && let Some(meeting) = meeting_of_the_same_parties(prior, &source, &target)
+        {
+            notes.add(|| {
+                format!(
+                    "\"{said}\" ({}): what the meeting \"{}\" told before discussed; not coded again",
+                    pattern.id, meeting.action.text
+                )
+            });
+            return None;
+        }
         // "Philippine and Japanese forces held joint drills": exercises that several
         // countries hold together are military cooperation, unless aimed at someone (a
         // show of force "near Poland's border").
@@ -1339,6 +1374,30 @@ fn is_complement(parsed: &Parsed, word: usize) -> bool {
             .any(|m| parsed.lemma(m) == "to"),
         _ => false,
     }
+}
+
+/// A meeting or call (04) among `prior` events whose parties include every party of
+/// `source` and `target`.
+fn meeting_of_the_same_parties<'a>(
+    prior: &'a [Event],
+    source: &[Actor],
+    target: &[Actor],
+) -> Option<&'a Event> {
+    let countries = |actors: &mut dyn Iterator<Item = &Actor>| -> HashSet<String> {
+        actors
+            .map(|a| a.country.clone().unwrap_or_else(|| a.code.clone()))
+            .collect()
+    };
+    let parties = countries(&mut source.iter().chain(target));
+    prior.iter().rev().find(|event| {
+        event.cameo_root == "04"
+            && parties.is_subset(&countries(&mut event.source.iter().chain(&event.target)))
+    })
+}
+
+/// The verb whose complement clause `word` heads, if it heads one.
+fn complement_of(parsed: &Parsed, word: usize) -> Option<usize> {
+    parsed.heads[word].filter(|_| is_complement(parsed, word))
 }
 
 /// The CAMEO root a governing verb gives the act it governs: appeal, intent, demand, refusal.
@@ -1889,6 +1948,27 @@ fn is_unnamed_agent(parsed: &Parsed, word: usize) -> bool {
 /// Where else a target may be named when the pattern's slots found none: the object, a
 /// phrase on the predicate or its object introduced by a preposition of direction or
 /// opposition, or the subject of a reported clause ("warned that Tehran would ...").
+/// The words that may name whom a threat is aimed at, in order: the subjects of the "if" or
+/// "unless" clauses inside it, then the "by" agents of the nouns inside it ("any provocation
+/// by the United States").
+fn threatened_parties(parsed: &Parsed, threat: usize) -> Vec<usize> {
+    let mut inside = vec![threat];
+    let mut at = 0;
+    while at < inside.len() {
+        inside.extend(parsed.children[inside[at]].iter().copied());
+        at += 1;
+    }
+    let conditions = inside
+        .iter()
+        .filter(|&&w| is_condition(parsed, w))
+        .filter_map(|&clause| parsed.child_full(clause, "nsubj"));
+    let agents = inside.iter().copied().filter(|&w| {
+        parsed.preposition(w) == Some("by")
+            && parsed.heads[w].is_some_and(|head| parsed.upos(head) == "NOUN")
+    });
+    conditions.chain(agents).collect()
+}
+
 fn other_targets(parsed: &Parsed, frame: &Frame, pattern: &Pattern) -> Vec<usize> {
     const TOWARD: [&str; 11] = [
         "on", "against", "with", "to", "for", "at", "into", "toward", "towards", "over", "between",

@@ -74,9 +74,13 @@ pub fn modality_of(parsed: &Parsed, word: usize) -> (&'static str, Option<usize>
         }
         at = head;
     }
-    if parsed
-        .children_with(word, "advcl")
-        .any(|clause| has_mark(parsed, clause, "if") || has_mark(parsed, clause, "unless"))
+    // "threatened to impose tariffs if Washington went ahead": a threat is made whatever its
+    // condition; the condition is the threatened act's.
+    let threat = matches!(parsed.lemma(word), "threaten" | "warn" | "vow");
+    if !threat
+        && parsed
+            .children_with(word, "advcl")
+            .any(|clause| has_mark(parsed, clause, "if") || has_mark(parsed, clause, "unless"))
     {
         return ("conditional", None);
     }

@@ -868,3 +868,39 @@ fn ruling_out_an_act_is_refusing_it() {
         [one("120", &["POLGOV"], &["UKR"], "asserted")]
     );
 }
+
+#[test]
+fn a_threat_is_aimed_at_whom_its_condition_names_and_is_made_whatever_the_condition() {
+    let events = code(
+        "North Korea's military warned on Wednesday that it would take countermeasures if the United States and South Korea went ahead with joint drills.",
+        "2025-06-01",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("130", &["PRKMIL"], &["USA", "KOR"], "asserted")]
+    );
+    // The threatened act, through "matching" read as a verb, makes the threat specific.
+    let events = code(
+        "Canadian Prime Minister Mark Carney threatened on Wednesday to impose matching tariffs on U.S. steel if Washington went ahead with a planned increase in duties.",
+        "2025-06-01",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("1312", &["CANGOV"], &["USA"], "asserted")]
+    );
+}
+
+#[test]
+fn the_two_leaders_named_in_the_same_sentence_and_what_their_call_discussed() {
+    let events = code(
+        "Brazilian President Luiz Inacio Lula da Silva spoke by telephone with Mexican President Claudia Sheinbaum on Wednesday, and the two leaders agreed to meet in person and discussed trade.",
+        "2025-03-12",
+    );
+    assert_eq!(
+        summary(&events),
+        [
+            one("041", &["BRAGOV"], &["MEXGOV"], "asserted"),
+            one("036", &["BRAGOV", "MEXGOV"], &[], "asserted"),
+        ]
+    );
+}
