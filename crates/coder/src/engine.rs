@@ -562,14 +562,18 @@ impl Coder {
                 })
                 .flatten()
         };
+        let reduced = reduced_relative(parsed, verb);
         let object = passive
             .or_else(|| parsed.children_with(verb, "obj").next())
             .or_else(asked)
             .or_else(|| object_taken_for_head(parsed, verb))
+            .or_else(|| reduced.map(|(claim, _)| claim))
             .or_else(|| unmarked_object(parsed, verb));
         let particle = parsed.particle(verb);
         let source = if passive.is_some() {
             agent_of_passive(parsed, verb)
+        } else if let Some((_, subject)) = reduced {
+            vec![subject]
         } else {
             subject_of(parsed, verb)
         };
@@ -883,6 +887,25 @@ impl Coder {
         }
         // "Indonesia and Australia signed a treaty": a joint act needs no other side.
         let joint = source.len() >= 2;
+        // "dismissed as fabrications a U.N. experts' report", "rejected Kyiv's claims", "...,
+        // a charge New Delhi dismissed": a denial answers whoever made the claim, before any
+        // other party the sentence names.
+        if target.is_empty() && code.cameo == "016" && !joint {
+            target = frame
+                .noun
+                .into_iter()
+                .chain(parsed.children_with(frame.predicate, "obj"))
+                .flat_map(|claim| claimants(parsed, claim))
+                .map(&targets_named_by)
+                .find(|found| !found.is_empty())
+                .or_else(|| {
+                    frame
+                        .noun
+                        .and_then(|claim| doer_of_act_told_before(parsed, claim, prior, &source))
+                })
+                .or_else(|| accuser_of(prior, &source))
+                .unwrap_or_default();
+        }
         // A pattern without a target slot ("warned", "threatened") still has a target when the
         // sentence names one in the usual places: the object, "on", "against", "with", ...
         if target.is_empty() && !joint {
@@ -1280,9 +1303,13 @@ fn doer_of_act_told_before(
         .strip_suffix('s')
         .filter(|l| VIOLENT.contains(l))
         .unwrap_or(lemma);
-    let definite = parsed
-        .children_with(word, "det")
-        .any(|d| matches!(parsed.lemma(d), "the" | "this" | "that"));
+    // ", a charge Kigali denies" in apposition to a clause refers back as "the charge" does.
+    let first = parsed.phrase(word).first().copied().unwrap_or(word);
+    let appended = first > 0 && parsed.form(first - 1) == ",";
+    let definite = appended
+        || parsed
+            .children_with(word, "det")
+            .any(|d| matches!(parsed.lemma(d), "the" | "this" | "that"));
     let violent = VIOLENT.contains(&lemma);
     let charge = CHARGES.contains(&lemma);
     if !definite || !(violent || charge || OTHER.contains(&lemma)) {
@@ -1296,6 +1323,40 @@ fn doer_of_act_told_before(
         .filter(|e| !charge || e.cameo_root == "11")
         .find(|e| !e.source.iter().any(|d| own_countries.contains(&&d.country)))?;
     Some(act.source.clone())
+}
+
+/// Who accused `accused` in the last sentence that told of acts: a denial with nothing else
+/// to answer answers that accusation.
+fn accuser_of(prior: &[Event], accused: &[Actor]) -> Option<Vec<Actor>> {
+    let last = prior.last()?.sentence_index;
+    let countries: HashSet<&str> = accused
+        .iter()
+        .filter_map(|a| a.country.as_deref())
+        .collect();
+    prior
+        .iter()
+        .rev()
+        .take_while(|e| e.sentence_index + 1 >= last)
+        .find(|e| {
+            e.cameo_root == "11"
+                && e.target
+                    .iter()
+                    .any(|t| t.country.as_deref().is_some_and(|c| countries.contains(c)))
+        })
+        .map(|e| e.source.clone())
+}
+
+/// The words that may name who made the claim `claim`: its possessive or compound ("Kyiv's
+/// claim", "a U.N. experts' report") and its "by" or "from" phrase.
+fn claimants(parsed: &Parsed, claim: usize) -> Vec<usize> {
+    let mut words: Vec<usize> = parsed.children[claim]
+        .iter()
+        .copied()
+        .filter(|&c| c < claim && matches!(parsed.relation(c), "nmod" | "compound"))
+        .collect();
+    words.extend(prepositional(parsed, claim, "by"));
+    words.extend(prepositional(parsed, claim, "from"));
+    words
 }
 
 /// What the thing `word` names carries ("a convoy carrying the defence minister").
@@ -2223,6 +2284,41 @@ fn authors_of(parsed: &Parsed, thing: usize) -> Vec<usize> {
                 .collect::<Vec<_>>()
         })
         .collect()
+}
+
+/// "..., a charge Kigali denies", "a claim New Delhi dismissed as baseless": a claim noun
+/// followed by the clause of whoever answers it, without "that". The parser reads it either
+/// as a relative clause whose object is missing, or with the claim as the verb's subject and
+/// the answerer in apposition to it. Gives (the claim, the answerer).
+fn reduced_relative(parsed: &Parsed, verb: usize) -> Option<(usize, usize)> {
+    const CLAIMS: [&str; 7] = [
+        "charge",
+        "claim",
+        "accusation",
+        "allegation",
+        "report",
+        "assertion",
+        "assessment",
+    ];
+    if parsed.children_with(verb, "obj").next().is_some() {
+        return None;
+    }
+    let is_claim = |w: usize| CLAIMS.contains(&parsed.lemma(w));
+    // "a charge Kigali denies" read as a relative clause.
+    if parsed.full_relation(verb) == "acl:relcl"
+        && let Some(claim) = parsed.heads[verb].filter(|&h| is_claim(h))
+        && let Some(subject) = parsed.child_full(verb, "nsubj")
+        && claim < subject
+        && !is_relative_pronoun(parsed, subject)
+    {
+        return Some((claim, subject));
+    }
+    // "a charge New Delhi dismissed" read with the charge as subject.
+    let claim = parsed.child_full(verb, "nsubj").filter(|&n| is_claim(n))?;
+    let answerer = parsed
+        .children_with(claim, "appos")
+        .find(|&a| a > claim && a < verb && parsed.upos(a) == "PROPN")?;
+    Some((claim, answerer))
 }
 
 /// The noun a finite verb was hung on as a modifier, which is its object: "mediated talks"

@@ -904,3 +904,28 @@ fn the_two_leaders_named_in_the_same_sentence_and_what_their_call_discussed() {
         ]
     );
 }
+
+#[test]
+fn a_charge_answered_in_apposition_is_denied_to_whoever_made_it() {
+    let events = code(
+        "Pakistan's foreign ministry on Thursday accused India of backing separatist militants in Balochistan, a charge New Delhi dismissed as baseless.",
+        "2025-05-15",
+    );
+    let denial = summary(&events).into_iter().find(|e| e.0 == "016");
+    assert_eq!(
+        denial,
+        Some(one("016", &["INDGOV"], &["PAKGOV"], "asserted"))
+    );
+    // "neighbouring" before a name is no verb taking the accused as its object.
+    let events = code(
+        "Ethiopia's foreign ministry on Wednesday accused neighbouring Eritrea of arming rebels, charges Asmara dismissed as lies.",
+        "2025-02-27",
+    );
+    assert_eq!(
+        summary(&events),
+        [
+            one("112", &["ETHGOV"], &["ERI"], "asserted"),
+            one("016", &["ERIGOV"], &["ETHGOV"], "asserted"),
+        ]
+    );
+}

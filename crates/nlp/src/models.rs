@@ -456,7 +456,9 @@ const PAST_VERB: (&str, &str) = ("VERB", "VBD");
 ///   verb unless it is an adverb ("to quickly resume");
 /// - "gathered outside parliament" with "outside" an adverb: before a noun phrase it is the
 ///   preposition;
-/// - "an arms embargo" with "embargo" a verb: after "a" and a noun it is a noun.
+/// - "an arms embargo" with "embargo" a verb: after "a" and a noun it is a noun;
+/// - "accused neighbouring Eritrea" with "neighbouring" a verb: before a name it is an
+///   adjective.
 fn words_to_retag(
     forms: &[&str],
     tags: &[(String, String)],
@@ -474,6 +476,16 @@ fn words_to_retag(
                 )
         })
         .map(|i| (i, ("ADP", "IN")));
+    // "accused neighbouring Eritrea" with "neighbouring" a verb: before a name it describes.
+    let neighbouring = (0..forms.len().saturating_sub(1))
+        .filter(|&i| {
+            matches!(
+                forms[i].to_lowercase().as_str(),
+                "neighbouring" | "neighboring"
+            ) && tags[i].0 == "VERB"
+                && matches!(tags[i + 1].0.as_str(), "PROPN" | "NOUN" | "ADJ")
+        })
+        .map(|i| (i, ("ADJ", "JJ")));
     // "an arms embargo" with "embargo" a verb: "a" and a noun are no subject of a plural or
     // bare verb, so the word ends the noun phrase.
     let after_article_noun = (2..forms.len())
@@ -486,6 +498,7 @@ fn words_to_retag(
     after_to
         .chain(before_phrase)
         .chain(after_article_noun)
+        .chain(neighbouring)
         .collect()
 }
 
