@@ -501,6 +501,21 @@ impl Coder {
         frames.sort_by_key(|f| f.predicate);
     }
 
+    /// Whether `noun` names an attack (a noun with a pattern of root 18, 19 or 20: "strike",
+    /// "bombing", "raid").
+    fn names_an_attack(&self, parsed: &Parsed, noun: usize) -> bool {
+        parsed.upos(noun) == "NOUN"
+            && self
+                .by_noun
+                .get(parsed.lemma(noun))
+                .is_some_and(|patterns| {
+                    patterns.iter().any(|&index| {
+                        let cameo = &self.kb.patterns()[index].cameo;
+                        matches!(cameo.get(..2), Some("18" | "19" | "20"))
+                    })
+                })
+    }
+
     /// `code` if the knowledge base has it, else its three-digit parent.
     fn most_specific_known(&self, code: &str) -> Option<String> {
         [code, &code[..3.min(code.len())]]
@@ -770,6 +785,22 @@ impl Coder {
             notes.add(|| format!("\"{said}\" ({}): a condition, not an event", pattern.id));
             return None;
         }
+        // "An Israeli drone strike on a car killed a Hezbollah commander": what an attack
+        // told by its noun did is that attack, coded once from the noun.
+        if parsed.upos(frame.predicate) == "VERB"
+            && let Some(attack) = parsed
+                .child_full(frame.predicate, "nsubj")
+                .filter(|&subject| self.names_an_attack(parsed, subject))
+        {
+            notes.add(|| {
+                format!(
+                    "\"{said}\" ({}): what the attack \"{}\" did; coded as that attack",
+                    pattern.id,
+                    parsed.form(attack)
+                )
+            });
+            return None;
+        }
         let wanted = frame.cameo.as_deref().unwrap_or(&pattern.cameo);
         let Some(code) = self.kb.cameo(wanted) else {
             notes.add(|| {
@@ -806,11 +837,19 @@ impl Coder {
                         .filter(|dateline| !names_another_country(parsed, dateline))
                 })
         };
+        // "prosecutors in Managua": the place the agent's own phrase names comes first.
         let locate = |words: &[usize]| {
-            let country = acted_in()?;
-            words
-                .iter()
-                .find_map(|&w| located_agent(parsed, w, &country))
+            let own_place = |w: usize| {
+                place_on(parsed, &self.kb, w, day)
+                    .and_then(|place| place.country)
+                    .and_then(|country| located_agent(parsed, w, &country))
+            };
+            words.iter().find_map(|&w| own_place(w)).or_else(|| {
+                let country = acted_in()?;
+                words
+                    .iter()
+                    .find_map(|&w| located_agent(parsed, w, &country))
+            })
         };
         if source.is_empty() && unnamed_agent {
             source.extend(locate(&frame.source));
@@ -1090,6 +1129,11 @@ impl Coder {
             Some(cooperation) if code.root() == "15" && several_countries && target.is_empty() => {
                 cooperation
             }
+            _ => code,
+        };
+        // "a drone strike", "Israeli warplanes struck": an attack from the air is 195.
+        let code = match self.kb.cameo("195") {
+            Some(aerial) if code.cameo == "190" && is_from_the_air(parsed, frame) => aerial,
             _ => code,
         };
         let (mut modality, speaker) = modality_of(parsed, frame.predicate);
@@ -1435,6 +1479,44 @@ fn is_complement(parsed: &Parsed, word: usize) -> bool {
             .any(|m| parsed.lemma(m) == "to"),
         _ => false,
     }
+}
+
+/// Whether an attack is told as one from the air: its noun or verb modified by "drone",
+/// "air" or "missile", or its doers aircraft ("warplanes struck").
+fn is_from_the_air(parsed: &Parsed, frame: &Frame) -> bool {
+    const AERIAL: [&str; 7] = [
+        "drone",
+        "air",
+        "missile",
+        "rocket",
+        "aerial",
+        "airstrike",
+        "bomb",
+    ];
+    const AIRCRAFT: [&str; 8] = [
+        "warplane",
+        "jet",
+        "aircraft",
+        "drone",
+        "bomber",
+        "helicopter",
+        "plane",
+        "airforce",
+    ];
+    let modified = frame.noun.into_iter().chain([frame.predicate]).any(|word| {
+        parsed.children[word].iter().any(|&m| {
+            matches!(parsed.relation(m), "compound" | "amod") && AERIAL.contains(&parsed.lemma(m))
+        })
+    });
+    let flown = frame.source.iter().any(|&doer| {
+        let lemma = parsed.lemma(doer);
+        AIRCRAFT.contains(&lemma.strip_suffix('s').unwrap_or(lemma))
+            || (lemma == "force"
+                && parsed.children[doer]
+                    .iter()
+                    .any(|&m| parsed.lemma(m) == "air"))
+    });
+    modified || flown
 }
 
 /// A meeting or call (04) among `prior` events whose parties include every party of
@@ -2010,8 +2092,8 @@ fn is_unnamed_agent(parsed: &Parsed, word: usize) -> bool {
 /// phrase on the predicate or its object introduced by a preposition of direction or
 /// opposition, or the subject of a reported clause ("warned that Tehran would ...").
 /// The words that may name whom a threat is aimed at, in order: the subjects of the "if" or
-/// "unless" clauses inside it, then the "by" agents of the nouns inside it ("any provocation
-/// by the United States").
+/// "unless" clauses inside it, the "by" agents of the nouns inside it ("any provocation by
+/// the United States"), then what its act is "against".
 fn threatened_parties(parsed: &Parsed, threat: usize) -> Vec<usize> {
     let mut inside = vec![threat];
     let mut at = 0;
@@ -2027,7 +2109,12 @@ fn threatened_parties(parsed: &Parsed, threat: usize) -> Vec<usize> {
         parsed.preposition(w) == Some("by")
             && parsed.heads[w].is_some_and(|head| parsed.upos(head) == "NOUN")
     });
-    conditions.chain(agents).collect()
+    // "threatened to take military action against the United States".
+    let opposed = inside
+        .iter()
+        .copied()
+        .filter(|&w| w != threat && parsed.preposition(w) == Some("against"));
+    conditions.chain(agents).chain(opposed).collect()
 }
 
 fn other_targets(parsed: &Parsed, frame: &Frame, pattern: &Pattern) -> Vec<usize> {

@@ -627,7 +627,7 @@ fn condemning_the_attack_targets_the_attacker_told_before() {
     assert_eq!(
         summary(&events),
         [
-            one("190", &["ISR"], &["LBN"], "asserted"),
+            one("195", &["ISR"], &["LBN"], "asserted"),
             one("111", &["LBNGOV"], &["ISR"], "asserted")
         ]
     );
@@ -928,4 +928,25 @@ fn a_charge_answered_in_apposition_is_denied_to_whoever_made_it() {
             one("016", &["ERIGOV"], &["ETHGOV"], "asserted"),
         ]
     );
+}
+
+#[test]
+fn what_an_attack_told_by_its_noun_did_is_that_attack_from_the_air() {
+    let events = code(
+        "An Israeli drone strike on a car in southern Lebanon killed a Hezbollah commander on Thursday.",
+        "2025-05-08",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("195", &["ISR"], &["LBN"], "asserted")]
+    );
+}
+
+#[test]
+fn people_of_a_kind_take_the_country_their_own_phrase_places_them_in() {
+    let events = code(
+        "LONDON (Reuters) - Police in Lagos arrested an opposition leader on Monday.",
+        "2025-10-22",
+    );
+    assert_eq!(summary(&events)[0].1, ["NGACOP"]);
 }
