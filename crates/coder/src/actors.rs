@@ -510,9 +510,41 @@ pub fn actor_of(parsed: &Parsed, kb: &Kb, word: usize, day: Day) -> Option<Actor
                 .filter(|m| (m.start..m.end).any(|w| words.contains(&w)))
                 .collect();
             person(parsed, kb, &found, day)
+                .or_else(|| envoy_to_an_organisation(parsed, word, &found))
                 .or_else(|| organisation(parsed, kb, &found))
                 .or_else(|| country(parsed, &found))
         })
+}
+
+/// "Britain's U.N. ambassador", "China's NATO envoy": an envoy to an organisation is of the
+/// country whose possessive names them, not of the organisation.
+fn envoy_to_an_organisation(parsed: &Parsed, word: usize, found: &[&Mention]) -> Option<Actor> {
+    let owner = parsed.child_full(word, "nmod:poss")?;
+    let to_organisation = found.iter().any(|m| {
+        m.referents
+            .iter()
+            .any(|r| matches!(r, Referent::Organisation(_)))
+            && parsed.heads[m.end - 1] == Some(word)
+            && parsed.relation(m.end - 1) == "compound"
+    });
+    let owners: Vec<&Mention> = found
+        .iter()
+        .copied()
+        .filter(|m| (m.start..m.end).contains(&owner))
+        .collect();
+    let actor = to_organisation
+        .then(|| country(parsed, &owners))
+        .flatten()?;
+    let (start, end) = parsed.span(owner, word);
+    Some(Actor {
+        text: parsed.text[start..end].to_string(),
+        start,
+        end,
+        code: format!("{}GOV", actor.country.as_deref()?),
+        sector: Some("GOV".to_string()),
+        person: true,
+        ..actor
+    })
 }
 
 /// The actor of `country` that an agent noun in the phrase of `word` names ("police" ->

@@ -526,6 +526,17 @@ impl Coder {
 
     fn verb_frame(&self, parsed: &Parsed, verb: usize, notes: &mut Notes) -> Option<Frame> {
         let lemma = parsed.lemma(verb);
+        // "a negotiated settlement", "captured soldiers": a past participle before its noun
+        // describes it; it tells no act of its own.
+        if is_describing_participle(parsed, verb) {
+            notes.add(|| {
+                format!(
+                    "verb \"{}\": a participle describing the noun after it; not an act",
+                    parsed.form(verb)
+                )
+            });
+            return None;
+        }
         // "calling the criticism unfair" names, it does not telephone.
         if lemma == "call"
             && parsed
@@ -1849,7 +1860,12 @@ fn names_a_time(word: &str) -> bool {
 }
 
 /// Verbs whose object does what their open complement says ("urged Israel to release").
-const OBJECT_CONTROL: [&str; 16] = [
+const OBJECT_CONTROL: [&str; 21] = [
+    "prompt",
+    "compel",
+    "oblige",
+    "authorise",
+    "authorize",
     "urge",
     "ask",
     "call",
@@ -2033,7 +2049,8 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
         }
         // "urged France to recognise": the object of a verb of asking or ordering is the one
         // who is to act.
-        if parsed.relation(at) == "xcomp"
+        if matches!(parsed.relation(at), "xcomp" | "advcl")
+            && is_complement(parsed, at)
             && let Some(head) = parsed.heads[at]
             && OBJECT_CONTROL.contains(&parsed.lemma(head))
             && let Some(object) = parsed
@@ -2042,6 +2059,16 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
                 .next()
         {
             return vec![object];
+        }
+        // "demanded that France extradite the minister, accusing Paris of sheltering ...": a
+        // participle of speech set off by a comma at a complement clause's end is the
+        // speaker's, who demanded, not the complement's subject's.
+        if at == verb
+            && is_free_speech_participle(parsed, verb)
+            && let Some(clause) = parsed.heads[verb].filter(|&h| parsed.relation(h) == "ccomp")
+            && let Some(speaker) = parsed.heads[clause]
+        {
+            return subject_of(parsed, speaker);
         }
         // Open complements, conjuncts and subjectless adverbial clauses ("Praising Takaichi,
         // Trump said ...", "before holding talks") share the subject of the clause above.
@@ -2063,6 +2090,38 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
         }
     }
     Vec::new()
+}
+
+/// Whether `verb` is a past participle before the noun it modifies ("a negotiated
+/// settlement"), not a finite verb the parser hung on its object ("mediated talks").
+fn is_describing_participle(parsed: &Parsed, verb: usize) -> bool {
+    parsed.xpos(verb) == "VBN"
+        && parsed.relation(verb) == "amod"
+        && parsed.heads[verb].is_some_and(|noun| noun > verb)
+        && object_taken_for_head(parsed, verb).is_none()
+}
+
+/// Whether `verb` is a participle of speech ("accusing", "urging", "warning") set off by a
+/// comma as an adverbial clause.
+fn is_free_speech_participle(parsed: &Parsed, verb: usize) -> bool {
+    const SPEECH_ACTS: [&str; 11] = [
+        "accuse",
+        "blame",
+        "urge",
+        "warn",
+        "criticise",
+        "criticize",
+        "condemn",
+        "praise",
+        "threaten",
+        "deny",
+        "demand",
+    ];
+    parsed.xpos(verb) == "VBG"
+        && parsed.relation(verb) == "advcl"
+        && verb > 0
+        && parsed.form(verb - 1) == ","
+        && SPEECH_ACTS.contains(&parsed.lemma(verb))
 }
 
 /// Whether the parse gives the sentence no verb above `verb`: its root is a noun without a

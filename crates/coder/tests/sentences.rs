@@ -950,3 +950,39 @@ fn people_of_a_kind_take_the_country_their_own_phrase_places_them_in() {
     );
     assert_eq!(summary(&events)[0].1, ["NGACOP"]);
 }
+
+#[test]
+fn whom_a_verb_of_prompting_names_acts_and_an_envoy_to_an_organisation_is_their_countrys() {
+    let events = code(
+        "Russia on Tuesday vetoed a Security Council resolution, prompting Britain's UN ambassador to accuse Moscow of shielding smugglers.",
+        "2025-03-25",
+    );
+    assert!(
+        summary(&events).contains(&one("112", &["GBRGOV"], &["RUSGOV"], "asserted")),
+        "{:?}",
+        summary(&events)
+    );
+}
+
+#[test]
+fn an_accusation_closing_a_demand_is_the_demanders() {
+    let events = code(
+        "Algeria's foreign ministry on Tuesday demanded that France extradite a former Algerian industry minister, accusing Paris of sheltering fugitives.",
+        "2025-05-06",
+    );
+    let accusation = summary(&events).into_iter().find(|e| e.0 == "112");
+    assert_eq!(accusation.map(|e| e.1), Some(vec!["DZAGOV".to_string()]));
+}
+
+#[test]
+fn a_participle_describing_its_noun_is_no_act() {
+    let events = code(
+        "Palestinian President Mahmoud Abbas urged France and Britain on Monday to recognise a Palestinian state without waiting for a negotiated settlement with Israel.",
+        "2025-06-01",
+    );
+    assert!(
+        events.iter().all(|e| e.cameo != "046"),
+        "{:?}",
+        summary(&events)
+    );
+}
