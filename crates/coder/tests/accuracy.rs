@@ -38,12 +38,13 @@ fn type_and_dyad_f1_reaches_the_bar_on_held_out_items() {
     assert!(f1 >= 85.0, "held-out type + dyad F1 {f1:.1} < 85.0");
 }
 
-/// What the coder reaches today on all items, so that a change that loses events shows.
+/// What the coder reaches today on all items, so that a change that loses events shows. The
+/// floor falls when a harder batch of gold joins the items, never otherwise.
 #[test]
 fn type_and_dyad_f1_does_not_fall_below_what_it_reached() {
     let f1 = type_and_dyad_f1(None);
     assert!(
-        f1 >= 67.0,
-        "type + dyad F1 {f1:.1} < 67.0, the last measured floor (68.2 measured)"
+        f1 >= 66.0,
+        "type + dyad F1 {f1:.1} < 66.0, the last measured floor (66.8 measured)"
     );
 }
