@@ -415,10 +415,13 @@ fn country_by_name(parsed: &Parsed, mention: &Mention) -> Option<Actor> {
         )
     });
     // "resumed in Doha": a place where something happens is no party to it.
-    let place = matches!(
-        parsed.preposition(mention.end - 1),
-        Some("in" | "at" | "near" | "from" | "to" | "into" | "across" | "outside" | "inside")
-    );
+    // Any word of the name may carry the preposition ("in Addis Ababa" has it on "Addis").
+    let place = (mention.start..mention.end).any(|w| {
+        matches!(
+            parsed.preposition(w),
+            Some("in" | "at" | "near" | "from" | "to" | "into" | "across" | "outside" | "inside")
+        )
+    });
     (named && !place)
         .then(|| country(parsed, &[mention]))
         .flatten()

@@ -34,6 +34,11 @@ pub fn modality_of(parsed: &Parsed, word: usize) -> (&'static str, Option<usize>
     // Walk up through the clauses the predicate is embedded in.
     for _ in 0..parsed.len() {
         if !past_adjunct && let Some(found) = own_markers(parsed, at) {
+            // "said the Ethiopian leader would make a return visit": "would" in what was
+            // said is the future seen from then.
+            if found == "hypothetical" && is_reported_would(parsed, at) {
+                return ("future", None);
+            }
             return (found, None);
         }
         let Some(head) = parsed.heads[at] else { break };
@@ -97,6 +102,19 @@ fn own_markers(parsed: &Parsed, word: usize) -> Option<&'static str> {
         }
     }
     None
+}
+
+/// Whether `word`'s auxiliary is a bare "would" (not "would have") and its clause is what a
+/// verb of saying reports.
+fn is_reported_would(parsed: &Parsed, word: usize) -> bool {
+    let auxiliaries: Vec<&str> = parsed
+        .children_with(word, "aux")
+        .map(|a| parsed.lemma(a))
+        .collect();
+    auxiliaries.contains(&"would")
+        && !auxiliaries.contains(&"have")
+        && parsed.relation(word) == "ccomp"
+        && parsed.heads[word].is_some_and(|head| SPEECH.contains(&parsed.lemma(head)))
 }
 
 /// Adjectives of readiness whose complement is a stated intent ("ready to resume talks").

@@ -986,3 +986,18 @@ fn a_participle_describing_its_noun_is_no_act() {
         summary(&events)
     );
 }
+
+#[test]
+fn would_in_what_was_said_is_the_future_and_a_city_after_in_is_no_party() {
+    let events = code(
+        "Kenyan President William Ruto arrived in Addis Ababa on Tuesday for talks with Ethiopian Prime Minister Abiy Ahmed.  It said the Ethiopian leader would make a return visit to Nairobi in September.",
+        "2025-06-17",
+    );
+    assert_eq!(
+        summary(&events),
+        [
+            one("042", &["KENGOV"], &["ETH"], "asserted"),
+            one("042", &["ETHGOV"], &["KEN"], "future"),
+        ]
+    );
+}
