@@ -1070,6 +1070,19 @@ impl Coder {
         if target.is_empty() && material && !joint {
             target.extend(locate(&frame.target));
         }
+        // "urged protesters in Lima to go home": people of a kind whom an appeal, demand,
+        // accusation, refusal or threat addresses are of the place the sentence names for
+        // them or for the act, never of the dateline alone.
+        if target.is_empty() && DOMESTIC_ROOTS.contains(&code.root()) && !joint {
+            let named_place =
+                place_of(parsed, &self.kb, frame.predicate, day).and_then(|place| place.country);
+            target.extend(frame.target.iter().find_map(|&w| {
+                place_on(parsed, &self.kb, w, day)
+                    .and_then(|place| place.country)
+                    .or(named_place.clone())
+                    .and_then(|country| located_agent(parsed, w, &country))
+            }));
+        }
         // "opposition supporters gathered outside parliament to protest against a new
         // law": a protest against no one named is against the protesters' own state; so is
         // a domestic concession to no one named ("the prime minister resigned", "lifted the

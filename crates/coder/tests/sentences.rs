@@ -1001,3 +1001,15 @@ fn would_in_what_was_said_is_the_future_and_a_city_after_in_is_no_party() {
         ]
     );
 }
+
+#[test]
+fn people_of_a_kind_an_appeal_addresses_are_of_the_place_named_for_them() {
+    let events = code(
+        "The Peruvian president urged protesters in Lima to go home.",
+        "2025-11-11",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("020", &["PERGOV"], &["PERCVL"], "asserted")]
+    );
+}

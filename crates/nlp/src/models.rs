@@ -463,9 +463,20 @@ fn words_to_retag(
     forms: &[&str],
     tags: &[(String, String)],
 ) -> Vec<(usize, (&'static str, &'static str))> {
+    // "urged the fighters to free 14 pupils" with "to" read as a preposition: before a word
+    // that starts a noun phrase of its own, the word after "to" is still a verb.
+    let starts_phrase = |i: usize| {
+        tags.get(i).is_some_and(|(upos, xpos)| {
+            matches!(upos.as_str(), "DET" | "NUM" | "PRON") || xpos == "PRP$"
+        })
+    };
     let after_to = (1..forms.len())
-        .filter(|&i| tags[i - 1].1 == "TO" && matches!(tags[i].0.as_str(), "NOUN" | "ADJ"))
-        .map(|i| (i, ("VERB", "VB")));
+        .filter(|&i| {
+            let infinitive = tags[i - 1].1 == "TO"
+                || (forms[i - 1] == "to" && tags[i].0 == "ADJ" && starts_phrase(i + 1));
+            infinitive && matches!(tags[i].0.as_str(), "NOUN" | "ADJ")
+        })
+        .flat_map(|i| [(i - 1, ("PART", "TO")), (i, ("VERB", "VB"))]);
     let before_phrase = (0..forms.len().saturating_sub(1))
         .filter(|&i| {
             matches!(forms[i].to_lowercase().as_str(), "outside" | "inside")

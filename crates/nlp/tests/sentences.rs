@@ -133,3 +133,15 @@ fn a_word_after_an_article_and_a_noun_is_no_bare_verb() {
     let embargo = words.iter().find(|w| w.0 == "embargo").unwrap();
     assert_eq!(embargo.1, "NOUN", "{words:?}");
 }
+
+#[test]
+fn to_read_as_a_preposition_before_a_verb_and_its_object_is_an_infinitive() {
+    let words = analyse("The agency urged the fighters to free 14 pupils and a teacher.");
+    let to = words.iter().find(|w| w.0 == "to").unwrap();
+    let free = words.iter().find(|w| w.0 == "free").unwrap();
+    assert_eq!(
+        (to.1.as_str(), free.1.as_str()),
+        ("PART", "VERB"),
+        "{words:?}"
+    );
+}
