@@ -370,6 +370,40 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
                 Vec::new()
             }
         }
+        // "The ministry rejected the request", "urged the government to ...": a state body
+        // named only by kind is of the state last named with an actor of the same kind.
+        "government" | "ministry" | "army" | "military" | "police" | "cabinet" | "junta"
+        | "authority" | "navy" | "parliament"
+            if is_definite(parsed, word) =>
+        {
+            let sector = parsed.mentions_at(word).find_map(|m| {
+                m.referents.iter().find_map(|r| match r {
+                    Referent::Agent(sector) => Some(sector.clone()),
+                    _ => None,
+                })
+            });
+            let Some(sector) = sector else {
+                return Vec::new();
+            };
+            let before_here = recent.last().into_iter().flatten().filter(|a| {
+                a.start >= sentence_start && a.end <= start
+            });
+            let named: Vec<&Actor> = flat.iter().chain(before_here).collect();
+            named
+                .iter()
+                .rev()
+                .find(|a| a.sector.as_deref() == Some(sector.as_str()) && a.country.is_some())
+                .and_then(|a| a.country.as_deref())
+                .map(|country| {
+                    vec![Actor::of_country(
+                        parsed.text[start..end].to_string(),
+                        (start, end),
+                        country,
+                        Some(&sector),
+                    )]
+                })
+                .unwrap_or_default()
+        }
         _ => Vec::new(),
     }
 }
@@ -647,6 +681,7 @@ fn person(parsed: &Parsed, kb: &Kb, found: &[&Mention], day: Day) -> Option<Acto
             })
             .filter_map(|p| p.role_on(day).map(|role| (p, role)))
             .collect();
+        let holders = distinguished_by_title(parsed, mention, holders);
         if let [(person, role)] = holders[..] {
             let (text, start, end) = evidence(parsed, &[mention]);
             let (country, sector) = split_code(&role.code);
@@ -664,6 +699,42 @@ fn person(parsed: &Parsed, kb: &Kb, found: &[&Mention], day: Day) -> Option<Acto
         }
     }
     None
+}
+
+/// Of several people a name may mean on the day, the one whose office the title before the
+/// name states ("Defence Minister Pedro Sanchez" is Colombia's, not Spain's prime minister),
+/// else the one who heads a state or government, as the name alone most often means.
+fn distinguished_by_title<'k>(
+    parsed: &Parsed,
+    mention: &Mention,
+    holders: Vec<(&'k dyad_kb::Person, &'k dyad_kb::Role)>,
+) -> Vec<(&'k dyad_kb::Person, &'k dyad_kb::Role)> {
+    if holders.len() < 2 {
+        return holders;
+    }
+    let title: Vec<String> = (mention.start.saturating_sub(4)..mention.start)
+        .map(|w| parsed.form(w).to_lowercase().replace("defense", "defence"))
+        .collect();
+    let titled = |role: &dyad_kb::Role| {
+        role.office
+            .split_whitespace()
+            .all(|word| title.iter().any(|t| t == word))
+    };
+    let by_title: Vec<_> = holders.iter().copied().filter(|(_, r)| titled(r)).collect();
+    if by_title.len() == 1 {
+        return by_title;
+    }
+    let heads: Vec<_> = holders
+        .iter()
+        .copied()
+        .filter(|(_, r)| {
+            matches!(
+                r.office.as_str(),
+                "president" | "prime minister" | "chancellor" | "king" | "head of state"
+            )
+        })
+        .collect();
+    if heads.len() == 1 { heads } else { holders }
 }
 
 fn organisation(parsed: &Parsed, kb: &Kb, found: &[&Mention]) -> Option<Actor> {

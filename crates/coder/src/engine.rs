@@ -259,6 +259,8 @@ impl Coder {
         }
         frames.sort_by_key(|f| f.predicate);
         self.drop_purposes_of_visits(parsed, &mut frames, notes);
+        self.drop_purposes_of_protests(parsed, &mut frames, notes);
+        self.drop_restated_nouns(parsed, &mut frames, notes);
         self.drop_consequences(parsed, &mut frames, notes);
         self.drop_alleged_acts(parsed, &mut frames, notes);
         self.drop_denials_of_acts(parsed, &mut frames, notes);
@@ -379,6 +381,93 @@ impl Coder {
             notes,
             purpose,
             "the purpose of the visit it hangs on; coded as that visit",
+        );
+    }
+
+    /// "blocked roads with burning tyres to protest against power cuts", "began a strike to
+    /// press the government to reverse ...": what a protest is held to say or demand is that
+    /// protest, coded once.
+    fn drop_purposes_of_protests(
+        &self,
+        parsed: &Parsed,
+        frames: &mut Vec<Frame>,
+        notes: &mut Notes,
+    ) {
+        let root_of = |f: &Frame| {
+            let code = f
+                .cameo
+                .as_deref()
+                .unwrap_or(&self.kb.patterns()[f.pattern].cameo);
+            code.get(..2).unwrap_or("").to_string()
+        };
+        // The protest's verb or its noun ("a strike to press ...").
+        let protests: Vec<usize> = frames
+            .iter()
+            .filter(|f| root_of(f) == "14")
+            .flat_map(|f| [Some(f.predicate), f.noun])
+            .flatten()
+            .collect();
+        let is_purpose = |word: usize| {
+            matches!(parsed.relation(word), "advcl" | "acl")
+                && parsed
+                    .children_with(word, "mark")
+                    .any(|m| parsed.lemma(m) == "to")
+                && parsed.heads[word].is_some_and(|h| protests.contains(&h))
+        };
+        // The purpose clause's own verb, or an act it governs ("to press the government to
+        // reverse ...").
+        let purpose = |f: &Frame| {
+            let mut at = f.predicate;
+            for _ in 0..parsed.len() {
+                if is_purpose(at) {
+                    return matches!(root_of(f).as_str(), "14" | "02" | "10") || at != f.predicate;
+                }
+                match parsed.heads[at] {
+                    Some(head) if is_complement(parsed, at) => at = head,
+                    _ => return false,
+                }
+            }
+            false
+        };
+        drop_noting(
+            parsed,
+            frames,
+            notes,
+            purpose,
+            "what the protest it hangs on is held for; coded as that protest",
+        );
+    }
+
+    /// "walked off the job in a nationwide strike", "marched in protest": an event noun that
+    /// says what kind of act its verb's act is (same root, "in" or "as") is that act.
+    fn drop_restated_nouns(&self, parsed: &Parsed, frames: &mut Vec<Frame>, notes: &mut Notes) {
+        let root_of = |f: &Frame| {
+            let code = f
+                .cameo
+                .as_deref()
+                .unwrap_or(&self.kb.patterns()[f.pattern].cameo);
+            code.get(..2).unwrap_or("").to_string()
+        };
+        let verbs: Vec<(usize, String)> = frames
+            .iter()
+            .filter(|f| f.noun != Some(f.predicate))
+            .map(|f| (f.predicate, root_of(f)))
+            .collect();
+        let restated = |f: &Frame| {
+            f.noun == Some(f.predicate)
+                && matches!(parsed.preposition(f.predicate), Some("in" | "as"))
+                && parsed.heads[f.predicate].is_some_and(|head| {
+                    verbs
+                        .iter()
+                        .any(|(verb, root)| *verb == head && *root == root_of(f))
+                })
+        };
+        drop_noting(
+            parsed,
+            frames,
+            notes,
+            restated,
+            "says what kind of act the verb it hangs on tells; coded as that act",
         );
     }
 
@@ -526,9 +615,15 @@ impl Coder {
 
     fn verb_frame(&self, parsed: &Parsed, verb: usize, notes: &mut Notes) -> Option<Frame> {
         let lemma = parsed.lemma(verb);
-        // "a negotiated settlement", "captured soldiers": a past participle before its noun
-        // describes it; it tells no act of its own.
-        if is_describing_participle(parsed, verb) {
+        // "a negotiated settlement", "captured soldiers", "bargaining chips": a participle
+        // before a noun describes it; it tells no act of its own (unless the noun is an
+        // act it is the light verb of: "before holding talks").
+        let describing_gerund = parsed.xpos(verb) == "VBG"
+            && parsed.relation(verb) == "amod"
+            && parsed.heads[verb].is_some_and(|noun| {
+                noun == verb + 1 && !self.by_noun.contains_key(parsed.lemma(noun))
+            });
+        if is_describing_participle(parsed, verb) || describing_gerund {
             notes.add(|| {
                 format!(
                     "verb \"{}\": a participle describing the noun after it; not an act",
@@ -537,12 +632,9 @@ impl Coder {
             });
             return None;
         }
-        // "calling the criticism unfair" names, it does not telephone.
-        if lemma == "call"
-            && parsed
-                .children_with(verb, "xcomp")
-                .any(|x| matches!(parsed.upos(x), "ADJ" | "NOUN"))
-        {
+        // "calling the criticism unfair", "calling it legitimate and proportionate" names, it
+        // does not telephone.
+        if lemma == "call" && calls_something_something(parsed, verb) {
             notes.add(|| {
                 format!(
                     "verb \"{}\": calls something something; not an act",
@@ -684,7 +776,7 @@ impl Coder {
     /// drills with"): the noun's pattern, with the verb's subject as the source.
     fn event_noun_frame(&self, parsed: &Parsed, verb: usize, notes: &mut Notes) -> Option<Frame> {
         let object = parsed.children_with(verb, "obj").next()?;
-        let candidates = self.by_noun.get(parsed.lemma(object))?;
+        let candidates = self.noun_patterns(parsed, object)?;
         let source = subject_of(parsed, verb);
         // The first pattern whose target is there, else the first: an act governed by "agreed
         // to" finds its other side elsewhere.
@@ -707,9 +799,26 @@ impl Coder {
         Some(Frame::new(index, verb, Some(object), source, target))
     }
 
-    fn noun_frame(&self, parsed: &Parsed, noun: usize, notes: &mut Notes) -> Option<Frame> {
+    /// The patterns of the event noun `noun`. "Strike" is a stoppage of work (14) when
+    /// workers hold it or its words say so ("an indefinite nationwide strike"), else an
+    /// attack.
+    fn noun_patterns(&self, parsed: &Parsed, noun: usize) -> Option<Vec<usize>> {
         let candidates = self.by_noun.get(parsed.lemma(noun))?;
-        for &index in candidates {
+        if parsed.lemma(noun) != "strike" {
+            return Some(candidates.clone());
+        }
+        let labour = is_labour_strike(parsed, noun);
+        let kept: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&index| self.kb.patterns()[index].cameo.starts_with("14") == labour)
+            .collect();
+        (!kept.is_empty()).then_some(kept)
+    }
+
+    fn noun_frame(&self, parsed: &Parsed, noun: usize, notes: &mut Notes) -> Option<Frame> {
+        let candidates = self.noun_patterns(parsed, noun)?;
+        for &index in &candidates {
             let pattern = &self.kb.patterns()[index];
             let mut target = targets(parsed, pattern, noun, Some(noun), None);
             // A possessive names the actor first ("Japan's talks"); else the subject of the
@@ -1344,7 +1453,9 @@ fn doer_of_act_told_before(
     prior: &[Event],
     own: &[Actor],
 ) -> Option<Vec<Actor>> {
-    const VIOLENT: [&str; 9] = [
+    const VIOLENT: [&str; 11] = [
+        "operation",
+        "offensive",
         "attack",
         "strike",
         "airstrike",
@@ -1366,6 +1477,7 @@ fn doer_of_act_told_before(
         "law",
     ];
     const CHARGES: [&str; 5] = ["accusation", "charge", "allegation", "claim", "criticism"];
+    const REQUESTS: [&str; 6] = ["request", "demand", "appeal", "call", "ultimatum", "plea"];
     let lemma = parsed.lemma(word);
     let lemma = lemma
         .strip_suffix('s')
@@ -1380,7 +1492,8 @@ fn doer_of_act_told_before(
             .any(|d| matches!(parsed.lemma(d), "the" | "this" | "that"));
     let violent = VIOLENT.contains(&lemma);
     let charge = CHARGES.contains(&lemma);
-    if !definite || !(violent || charge || OTHER.contains(&lemma)) {
+    let request = REQUESTS.contains(&lemma);
+    if !definite || !(violent || charge || request || OTHER.contains(&lemma)) {
         return None;
     }
     let own_countries: Vec<&Option<String>> = own.iter().map(|a| &a.country).collect();
@@ -1389,7 +1502,19 @@ fn doer_of_act_told_before(
         .rev()
         .filter(|e| !violent || e.plover.kind == "ASSAULT")
         .filter(|e| !charge || e.cameo_root == "11")
-        .find(|e| !e.source.iter().any(|d| own_countries.contains(&&d.country)))?;
+        .filter(|e| !request || matches!(e.cameo_root.as_str(), "02" | "10"))
+        .find(|e| {
+            // A request may come from the answerer's own country ("the ombudsman urged the
+            // government ... The ministry rejected the request"); other acts are told apart
+            // by country ("Israel condemned the attack" is no Israeli attack).
+            e.source.iter().all(|d| {
+                if request {
+                    !own.iter().any(|o| o.code == d.code)
+                } else {
+                    !own_countries.contains(&&d.country)
+                }
+            })
+        })?;
     Some(act.source.clone())
 }
 
@@ -2103,6 +2228,57 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
         }
     }
     Vec::new()
+}
+
+/// Whether the strike `noun` names is a stoppage of work: its words say so ("general",
+/// "nationwide", "hunger", "24-hour"), or workers, unions or professions hold it.
+fn is_labour_strike(parsed: &Parsed, noun: usize) -> bool {
+    const KINDS: [&str; 12] = [
+        "general",
+        "nationwide",
+        "national",
+        "indefinite",
+        "hunger",
+        "labour",
+        "labor",
+        "warning",
+        "rail",
+        "transport",
+        "teacher",
+        "doctor",
+    ];
+    const HOLDERS: [&str; 12] = [
+        "union", "worker", "teacher", "doctor", "nurse", "driver", "employee", "staff", "miner",
+        "pilot", "docker", "farmer",
+    ];
+    let described = parsed.children[noun].iter().any(|&m| {
+        let lemma = parsed.lemma(m);
+        KINDS.contains(&lemma) || lemma.ends_with("-hour") || lemma.ends_with("-day")
+    });
+    let held_by_workers = light_verb_subject(parsed, noun).into_iter().any(|holder| {
+        let lemma = parsed.lemma(holder);
+        HOLDERS.contains(&lemma.strip_suffix('s').unwrap_or(lemma))
+    });
+    described || held_by_workers
+}
+
+/// Whether "call" names its object something ("calling the vote an important step",
+/// "calling it legitimate"): an open complement, or an adjective or a new noun phrase right
+/// after the object.
+fn calls_something_something(parsed: &Parsed, verb: usize) -> bool {
+    let complement = parsed
+        .children_with(verb, "xcomp")
+        .any(|x| matches!(parsed.upos(x), "ADJ" | "NOUN"));
+    let after_object = parsed
+        .children_with(verb, "obj")
+        .next()
+        .is_some_and(|object| {
+            let end = parsed.phrase(object).into_iter().max().unwrap_or(object);
+            end + 1 < parsed.len()
+                && (matches!(parsed.upos(end + 1), "ADJ" | "NOUN")
+                    || matches!(parsed.lemma(end + 1), "a" | "an"))
+        });
+    complement || after_object
 }
 
 /// Whether `verb` is a past participle before the noun it modifies ("a negotiated
