@@ -598,7 +598,7 @@ pub fn located_agent(parsed: &Parsed, word: usize, country: &str) -> Option<Acto
     if unknown_name {
         return None;
     }
-    let (mention, sector) = parsed.mentions.iter().find_map(|m| {
+    let agent = parsed.mentions.iter().find_map(|m| {
         if !phrase.contains(&m.start) {
             return None;
         }
@@ -608,9 +608,33 @@ pub fn located_agent(parsed: &Parsed, word: usize, country: &str) -> Option<Acto
             }
             _ => None,
         }
-    })?;
-    let (text, start, end) = evidence(parsed, &[mention]);
-    Some(Actor::of_country(text, (start, end), country, Some(sector)))
+    });
+    if let Some((mention, sector)) = agent {
+        let (text, start, end) = evidence(parsed, &[mention]);
+        return Some(Actor::of_country(text, (start, end), country, Some(sector)));
+    }
+    // "fired tear gas at hundreds of pensioners": a crowd named by its number is people of
+    // the place, civilians.
+    const CROWDS: [&str; 7] = [
+        "hundreds",
+        "thousands",
+        "dozens",
+        "tens",
+        "scores",
+        "millions",
+        "crowd",
+    ];
+    CROWDS
+        .contains(&parsed.form(word).to_lowercase().as_str())
+        .then(|| {
+            let (start, end) = parsed.span(word, word);
+            Actor::of_country(
+                parsed.text[start..end].to_string(),
+                (start, end),
+                country,
+                Some("CVL"),
+            )
+        })
 }
 
 /// Whether a one-word name runs on into a name the knowledge base does not know: "Abbas

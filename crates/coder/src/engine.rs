@@ -400,27 +400,41 @@ impl Coder {
                 .unwrap_or(&self.kb.patterns()[f.pattern].cameo);
             code.get(..2).unwrap_or("").to_string()
         };
-        // The protest's verb or its noun ("a strike to press ...").
-        let protests: Vec<usize> = frames
+        // The verb or noun of a protest ("a strike to press ...") or of a deployment
+        // ("ordered the army into the streets to fight drug gangs"), with its root.
+        let hosts: Vec<(usize, String)> = frames
             .iter()
-            .filter(|f| root_of(f) == "14")
-            .flat_map(|f| [Some(f.predicate), f.noun])
+            .filter(|f| matches!(root_of(f).as_str(), "14" | "15"))
+            .flat_map(|f| [Some(f.predicate), f.noun].map(|w| w.map(|w| (w, root_of(f)))))
             .flatten()
             .collect();
-        let is_purpose = |word: usize| {
-            matches!(parsed.relation(word), "advcl" | "acl")
-                && parsed
-                    .children_with(word, "mark")
-                    .any(|m| parsed.lemma(m) == "to")
-                && parsed.heads[word].is_some_and(|h| protests.contains(&h))
+        let host_of = |word: usize| -> Option<&str> {
+            let to = parsed
+                .children_with(word, "mark")
+                .any(|m| parsed.lemma(m) == "to");
+            let head = parsed.heads[word]?;
+            (to && matches!(parsed.relation(word), "advcl" | "acl"))
+                .then(|| {
+                    hosts
+                        .iter()
+                        .find(|(w, _)| *w == head)
+                        .map(|(_, r)| r.as_str())
+                })
+                .flatten()
+        };
+        // What the purpose clause's own verb may be: what a protest demands, or the force a
+        // deployment is for.
+        let held_for = |host: &str, purpose: &str| match host {
+            "14" => matches!(purpose, "14" | "02" | "10"),
+            _ => matches!(purpose, "15" | "17" | "18" | "19" | "20"),
         };
         // The purpose clause's own verb, or an act it governs ("to press the government to
         // reverse ...").
         let purpose = |f: &Frame| {
             let mut at = f.predicate;
             for _ in 0..parsed.len() {
-                if is_purpose(at) {
-                    return matches!(root_of(f).as_str(), "14" | "02" | "10") || at != f.predicate;
+                if let Some(host) = host_of(at) {
+                    return held_for(host, &root_of(f)) || at != f.predicate;
                 }
                 match parsed.heads[at] {
                     Some(head) if is_complement(parsed, at) => at = head,
@@ -434,7 +448,7 @@ impl Coder {
             frames,
             notes,
             purpose,
-            "what the protest it hangs on is held for; coded as that protest",
+            "what the protest or deployment it hangs on is for; coded as that act",
         );
     }
 

@@ -1054,3 +1054,35 @@ fn the_government_named_by_kind_is_the_state_last_named_and_a_title_tells_namesa
         "{summary:?}"
     );
 }
+
+#[test]
+fn a_deployment_is_coded_once_whatever_it_is_for_and_ships_sent_around_a_country_show_force() {
+    let events = code(
+        "Ecuadorean President Daniel Noboa ordered the army into the streets of Guayaquil on Monday to fight drug gangs.",
+        "2025-07-08",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("154", &["ECUGOV"], &["ECU"], "asserted")]
+    );
+    let events = code(
+        "China sent 30 military aircraft and nine navy ships around Taiwan in the 24 hours to Thursday morning.",
+        "2025-01-09",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("150", &["CHN"], &["TWN"], "asserted")]
+    );
+}
+
+#[test]
+fn a_crowd_named_by_its_number_is_people_of_the_place() {
+    let events = code(
+        "BUENOS AIRES (Reuters) - Argentine police fired tear gas at hundreds of pensioners outside Congress on Wednesday.",
+        "2025-09-17",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("175", &["ARGCOP"], &["ARGCVL"], "asserted")]
+    );
+}

@@ -457,8 +457,8 @@ const PAST_VERB: (&str, &str) = ("VERB", "VBD");
 /// - "gathered outside parliament" with "outside" an adverb: before a noun phrase it is the
 ///   preposition;
 /// - "an arms embargo" with "embargo" a verb: after "a" and a noun it is a noun;
-/// - "accused neighbouring Eritrea" with "neighbouring" a verb: before a name it is an
-///   adjective.
+/// - "accused neighbouring Eritrea", "its acting President" with the participle a verb:
+///   before a name or a title it is an adjective.
 fn words_to_retag(
     forms: &[&str],
     tags: &[(String, String)],
@@ -487,13 +487,17 @@ fn words_to_retag(
                 )
         })
         .map(|i| (i, ("ADP", "IN")));
-    // "accused neighbouring Eritrea" with "neighbouring" a verb: before a name it describes.
+    // "accused neighbouring Eritrea", "South Korea's acting President" with the participle
+    // a verb: before a name or a title it describes.
     let neighbouring = (0..forms.len().saturating_sub(1))
         .filter(|&i| {
-            matches!(
-                forms[i].to_lowercase().as_str(),
-                "neighbouring" | "neighboring"
-            ) && tags[i].0 == "VERB"
+            let describing = match forms[i].to_lowercase().as_str() {
+                "neighbouring" | "neighboring" => true,
+                "acting" => forms[i + 1].starts_with(char::is_uppercase),
+                _ => false,
+            };
+            describing
+                && tags[i].0 == "VERB"
                 && matches!(tags[i + 1].0.as_str(), "PROPN" | "NOUN" | "ADJ")
         })
         .map(|i| (i, ("ADJ", "JJ")));

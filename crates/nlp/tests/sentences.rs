@@ -145,3 +145,12 @@ fn to_read_as_a_preposition_before_a_verb_and_its_object_is_an_infinitive() {
         "{words:?}"
     );
 }
+
+#[test]
+fn acting_before_a_title_describes_it() {
+    let words = analyse(
+        "Japan's prime minister held a telephone call with South Korea's acting President Choi Sang-mok.",
+    );
+    let acting = words.iter().find(|w| w.0 == "acting").unwrap();
+    assert_eq!(acting.1, "ADJ", "{words:?}");
+}
