@@ -260,6 +260,13 @@ impl Coder {
         frames.sort_by_key(|f| f.predicate);
         self.drop_purposes_of_visits(parsed, &mut frames, notes);
         self.drop_purposes_of_protests(parsed, &mut frames, notes);
+        drop_noting(
+            parsed,
+            &mut frames,
+            notes,
+            |f| is_counterfactual(parsed, f.predicate),
+            "what would have happened, and did not",
+        );
         self.drop_restated_nouns(parsed, &mut frames, notes);
         self.drop_consequences(parsed, &mut frames, notes);
         self.drop_alleged_acts(parsed, &mut frames, notes);
@@ -316,9 +323,10 @@ impl Coder {
     /// negated, and the denial is not coded on its own (a denial of a charge, "denied the
     /// allegations", still is).
     fn drop_denials_of_acts(&self, parsed: &Parsed, frames: &mut Vec<Frame>, notes: &mut Notes) {
+        // "denied that its troops had fired", "denied attacking the patrol".
         let governed: Vec<usize> = frames
             .iter()
-            .filter(|f| parsed.relation(f.predicate) == "ccomp")
+            .filter(|f| matches!(parsed.relation(f.predicate), "ccomp" | "xcomp"))
             .filter_map(|f| parsed.heads[f.predicate])
             .collect();
         let denial_of_act = |f: &Frame| {
@@ -2274,6 +2282,30 @@ fn is_labour_strike(parsed: &Parsed, noun: usize) -> bool {
         HOLDERS.contains(&lemma.strip_suffix('s').unwrap_or(lemma))
     });
     described || held_by_workers
+}
+
+/// Whether `word` tells what would have happened and did not ("a resolution that would have
+/// imposed an arms embargo"): the verb it belongs to, or the verb itself, has "would have",
+/// "could have" or "might have" before a past participle.
+fn is_counterfactual(parsed: &Parsed, word: usize) -> bool {
+    let mut at = word;
+    for _ in 0..parsed.len() {
+        if parsed.upos(at) == "VERB" {
+            let auxiliaries: Vec<&str> = parsed
+                .children_with(at, "aux")
+                .map(|a| parsed.lemma(a))
+                .collect();
+            let modal = auxiliaries
+                .iter()
+                .any(|a| matches!(*a, "would" | "could" | "might"));
+            return modal && auxiliaries.contains(&"have") && parsed.xpos(at) == "VBN";
+        }
+        match (parsed.relation(at), parsed.heads[at]) {
+            ("obj" | "nmod" | "obl" | "acl" | "compound" | "conj", Some(head)) => at = head,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Whether "call" names its object something ("calling the vote an important step",

@@ -1086,3 +1086,20 @@ fn a_crowd_named_by_its_number_is_people_of_the_place() {
         [one("175", &["ARGCOP"], &["ARGCVL"], "asserted")]
     );
 }
+
+#[test]
+fn what_would_have_happened_did_not_and_weighing_needs_a_policy() {
+    let events = code(
+        "China and Russia on Friday vetoed a U.S.-drafted U.N. Security Council resolution that would have tightened sanctions on North Korea.",
+        "2025-06-01",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("129", &["CHN", "RUS"], &["USA"], "asserted")]
+    );
+    let events = code(
+        "Brent crude rose on Wednesday as traders weighed supply worries in the Middle East against a firmer dollar.",
+        "2025-01-14",
+    );
+    assert_eq!(summary(&events), []);
+}
