@@ -300,7 +300,80 @@ impl Coder {
             no_comment,
             "declining to comment rejects no one",
         );
+        self.orders_of_acts(parsed, &mut frames, notes);
         frames
+    }
+
+    /// "ordered two Chinese diplomats to leave the country", "ordered a dozen embassy staff
+    /// out of the country": an order to leave is an expulsion, of diplomats a cut in
+    /// relations (161), of others an expulsion of people (174). "ordered the expulsion of the
+    /// envoy": the act ordered is the event, coded from its noun.
+    fn orders_of_acts(&self, parsed: &Parsed, frames: &mut Vec<Frame>, notes: &mut Notes) {
+        let is_order = |f: &Frame| {
+            self.kb.patterns()[f.pattern].cameo == "100" && parsed.lemma(f.predicate) == "order"
+        };
+        let nouns_with_frames: Vec<usize> = frames
+            .iter()
+            .filter(|f| f.noun == Some(f.predicate))
+            .map(|f| f.predicate)
+            .collect();
+        let mut leaving = Vec::new();
+        for frame in frames.iter_mut().filter(|f| is_order(f)) {
+            let verb = frame.predicate;
+            // "to leave" on the verb, or on its object as the parser often hangs it.
+            let objects: Vec<usize> = parsed.children_with(verb, "obj").collect();
+            let to_leave = parsed
+                .children_with(verb, "xcomp")
+                .chain(parsed.children_with(verb, "advcl"))
+                .chain(objects.iter().flat_map(|&o| parsed.children_with(o, "acl")))
+                .find(|&x| parsed.lemma(x) == "leave");
+            // "out" as a particle, or as the first word of "out of the country".
+            let out = std::iter::once(verb)
+                .chain(objects.iter().copied())
+                .flat_map(|w| parsed.children[w].iter().copied())
+                .flat_map(|c| std::iter::once(c).chain(parsed.children_with(c, "case")))
+                .any(|c| parsed.lemma(c) == "out" && c > verb);
+            if to_leave.is_none() && !out {
+                continue;
+            }
+            leaving.extend(to_leave);
+            let diplomats = parsed.children_with(verb, "obj").any(|object| {
+                matches!(
+                    parsed.lemma(object),
+                    "diplomat"
+                        | "ambassador"
+                        | "envoy"
+                        | "staff"
+                        | "official"
+                        | "attache"
+                        | "consul"
+                        | "employee"
+                        | "personnel"
+                )
+            });
+            let code = if diplomats { "161" } else { "174" };
+            notes.add(|| {
+                format!(
+                    "\"{}\": an order to leave, an expulsion ({code})",
+                    parsed.form(verb)
+                )
+            });
+            frame.cameo = Some(code.to_string());
+        }
+        let ordered_act = |f: &Frame| {
+            is_order(f)
+                && f.cameo.is_none()
+                && parsed
+                    .children_with(f.predicate, "obj")
+                    .any(|object| nouns_with_frames.contains(&object))
+        };
+        drop_noting(
+            parsed,
+            frames,
+            notes,
+            |f| leaving.contains(&f.predicate) || ordered_act(f),
+            "part of an order, coded as the act ordered",
+        );
     }
 
     /// "accused the Philippines of ramming a vessel": the ramming is what the accusation

@@ -1103,3 +1103,31 @@ fn what_would_have_happened_did_not_and_weighing_needs_a_policy() {
     );
     assert_eq!(summary(&events), []);
 }
+
+#[test]
+fn an_order_to_leave_is_an_expulsion_and_an_ordered_act_is_coded_as_that_act() {
+    let events = code(
+        "Algeria ordered a dozen French embassy staff out of the country on Monday.",
+        "2025-04-15",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("161", &["DZA"], &["FRAGOV"], "asserted")]
+    );
+    let events = code(
+        "Uganda ordered the Kenyan journalist to leave the country.",
+        "2025-04-15",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("174", &["UGA"], &["KENMED"], "asserted")]
+    );
+    let events = code(
+        "Mali ordered the expulsion of the U.N. envoy.",
+        "2025-04-15",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("174", &["MLI"], &["IGOUNO"], "asserted")]
+    );
+}
