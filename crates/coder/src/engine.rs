@@ -833,7 +833,10 @@ impl Coder {
                 let wants_object =
                     pattern.noun.is_none() && pattern.target.iter().any(|t| t == "obj") && !verbal;
                 let controls = object.is_none() && has_infinitive(parsed, verb);
-                if by_words && !(wants_object && controls) {
+                // "speaking at the opening of an academy" is a speech, not a meeting: "speak"
+                // meets only whom its preposition names.
+                let speech = lemma == "speak";
+                if by_words && !(wants_object && controls) && !speech {
                     without_target.get_or_insert((index, noun));
                 }
                 continue;
@@ -1273,6 +1276,22 @@ impl Coder {
         // a material act.
         if target.is_empty() && material && !joint {
             target.extend(locate(&frame.target));
+        }
+        // "Burkinabe soldiers killed at least 70 civilians in raids on three villages": with
+        // no place named and no other country in the sentence, people of a kind whom a
+        // state's forces act on are of that state.
+        if target.is_empty() && material && !joint {
+            let home = source
+                .iter()
+                .filter(|s| matches!(s.sector.as_deref(), Some("MIL" | "COP" | "GOV")))
+                .find_map(|s| s.country.clone())
+                .filter(|country| !names_another_country(parsed, country));
+            target.extend(home.and_then(|country| {
+                frame
+                    .target
+                    .iter()
+                    .find_map(|&w| located_agent(parsed, w, &country))
+            }));
         }
         // "urged protesters in Lima to go home": people of a kind whom an appeal, demand,
         // accusation, refusal or threat addresses are of the place the sentence names for
@@ -2092,6 +2111,21 @@ fn names_a_time(word: &str) -> bool {
         )
 }
 
+/// Verbs of praise or blame whose object did what their "for" clause says ("praised Turkey
+/// for training soldiers").
+const PRAISE_OR_BLAME: [&str; 10] = [
+    "praise",
+    "thank",
+    "commend",
+    "congratulate",
+    "hail",
+    "criticise",
+    "criticize",
+    "condemn",
+    "blame",
+    "fault",
+];
+
 /// Verbs whose object does what their open complement says ("urged Israel to release").
 const OBJECT_CONTROL: [&str; 21] = [
     "prompt",
@@ -2196,19 +2230,34 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
         // it has lost that noun as the subject. So has a sentence whose root is a noun
         // ("Hundreds of thousands of supporters rallied ..." parsed as a noun phrase with
         // "rallied" modifying "supporters"): its root is the subject.
-        if at == verb
-            && matches!(parsed.relation(verb), "dep" | "acl" | "parataxis")
-            && parsed.full_relation(verb) != "acl:relcl"
-            && let Some(head) = parsed.heads[verb].filter(|&h| h < verb)
+        // The same holds for a verb above the one coded ("... Mohamud on Tuesday praised
+        // Turkey for training soldiers and pledged to ...", where "pledged" climbs to
+        // "praised"), when the parser left it unlabelled.
+        let lost_verb = at == verb || parsed.relation(at) == "dep";
+        if lost_verb
+            && matches!(parsed.relation(at), "dep" | "acl" | "parataxis")
+            && parsed.full_relation(at) != "acl:relcl"
+            && let Some(head) = parsed.heads[at].filter(|&h| h < at)
             && matches!(parsed.upos(head), "NOUN" | "PROPN")
         {
-            let root_noun = (0..verb)
+            let root_noun = (0..at)
                 .find(|&w| parsed.heads[w].is_none() && matches!(parsed.upos(w), "NOUN" | "PROPN"));
-            if parsed.xpos(verb) == "VBD" {
-                return vec![root_noun.unwrap_or(head)];
+            // A past participle with an object is active too ("militiamen killed at least 70
+            // civilians" with "killed" taken for a participle); of joined nouns, the first
+            // ("soldiers and allied militiamen").
+            let finite = parsed.xpos(at) == "VBD"
+                || (parsed.xpos(at) == "VBN" && parsed.children_with(at, "obj").next().is_some());
+            if finite {
+                let mut first = root_noun.unwrap_or(head);
+                while parsed.relation(first) == "conj"
+                    && let Some(earlier) = parsed.heads[first].filter(|&h| h < first)
+                {
+                    first = earlier;
+                }
+                return vec![first];
             }
             if let Some(root) = root_noun
-                && !(root..verb).any(|w| parsed.upos(w) == "VERB")
+                && !(root..at).any(|w| parsed.upos(w) == "VERB")
             {
                 return vec![root];
             }
@@ -2216,7 +2265,7 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
             // show of defiance in more than a decade" parsed with a trailing noun as the root:
             // a sentence with no verb above this one has it as its main verb, and the noun it
             // hangs on as its subject (not the whole phrase, which took in the trailing words).
-            if is_verbless_sentence(parsed, verb) {
+            if is_verbless_sentence(parsed, at) {
                 return vec![head];
             }
         }
@@ -2279,6 +2328,19 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
             // The modifier is the light verb itself ("holding"): whatever verb the noun
             // hangs on, its subject holds the talks.
             return clause_subject_of_noun(parsed, noun);
+        }
+        // "praised Turkey for training thousands of soldiers", "accused Rwanda of ...": the
+        // object of praise or blame did what its "for" clause says.
+        if at == verb
+            && parsed.relation(at) == "advcl"
+            && parsed
+                .children_with(at, "mark")
+                .any(|m| parsed.lemma(m) == "for")
+            && let Some(head) = parsed.heads[at]
+            && PRAISE_OR_BLAME.contains(&parsed.lemma(head))
+            && let Some(object) = parsed.children_with(head, "obj").next()
+        {
+            return vec![object];
         }
         // "urged France to recognise": the object of a verb of asking or ordering is the one
         // who is to act.
@@ -2383,7 +2445,7 @@ fn is_counterfactual(parsed: &Parsed, word: usize) -> bool {
 
 /// Whether "call" names its object something ("calling the vote an important step",
 /// "calling it legitimate"): an open complement, or an adjective or a new noun phrase right
-/// after the object.
+/// after the object's head.
 fn calls_something_something(parsed: &Parsed, verb: usize) -> bool {
     let complement = parsed
         .children_with(verb, "xcomp")
@@ -2392,10 +2454,10 @@ fn calls_something_something(parsed: &Parsed, verb: usize) -> bool {
         .children_with(verb, "obj")
         .next()
         .is_some_and(|object| {
-            let end = parsed.phrase(object).into_iter().max().unwrap_or(object);
-            end + 1 < parsed.len()
-                && (matches!(parsed.upos(end + 1), "ADJ" | "NOUN")
-                    || matches!(parsed.lemma(end + 1), "a" | "an"))
+            let next = object + 1;
+            next < parsed.len()
+                && (matches!(parsed.upos(next), "ADJ" | "NOUN")
+                    || matches!(parsed.lemma(next), "a" | "an"))
         });
     complement || after_object
 }

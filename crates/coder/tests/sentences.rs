@@ -1131,3 +1131,30 @@ fn an_order_to_leave_is_an_expulsion_and_an_ordered_act_is_coded_as_that_act() {
         [one("174", &["MLI"], &["IGOUNO"], "asserted")]
     );
 }
+
+#[test]
+fn whom_praise_is_for_did_what_the_praise_is_for() {
+    let events = code(
+        "Somali President Hassan Sheikh Mohamud on Tuesday praised Turkey for training thousands of Somali soldiers, speaking at the opening of a military academy.",
+        "2025-01-28",
+    );
+    assert_eq!(
+        summary(&events),
+        [
+            one("051", &["SOMGOV"], &["TUR"], "asserted"),
+            one("072", &["TUR"], &["SOMMIL"], "asserted"),
+        ]
+    );
+}
+
+#[test]
+fn a_state_force_acting_on_people_of_a_kind_where_no_place_is_named_acts_at_home() {
+    let events = code(
+        "Burkinabe soldiers and allied militiamen killed at least 70 civilians in raids on three villages in January, Human Rights Watch said.",
+        "2025-02-24",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("190", &["BFAMIL"], &["BFACVL"], "asserted")]
+    );
+}

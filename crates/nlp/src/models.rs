@@ -458,7 +458,9 @@ const PAST_VERB: (&str, &str) = ("VERB", "VBD");
 ///   preposition;
 /// - "an arms embargo" with "embargo" a verb: after "a" and a noun it is a noun;
 /// - "accused neighbouring Eritrea", "its acting President" with the participle a verb:
-///   before a name or a title it is an adjective.
+///   before a name or a title it is an adjective;
+/// - "Human Rights Watch" with "Watch" a verb: a capitalised word after another inside a
+///   sentence is part of a name.
 fn words_to_retag(
     forms: &[&str],
     tags: &[(String, String)],
@@ -510,8 +512,21 @@ fn words_to_retag(
                 && matches!(tags[i].1.as_str(), "VB" | "VBP")
         })
         .map(|i| (i, ("NOUN", "NN")));
+    // "Human Rights Watch said" with "Watch" a verb: a capitalised word inside a run of
+    // capitalised words is part of a name.
+    let in_name = (1..forms.len())
+        .filter(|&i| {
+            let capitalised = |w: usize| forms[w].starts_with(char::is_uppercase);
+            capitalised(i)
+                && capitalised(i - 1)
+                && i >= 2
+                && tags[i].0 == "VERB"
+                && matches!(tags[i - 1].0.as_str(), "NOUN" | "PROPN" | "ADJ")
+        })
+        .map(|i| (i, ("PROPN", "NNP")));
     after_to
         .chain(before_phrase)
+        .chain(in_name)
         .chain(after_article_noun)
         .chain(neighbouring)
         .collect()
