@@ -760,9 +760,19 @@ impl Coder {
             && parsed
                 .children_with(verb, "obj")
                 .any(|o| parsed.xpos(verb) == "VBD" || is_relative_pronoun(parsed, o));
+        // "a swap mediated by the United Arab Emirates", "pupils abducted by gunmen": a past
+        // participle after its noun with a "by" agent is a passive whose patient is the noun.
+        let reduced_passive = (parsed.xpos(verb) == "VBN"
+            && parsed.full_relation(verb) == "acl"
+            && parsed.children_with(verb, "obj").next().is_none()
+            && !agent_of_passive(parsed, verb).is_empty())
+        .then(|| parsed.heads[verb])
+        .flatten()
+        .filter(|&noun| noun < verb && matches!(parsed.upos(noun), "NOUN" | "PROPN"));
         let passive = parsed
             .child_full(verb, "nsubj:pass")
-            .filter(|_| !mislabelled_active);
+            .filter(|_| !mislabelled_active)
+            .or(reduced_passive);
         // "urged the two sides to respect the truce" parsed with "sides" as an open
         // complement: for verbs of asking, a noun there is the object.
         let asked = || {
@@ -1171,6 +1181,28 @@ impl Coder {
                 .map(targets_named_by)
                 .find(|found| !found.is_empty())
                 .unwrap_or_default();
+        }
+        // "a swap mediated by the United Arab Emirates", "talks mediated by Qatar": a
+        // mediation is between the parties of what it mediated.
+        if target.is_empty() && code.cameo.starts_with("045") {
+            let mediated = parsed
+                .child_full(frame.predicate, "nsubj:pass")
+                .or_else(|| parsed.children_with(frame.predicate, "obj").next())
+                .or_else(|| {
+                    (parsed.full_relation(frame.predicate) == "acl")
+                        .then(|| parsed.heads[frame.predicate])
+                        .flatten()
+                });
+            target = mediated
+                .map(|thing| {
+                    prepositional(parsed, thing, "between")
+                        .map(|b| vec![b])
+                        .unwrap_or_else(|| light_verb_subject(parsed, thing))
+                })
+                .unwrap_or_default()
+                .into_iter()
+                .flat_map(&targets_named_by)
+                .collect();
         }
         // "warned it would take countermeasures if the United States and South Korea went
         // ahead", "would respond to any provocation by the United States": a threat with no

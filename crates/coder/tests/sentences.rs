@@ -1158,3 +1158,18 @@ fn a_state_force_acting_on_people_of_a_kind_where_no_place_is_named_acts_at_home
         [one("190", &["BFAMIL"], &["BFACVL"], "asserted")]
     );
 }
+
+#[test]
+fn a_participle_after_its_noun_with_a_by_agent_is_passive_and_mediation_is_between_the_parties() {
+    let events = code(
+        "Russia and Ukraine exchanged 150 prisoners of war each on Sunday in a swap mediated by the United Arab Emirates.",
+        "2025-01-15",
+    );
+    assert_eq!(
+        summary(&events),
+        [
+            one("0841", &["RUS", "UKR"], &[], "asserted"),
+            one("045", &["ARE"], &["RUS", "UKR"], "asserted"),
+        ]
+    );
+}
