@@ -332,27 +332,56 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
         "side" | "party" | "country" | "nation" | "neighbour" | "neighbor"
             if parsed.children[word]
                 .iter()
-                .any(|&c| matches!(parsed.lemma(c), "two" | "both")) =>
+                .any(|&c| matches!(parsed.lemma(c), "two" | "both" | "all")) =>
         {
             // Two countries are told apart by country, two sides by actor ("Congo and the
             // M23" are both Congolese).
             let by_country = lemma != "side" && lemma != "party";
-            // Only the sentence just before: further back, other parties come between
-            // ("... in the presence of U.S. President Donald Trump ... the two countries").
-            let mut parties: Vec<&Actor> = Vec::new();
-            for actor in earlier.last().into_iter().copied().flatten() {
-                parties.retain(|p| {
-                    if by_country && p.country.is_some() {
-                        p.country != actor.country
-                    } else {
-                        !same_party(p, actor)
-                    }
-                });
-                parties.push(actor);
-            }
+            // The sentence just before, when it names two parties; further back only past
+            // sentences that name fewer ("The army denied the accusation."), as other parties
+            // may come between ("... in the presence of U.S. President Donald Trump ... the
+            // two countries").
+            let distinct = |sentence: &[Actor]| {
+                let mut parties: Vec<Actor> = Vec::new();
+                for actor in sentence {
+                    parties.retain(|p| {
+                        if by_country && p.country.is_some() {
+                            p.country != actor.country
+                        } else {
+                            !same_party(p, actor)
+                        }
+                    });
+                    parties.push(actor.clone());
+                }
+                parties
+            };
+            // Whoever this sentence names before the words ("Qatar, which has hosted the
+            // talks, urged the two sides") is no side.
+            let named_here: Vec<&Actor> = recent
+                .last()
+                .into_iter()
+                .flatten()
+                .filter(|a| a.start >= sentence_start && a.end <= start)
+                .collect();
+            let not_named_here = |a: &Actor| {
+                !named_here
+                    .iter()
+                    .any(|h| same_party(h, a) || (h.country.is_some() && h.country == a.country && h.entity.is_none()))
+            };
+            let parties = earlier
+                .iter()
+                .rev()
+                .take(3)
+                .map(|sentence| {
+                    let kept: Vec<Actor> =
+                        sentence.iter().filter(|a| not_named_here(a)).cloned().collect();
+                    distinct(&kept)
+                })
+                .find(|parties| parties.len() >= 2)
+                .unwrap_or_default();
             match parties.len() {
                 0 | 1 => Vec::new(),
-                n => parties[n - 2..].iter().map(|a| here(a)).collect(),
+                n => parties[n - 2..].iter().map(here).collect(),
             }
         }
         "leader" | "president" | "premier" | "minister" | "side" => {

@@ -1173,3 +1173,16 @@ fn a_participle_after_its_noun_with_a_by_agent_is_passive_and_mediation_is_betwe
         ]
     );
 }
+
+#[test]
+fn the_two_sides_reach_back_past_sentences_that_name_fewer_and_exclude_the_speaker() {
+    let events = code(
+        "Congo's government and the M23 rebel group resumed talks in Doha on Wednesday, Qatar's foreign ministry said.  The army denied the accusation.  Qatar, which has hosted the talks since last year, urged the two sides to respect the truce.",
+        "2025-02-11",
+    );
+    let urged = summary(&events).into_iter().find(|e| e.0.starts_with("02"));
+    assert_eq!(
+        urged.map(|e| e.2),
+        Some(vec!["COD".to_string(), "CODREB".to_string()])
+    );
+}
