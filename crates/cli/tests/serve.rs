@@ -126,20 +126,20 @@ fn aggregates_agree_with_the_event_list() {
         .find(|d| d["source"] == "RUS" && d["target"] == "UKR")
         .unwrap();
     assert_eq!(
-        russia_ukraine["events"], 4,
-        "dyad run's summary counts RUS -> UKR 4"
+        russia_ukraine["events"], 5,
+        "dyad run's summary counts RUS -> UKR 5"
     );
-    assert_eq!(counts[0], 4, "no dyad has more events than RUS -> UKR");
+    assert_eq!(counts[0], 5, "no dyad has more events than RUS -> UKR");
     assert_eq!(
         russia_ukraine["cooperation"].as_u64().unwrap()
             + russia_ukraine["conflict"].as_u64().unwrap(),
-        4
+        5
     );
 
     let days = server.json("/api/timeseries?dyad=RUS-UKR");
     let days = days["days"].as_array().unwrap();
     let total: u64 = days.iter().map(|d| d["events"].as_u64().unwrap()).sum();
-    assert_eq!(total, 4);
+    assert_eq!(total, 5);
     for day in days {
         let by_class: u64 = day["quad_classes"]
             .as_array()

@@ -1344,8 +1344,18 @@ impl Coder {
         // ban", "scrapped the tax bill": easing restrictions, dissent or reform, 081-083)
         // and a restriction ("declared a state of emergency in the central department",
         // 172x), made to or imposed on the country's own people.
+        // "will deploy 40,000 troops to its border with Belarus", "placed its forces on high
+        // alert, believing an Indian strike could come": a show or build-up of force with no
+        // target is aimed across the border it names, else at the one other country the
+        // sentence names.
+        let mobilised = code.root() == "15";
+        if target.is_empty() && mobilised && !joint {
+            target.extend(facing_country(parsed, &source));
+        }
+        // With no other country named, troops deployed are deployed at home ("would deploy
+        // troops across the capital").
         let at_home = protest
-            || ["081", "082", "083", "172"]
+            || ["081", "082", "083", "172", "153", "154"]
                 .iter()
                 .any(|c| code.cameo.starts_with(c));
         // Said of acts told by a verb: "rejected the protest" is no protest by the rejecter.
@@ -2449,6 +2459,42 @@ fn is_labour_strike(parsed: &Parsed, noun: usize) -> bool {
         HOLDERS.contains(&lemma.strip_suffix('s').unwrap_or(lemma))
     });
     described || held_by_workers
+}
+
+/// The country a build-up of force by `source` faces: the one across "the border with X",
+/// else the only country the sentence names other than the source's own.
+fn facing_country(parsed: &Parsed, source: &[Actor]) -> Option<Actor> {
+    let own: Vec<&str> = source.iter().filter_map(|a| a.country.as_deref()).collect();
+    let country_at = |word: usize| {
+        parsed.mentions_at(word).find_map(|m| {
+            m.referents.iter().find_map(|r| match r {
+                dyad_resolve::Referent::Country { code, .. } if !own.contains(&code.as_str()) => {
+                    Some(code.clone())
+                }
+                _ => None,
+            })
+        })
+    };
+    let across = (0..parsed.len())
+        .filter(|&w| matches!(parsed.lemma(w), "border" | "frontier"))
+        .filter_map(|border| prepositional(parsed, border, "with"))
+        .find_map(|w| country_at(w).map(|c| (w, c)));
+    let named = || {
+        let mut others: Vec<(usize, String)> = (0..parsed.len())
+            .filter_map(|w| country_at(w).map(|c| (w, c)))
+            .collect();
+        others.dedup_by(|a, b| a.1 == b.1);
+        let distinct: HashSet<&String> = others.iter().map(|(_, c)| c).collect();
+        (distinct.len() == 1).then(|| others[0].clone())
+    };
+    let (word, country) = across.or_else(named)?;
+    let span = parsed.span(word, word);
+    Some(Actor::of_country(
+        parsed.text[span.0..span.1].to_string(),
+        span,
+        &country,
+        None,
+    ))
 }
 
 /// Whether `word` tells what would have happened and did not ("a resolution that would have

@@ -1186,3 +1186,26 @@ fn the_two_sides_reach_back_past_sentences_that_name_fewer_and_exclude_the_speak
         Some(vec!["COD".to_string(), "CODREB".to_string()])
     );
 }
+
+#[test]
+fn a_build_up_of_force_faces_the_border_or_the_other_country_named() {
+    let events = code(
+        "Poland will deploy 40,000 troops to its border with Belarus next year.",
+        "2025-06-01",
+    );
+    assert_eq!(summary(&events), [one("154", &["POL"], &["BLR"], "future")]);
+    let events = code(
+        "Pakistan's military has placed its forces on high alert, believing an Indian strike could come within days.",
+        "2025-04-30",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("152", &["PAKMIL"], &["IND"], "asserted")]
+    );
+    // With no other country named, troops deployed are deployed at home.
+    let events = code(
+        "Nepal's army said it would deploy troops across the capital.",
+        "2025-09-09",
+    );
+    assert_eq!(summary(&events)[0].2, ["NPL"]);
+}
