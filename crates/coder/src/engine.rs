@@ -715,9 +715,8 @@ impl Coder {
         // act it is the light verb of: "before holding talks").
         let describing_gerund = parsed.xpos(verb) == "VBG"
             && parsed.relation(verb) == "amod"
-            && parsed.heads[verb].is_some_and(|noun| {
-                noun == verb + 1 && !self.by_noun.contains_key(parsed.lemma(noun))
-            });
+            && parsed.heads[verb]
+                .is_some_and(|noun| noun > verb && !self.by_noun.contains_key(parsed.lemma(noun)));
         if is_describing_participle(parsed, verb) || describing_gerund {
             notes.add(|| {
                 format!(
@@ -1377,6 +1376,12 @@ impl Coder {
                     words.join(" ")
                 )
             });
+            return None;
+        }
+        // "Unidentified gunmen set fire to a bus": an act with no actor named on either side
+        // says who did what to whom of no one.
+        if source.is_empty() && target.is_empty() {
+            notes.add(|| format!("\"{said}\" ({}): no actor on either side", pattern.id));
             return None;
         }
         // A visit goes to a country: "arrived in Tokyo" is Japan, not its government, unless
@@ -2239,11 +2244,20 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
             });
             let pronoun = owned_by_pronoun
                 || matches!(parsed.lemma(subject), "it" | "they" | "he" | "she" | "we");
+            // The speaker is the subject of the verb of saying, found as any subject is
+            // ("... rejected the demand but said it would hold talks", "adding that it had
+            // put its forces on alert").
             if pronoun
                 && parsed.relation(at) == "ccomp"
-                && let Some(speaker) = parsed.heads[at].and_then(|h| parsed.child_full(h, "nsubj"))
+                && let Some(saying) = parsed.heads[at]
             {
-                return vec![speaker];
+                let speaker = match parsed.child_full(saying, "nsubj") {
+                    Some(own) => vec![own],
+                    None => subject_of(parsed, saying),
+                };
+                if !speaker.is_empty() {
+                    return speaker;
+                }
             }
             // "Congo's government and the M23 rebel group resumed talks" parsed as two subjects
             // of the verb joined by its "and": both are the subject.

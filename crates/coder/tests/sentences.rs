@@ -1209,3 +1209,27 @@ fn a_build_up_of_force_faces_the_border_or_the_other_country_named() {
     );
     assert_eq!(summary(&events)[0].2, ["NPL"]);
 }
+
+#[test]
+fn an_act_with_no_actor_on_either_side_is_not_coded() {
+    let events = code(
+        "Unidentified men set fire to a bus on the outskirts of town overnight.",
+        "2025-06-01",
+    );
+    assert_eq!(summary(&events), []);
+}
+
+#[test]
+fn a_pronoun_in_what_a_joined_verb_of_saying_reports_is_its_speaker() {
+    let events = code(
+        "TBILISI, Nov 4 (Reuters) - Georgia's ruling Georgian Dream party on Tuesday rejected an opposition demand for early elections but said it would hold talks with the European Union.",
+        "2025-06-01",
+    );
+    assert!(
+        summary(&events)
+            .iter()
+            .any(|e| e.0.starts_with("04") && e.1 == ["GEOPTY"]),
+        "{:?}",
+        summary(&events)
+    );
+}
