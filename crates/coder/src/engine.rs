@@ -641,6 +641,30 @@ impl Coder {
                 )
             });
             folded.insert(governed);
+            // "agreed to withdraw heavy weapons, release prisoners and cooperate": the acts
+            // joined to the governed one are governed too, and coded with it.
+            // Not a past tense joined to a bare verb: "demanded that Algeria release the writer
+            // and summoned its envoy" is a summons of its own, misjoined.
+            let joined = parsed.with_conjuncts(frames[governed].predicate);
+            let governed_form = parsed.xpos(frames[governed].predicate);
+            let same_form = |w: usize| !(parsed.xpos(w) == "VBD" && governed_form != "VBD");
+            // A bare verb the parser joined to the governing verb itself ("agreed to withdraw
+            // ..., release prisoners and cooperate" with "release" under "agreed") is governed
+            // too: no bare verb joins a finite one.
+            let bare_joined: Vec<usize> = parsed
+                .with_conjuncts(predicate)
+                .into_iter()
+                .skip(1)
+                .filter(|&w| {
+                    matches!(parsed.xpos(w), "VB" | "VBP") && parsed.xpos(predicate) == "VBD"
+                })
+                .flat_map(|w| parsed.with_conjuncts(w))
+                .collect();
+            folded.extend((0..frames.len()).filter(|&i| {
+                let w = frames[i].predicate;
+                i != index
+                    && ((joined[1..].contains(&w) && same_form(w)) || bare_joined.contains(&w))
+            }));
         }
         frames
             .into_iter()
@@ -1377,6 +1401,20 @@ impl Coder {
                 )
             });
             return None;
+        }
+        // "Opposition parties accused the government of failing to prepare": people of a
+        // kind who act on a state's own bodies are of that state.
+        if source.is_empty() && unnamed_agent {
+            let state = target
+                .iter()
+                .filter(|t| matches!(t.sector.as_deref(), Some("GOV" | "LEG" | "JUD" | "COP")))
+                .find_map(|t| t.country.clone());
+            source.extend(state.and_then(|country| {
+                frame
+                    .source
+                    .iter()
+                    .find_map(|&w| located_agent(parsed, w, &country))
+            }));
         }
         // "Unidentified gunmen set fire to a bus": an act with no actor named on either side
         // says who did what to whom of no one.
@@ -2158,6 +2196,15 @@ fn names_a_time(word: &str) -> bool {
         )
 }
 
+/// Whether a mention names only a kind of agent ("governments"), not a country, person or
+/// organisation.
+fn is_agent_only(mention: &dyad_resolve::Mention) -> bool {
+    mention
+        .referents
+        .iter()
+        .all(|r| matches!(r, dyad_resolve::Referent::Agent(_)))
+}
+
 /// Verbs of praise or blame whose object did what their "for" clause says ("praised Turkey
 /// for training soldiers").
 const PRAISE_OR_BLAME: [&str; 10] = [
@@ -2394,7 +2441,10 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
                 .any(|m| parsed.lemma(m) == "for")
             && let Some(head) = parsed.heads[at]
             && PRAISE_OR_BLAME.contains(&parsed.lemma(head))
-            && let Some(object) = parsed.children_with(head, "obj").next()
+            && let Some(object) = parsed
+                .children_with(head, "obj")
+                .next()
+                .filter(|&o| parsed.mentions_at(o).any(|m| !is_agent_only(m)))
         {
             return vec![object];
         }

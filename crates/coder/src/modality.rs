@@ -42,6 +42,12 @@ pub fn modality_of(parsed: &Parsed, word: usize) -> (&'static str, Option<usize>
             return (found, None);
         }
         let Some(head) = parsed.heads[at] else { break };
+        // "would retaliate after Poland ordered the closure": a past tense in a clause of
+        // time or cause tells an act of its own, whatever the clause above says of its own.
+        if parsed.relation(at) == "advcl" && parsed.xpos(at) == "VBD" && is_told_as_fact(parsed, at)
+        {
+            past_adjunct = true;
+        }
         match parsed.relation(at) {
             _ if past_adjunct && parsed.relation(at) != "ccomp" => {}
             "advcl" if is_free_participle(parsed, at) => past_adjunct = true,
@@ -158,6 +164,17 @@ fn is_negated(parsed: &Parsed, word: usize) -> bool {
     parsed.children[word].iter().any(|&child| {
         matches!(parsed.relation(child), "advmod" | "neg")
             && matches!(parsed.lemma(child), "not" | "n't" | "never")
+    })
+}
+
+/// Whether the clause `word` heads is marked as a fact of time or cause ("after", "because",
+/// "since", "when", "as", "before", "while").
+fn is_told_as_fact(parsed: &Parsed, word: usize) -> bool {
+    parsed.children_with(word, "mark").any(|m| {
+        matches!(
+            parsed.lemma(m),
+            "after" | "because" | "since" | "when" | "as" | "before" | "while"
+        )
     })
 }
 

@@ -1233,3 +1233,35 @@ fn a_pronoun_in_what_a_joined_verb_of_saying_reports_is_its_speaker() {
         summary(&events)
     );
 }
+
+#[test]
+fn acts_joined_to_an_agreed_act_are_agreed_too() {
+    let events = code(
+        "India has offered to train Vietnamese submarine crews and to help maintain their Russian-built vessels.",
+        "2025-06-01",
+    );
+    assert_eq!(summary(&events).len(), 1, "{:?}", summary(&events));
+}
+
+#[test]
+fn a_past_act_in_a_clause_of_time_keeps_its_own_modality() {
+    let events = code(
+        "Russia said on Friday that it would retaliate after Poland ordered two Russian diplomats to leave the country.",
+        "2025-11-20",
+    );
+    let order = summary(&events).into_iter().find(|e| e.1 == ["POL"]);
+    assert_eq!(order.map(|e| e.3), Some("reported".to_string()));
+}
+
+#[test]
+fn people_of_a_kind_who_act_on_their_states_bodies_are_of_that_state() {
+    let events = code(
+        "Serbian President Aleksandar Vucic said the refinery would keep running. Opposition parties accused the government of failing to prepare.",
+        "2025-11-20",
+    );
+    assert!(
+        summary(&events).contains(&one("112", &["SRBOPP"], &["SRBGOV"], "asserted")),
+        "{:?}",
+        summary(&events)
+    );
+}
