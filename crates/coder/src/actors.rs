@@ -574,12 +574,31 @@ pub fn actor_of(parsed: &Parsed, kb: &Kb, word: usize, day: Day) -> Option<Actor
                 .mentions
                 .iter()
                 .filter(|m| (m.start..m.end).any(|w| words.contains(&w)))
+                .filter(|m| !names_a_sponsor(parsed, m))
                 .collect();
             person(parsed, kb, &found, day)
                 .or_else(|| envoy_to_an_organisation(parsed, word, &found))
                 .or_else(|| organisation(parsed, kb, &found))
                 .or_else(|| country(parsed, &found))
         })
+}
+
+/// Whether the mention only says whom the actor is linked to ("Islamic State-linked
+/// insurgents", "Iran-backed rebels"): the actor is the noun it modifies, not the sponsor.
+fn names_a_sponsor(parsed: &Parsed, mention: &Mention) -> bool {
+    const LINKED: [&str; 8] = [
+        "linked",
+        "backed",
+        "allied",
+        "aligned",
+        "affiliated",
+        "supported",
+        "funded",
+        "sponsored",
+    ];
+    mention.end + 1 < parsed.len()
+        && parsed.form(mention.end) == "-"
+        && LINKED.contains(&parsed.form(mention.end + 1).to_lowercase().as_str())
 }
 
 /// "Britain's U.N. ambassador", "China's NATO envoy": an envoy to an organisation is of the

@@ -419,9 +419,10 @@ impl Coder {
     /// "rammed a car into a convoy, killing 13 soldiers": the killing is what the attack did,
     /// one act of force, coded once as the attack.
     fn drop_consequences(&self, parsed: &Parsed, frames: &mut Vec<Frame>, notes: &mut Notes) {
+        // Force, or violent repression ("fired tear gas ..., injuring 20 people").
         let force = |f: &Frame| {
             let code = &self.kb.patterns()[f.pattern].cameo;
-            code.as_str() >= "18" && code.as_str() < "21"
+            (code.as_str() >= "18" && code.as_str() < "21") || code.starts_with("175")
         };
         let attacks = predicates_of(frames, force);
         drop_participle_clauses(
@@ -867,9 +868,15 @@ impl Coder {
                     pattern.noun.is_none() && pattern.target.iter().any(|t| t == "obj") && !verbal;
                 let controls = object.is_none() && has_infinitive(parsed, verb);
                 // "speaking at the opening of an academy" is a speech, not a meeting: "speak"
-                // meets only whom its preposition names.
+                // meets only whom its preposition names; so does a show of force only around
+                // or near its target ("sent two aircraft carrying medicine to Port Sudan").
                 let speech = lemma == "speak";
-                if by_words && !(wants_object && controls) && !speech {
+                let placed = pattern
+                    .target
+                    .iter()
+                    .all(|t| matches!(t.as_str(), "around" | "near" | "alongside"));
+                let falls_back = by_words && !speech && !placed;
+                if falls_back && !(wants_object && controls) {
                     without_target.get_or_insert((index, noun));
                 }
                 continue;

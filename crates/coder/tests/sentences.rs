@@ -1265,3 +1265,36 @@ fn people_of_a_kind_who_act_on_their_states_bodies_are_of_that_state() {
         summary(&events)
     );
 }
+
+#[test]
+fn a_sponsor_named_before_linked_is_not_the_actor() {
+    let events = code(
+        "Mozambican troops shelled Islamic State-linked insurgent positions near Macomia on Wednesday.",
+        "2025-11-20",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("194", &["MOZMIL"], &["MOZREB"], "asserted")]
+    );
+}
+
+#[test]
+fn aid_flown_to_a_place_is_no_show_of_force_and_a_past_only_form_is_a_past_tense() {
+    let events = code(
+        "Kuwait sent two aircraft carrying 40 tonnes of medicine and food to Port Sudan on Saturday.",
+        "2025-02-16",
+    );
+    assert!(
+        events.iter().all(|e| e.cameo != "150"),
+        "{:?}",
+        summary(&events)
+    );
+    let events = code(
+        "LONDON (Reuters) - Britain on Wednesday froze the assets of three Georgian police commanders.",
+        "2025-04-23",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("163", &["GBR"], &["GEOCOP"], "asserted")]
+    );
+}

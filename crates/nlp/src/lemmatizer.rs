@@ -277,7 +277,13 @@ impl Lemmatizer {
 
     /// Whether `form` is one of English's irregular past tenses ("struck", "shot").
     pub fn is_irregular_past(form: &str) -> bool {
-        irregular_past_lemma(&form.to_lowercase()).is_some()
+        Lemmatizer::irregular_past(form).is_some()
+    }
+
+    /// The lemma of `form` when it is one of English's irregular past tenses ("froze" ->
+    /// "freeze").
+    pub fn irregular_past(form: &str) -> Option<&'static str> {
+        irregular_past_lemma(&form.to_lowercase())
     }
 
     /// Applies the suffix rule; capitals kept only where the tag's convention says so.

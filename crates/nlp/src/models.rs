@@ -460,7 +460,8 @@ const PAST_VERB: (&str, &str) = ("VERB", "VBD");
 /// - "accused neighbouring Eritrea", "its acting President" with the participle a verb:
 ///   before a name or a title it is an adjective;
 /// - "Human Rights Watch" with "Watch" a verb: a capitalised word after another inside a
-///   sentence is part of a name.
+///   sentence is part of a name;
+/// - "froze" read as a bare verb: a form that is only ever a past tense is one.
 fn words_to_retag(
     forms: &[&str],
     tags: &[(String, String)],
@@ -524,8 +525,23 @@ fn words_to_retag(
                 && matches!(tags[i - 1].0.as_str(), "NOUN" | "PROPN" | "ADJ")
         })
         .map(|i| (i, ("PROPN", "NNP")));
+    // "Britain on Wednesday froze the assets" with "froze" a bare verb: a form that is only
+    // ever a past tense is one ("lay", "found", "saw", "wound", "fell", "ground" and "bore"
+    // are also bare verbs of their own, and forms like "put" are both).
+    const ALSO_BARE: [&str; 9] = [
+        "lay", "found", "saw", "wound", "fell", "ground", "bore", "left", "lit",
+    ];
+    let past_only = (0..forms.len())
+        .filter(|&i| {
+            let lower = forms[i].to_lowercase();
+            matches!(tags[i].1.as_str(), "VB" | "VBP")
+                && Lemmatizer::irregular_past(&lower).is_some_and(|lemma| lemma != lower)
+                && !ALSO_BARE.contains(&lower.as_str())
+        })
+        .map(|i| (i, PAST_VERB));
     after_to
         .chain(before_phrase)
+        .chain(past_only)
         .chain(in_name)
         .chain(after_article_noun)
         .chain(neighbouring)

@@ -154,3 +154,14 @@ fn acting_before_a_title_describes_it() {
     let acting = words.iter().find(|w| w.0 == "acting").unwrap();
     assert_eq!(acting.1, "ADJ", "{words:?}");
 }
+
+#[test]
+fn a_form_that_is_only_ever_a_past_tense_is_one() {
+    let words = analyse("Britain on Wednesday froze the assets of three police commanders.");
+    let froze = words.iter().find(|w| w.0 == "froze").unwrap();
+    assert_eq!(
+        (froze.1.as_str(), froze.2.as_str()),
+        ("VERB", "freeze"),
+        "{words:?}"
+    );
+}
