@@ -1298,3 +1298,15 @@ fn aid_flown_to_a_place_is_no_show_of_force_and_a_past_only_form_is_a_past_tense
         [one("163", &["GBR"], &["GEOCOP"], "asserted")]
     );
 }
+
+#[test]
+fn a_ship_blocked_stands_for_its_country() {
+    let events = code(
+        "Chinese coast guard ships blocked a Philippine fisheries vessel near Sandy Cay on Tuesday.",
+        "2025-01-15",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("191", &["CHNMIL"], &["PHL"], "asserted")]
+    );
+}

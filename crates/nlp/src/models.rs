@@ -506,10 +506,18 @@ fn words_to_retag(
         .map(|i| (i, ("ADJ", "JJ")));
     // "an arms embargo" with "embargo" a verb: "a" and a noun are no subject of a plural or
     // bare verb, so the word ends the noun phrase.
+    // The same after "a" and words that describe ("a Philippine fisheries vessel").
+    let opened_by_article = |noun: usize| {
+        let mut at = noun;
+        while at > 0 && matches!(tags[at - 1].0.as_str(), "NOUN" | "ADJ" | "PROPN" | "NUM") {
+            at -= 1;
+        }
+        at > 0 && matches!(forms[at - 1].to_lowercase().as_str(), "a" | "an")
+    };
     let after_article_noun = (2..forms.len())
         .filter(|&i| {
-            matches!(forms[i - 2].to_lowercase().as_str(), "a" | "an")
-                && tags[i - 1].0 == "NOUN"
+            tags[i - 1].0 == "NOUN"
+                && opened_by_article(i - 1)
                 && matches!(tags[i].1.as_str(), "VB" | "VBP")
         })
         .map(|i| (i, ("NOUN", "NN")));
