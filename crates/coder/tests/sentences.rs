@@ -1310,3 +1310,20 @@ fn a_ship_blocked_stands_for_its_country() {
         [one("191", &["CHNMIL"], &["PHL"], "asserted")]
     );
 }
+
+#[test]
+fn taiwans_president_and_imports_suspended() {
+    let events = code(
+        "China's Taiwan Affairs Office on Friday rejected President Lai Ching-te's offer to hold talks with Beijing without preconditions.",
+        "2025-03-28",
+    );
+    assert_eq!(events[0].target[0].code, "TWNGOV");
+    let events = code(
+        "Indonesia suspended imports of frozen chicken from Malaysia on Wednesday.",
+        "2025-10-22",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("163", &["IDN"], &["MYS"], "asserted")]
+    );
+}

@@ -260,8 +260,11 @@ impl Models {
             return arcs;
         };
         let verb = on + 2;
+        // The weekday itself is no subject ("on Friday rejected" with "Friday" as one).
         let has_subject = |arcs: &[(usize, String)], verb: usize| {
-            (0..verb).any(|w| arcs[w].0 == verb + 1 && arcs[w].1.starts_with("nsubj"))
+            (0..verb)
+                .filter(|&w| w != on + 1)
+                .any(|w| arcs[w].0 == verb + 1 && arcs[w].1.starts_with("nsubj"))
         };
         if has_subject(&arcs, verb) {
             return arcs;

@@ -165,3 +165,15 @@ fn a_form_that_is_only_ever_a_past_tense_is_one() {
         "{words:?}"
     );
 }
+
+#[test]
+fn a_weekday_read_as_the_subject_is_lifted_too() {
+    let text =
+        "China's Taiwan Affairs Office on Friday rejected President Lai Ching-te's offer of talks.";
+    let doc = models().annotate_text(text);
+    let form = |i: usize| doc.tokens[i].span.of(&doc.text);
+    let index = |word: &str| (0..doc.tokens.len()).find(|&i| form(i) == word).unwrap();
+    let rejected = index("rejected");
+    assert_eq!(doc.tokens[rejected].head, None);
+    assert_eq!(doc.tokens[index("Friday")].deprel, "obl");
+}
