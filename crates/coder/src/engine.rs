@@ -2103,6 +2103,14 @@ fn event_noun(parsed: &Parsed, verb: usize, object: Option<usize>, lemma: &str) 
             .copied()
             .filter(|&c| matches!(parsed.full_relation(c), "obl:unmarked" | "iobj")),
     );
+    // "raised its alert level against North Korea": a level or state of something is that
+    // thing.
+    nouns.extend(
+        object
+            .filter(|&o| matches!(parsed.lemma(o), "level" | "status" | "state" | "readiness"))
+            .map(|o| parsed.children_with(o, "compound").collect::<Vec<_>>())
+            .unwrap_or_default(),
+    );
     // "sent two planes carrying medicine": what the vehicles carry.
     let carried: Vec<usize> = object
         .map(|o| {

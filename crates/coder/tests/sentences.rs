@@ -1327,3 +1327,18 @@ fn taiwans_president_and_imports_suspended() {
         [one("163", &["IDN"], &["MYS"], "asserted")]
     );
 }
+
+#[test]
+fn an_alert_raised_against_a_country_and_units_moved_toward_it() {
+    let events = code(
+        "South Korea's military raised its alert level against North Korea on Wednesday and moved additional artillery units to two frontline islands in the Yellow Sea.",
+        "2025-05-21",
+    );
+    assert_eq!(
+        summary(&events),
+        [
+            one("152", &["KORMIL"], &["PRK"], "asserted"),
+            one("154", &["KORMIL"], &["PRK"], "asserted"),
+        ]
+    );
+}
