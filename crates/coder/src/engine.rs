@@ -2501,6 +2501,28 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
                 // The governor comes first, so this walks up the sentence and ends.
                 return parsed.heads[head].map_or_else(Vec::new, |g| subject_of(parsed, g));
             }
+            // "condemned the strike as a violation of the ceasefire that ended last year's war
+            // and again called on Israel ..." with "called" joined to "ended": a past tense
+            // joined to a relative clause's verb, when the relative pronoun is that clause's
+            // subject, belongs to the clause the relative clause sits in.
+            ("conj", Some(head))
+                if matches!(parsed.xpos(at), "VBD" | "VBN")
+                    && parsed.xpos(head) == "VBD"
+                    && parsed.full_relation(head) == "acl:relcl"
+                    && parsed
+                        .child_full(head, "nsubj")
+                        .is_some_and(|s| is_relative_pronoun(parsed, s))
+                    && parsed.child_full(at, "nsubj").is_none() =>
+            {
+                let mut above = parsed.heads[head];
+                while let Some(word) = above.filter(|&w| parsed.upos(w) != "VERB") {
+                    above = parsed.heads[word];
+                }
+                // The clause above comes first, so this walks up the sentence and ends.
+                return above
+                    .filter(|&verb| verb < at)
+                    .map_or_else(Vec::new, |verb| subject_of(parsed, verb));
+            }
             ("xcomp" | "conj" | "advcl", Some(head)) => at = head,
             _ => break,
         }

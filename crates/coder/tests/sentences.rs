@@ -1342,3 +1342,28 @@ fn an_alert_raised_against_a_country_and_units_moved_toward_it() {
         ]
     );
 }
+
+#[test]
+fn a_past_tense_joined_to_a_relative_clause_belongs_to_the_clause_above() {
+    let events = code(
+        "Lebanese President Joseph Aoun condemned the strike as a violation of the ceasefire that ended last year's war and again called on Israel to withdraw its troops.",
+        "2025-08-25",
+    );
+    assert!(
+        summary(&events).contains(&one("0256", &["LBNGOV"], &["ISR"], "asserted")),
+        "{:?}",
+        summary(&events)
+    );
+}
+
+#[test]
+fn a_loan_pledged_to_a_country_read_as_a_direct_object() {
+    let events = code(
+        "The Kuwait Fund for Arab Economic Development pledged on Monday to lend Jordan $50 million.",
+        "2025-10-13",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("033", &["KWT"], &["JOR"], "asserted")]
+    );
+}
