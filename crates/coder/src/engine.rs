@@ -475,13 +475,7 @@ impl Coder {
         frames: &mut Vec<Frame>,
         notes: &mut Notes,
     ) {
-        let root_of = |f: &Frame| {
-            let code = f
-                .cameo
-                .as_deref()
-                .unwrap_or(&self.kb.patterns()[f.pattern].cameo);
-            code.get(..2).unwrap_or("").to_string()
-        };
+        let root_of = |f: &Frame| self.root_of(f);
         // The verb or noun of a protest ("a strike to press ...") or of a deployment
         // ("ordered the army into the streets to fight drug gangs"), with its root.
         let hosts: Vec<(usize, String)> = frames
@@ -537,13 +531,7 @@ impl Coder {
     /// "walked off the job in a nationwide strike", "marched in protest": an event noun that
     /// says what kind of act its verb's act is (same root, "in" or "as") is that act.
     fn drop_restated_nouns(&self, parsed: &Parsed, frames: &mut Vec<Frame>, notes: &mut Notes) {
-        let root_of = |f: &Frame| {
-            let code = f
-                .cameo
-                .as_deref()
-                .unwrap_or(&self.kb.patterns()[f.pattern].cameo);
-            code.get(..2).unwrap_or("").to_string()
-        };
+        let root_of = |f: &Frame| self.root_of(f);
         let verbs: Vec<(usize, String)> = frames
             .iter()
             .filter(|f| f.noun != Some(f.predicate))
@@ -708,6 +696,16 @@ impl Coder {
         }
         frames.extend(added);
         frames.sort_by_key(|f| f.predicate);
+    }
+
+    /// The CAMEO root a frame codes: its own code when folding gave it one, else its
+    /// pattern's.
+    fn root_of(&self, frame: &Frame) -> String {
+        let code = frame
+            .cameo
+            .as_deref()
+            .unwrap_or(&self.kb.patterns()[frame.pattern].cameo);
+        code.get(..2).unwrap_or("").to_string()
     }
 
     /// Whether `noun` names an attack (a noun with a pattern of root 18, 19 or 20: "strike",

@@ -423,18 +423,15 @@ fn trailing_attribution(input: &ParseInput) -> Option<usize> {
 /// The position of "on" in "<noun> on <weekday> <finite verb>", the wire's way of dating an
 /// act between its subject and its verb.
 fn weekday_before_verb(input: &ParseInput) -> Option<usize> {
-    const WEEKDAYS: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
+    // The day's whole name, capitalised ("Friday", not "Fri" or "friday").
+    let weekday = |word: &str| {
+        word.len() >= 6
+            && word.starts_with(char::is_uppercase)
+            && dyad_core::calendar::weekday_number(word).is_some()
+    };
     (1..input.forms.len().saturating_sub(2)).find(|&on| {
         input.forms[on] == "on"
-            && WEEKDAYS.contains(&input.forms[on + 1])
+            && weekday(input.forms[on + 1])
             && matches!(input.xpos[on + 2], "VBD" | "VBZ" | "VBP")
             && matches!(input.upos[on - 1], "NOUN" | "PROPN")
     })
