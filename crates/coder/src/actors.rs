@@ -84,35 +84,35 @@ pub fn actors_of(
             // "expelled two diplomats, accusing them of spying": the object of a participle
             // clause is the party the clause it hangs on acted upon.
             None if is_participle_object(parsed, w) => {
-                let (start, end) = parsed.span(w, w);
                 actors.extend(
-                    acted_upon_before(parsed, kb, w, day, recent).map(|a| Actor {
-                        text: parsed.text[start..end].to_string(),
-                        start,
-                        end,
-                        ..a
-                    }),
+                    acted_upon_before(parsed, kb, w, day, recent)
+                        .map(|a| referred_to_by(parsed, w, &a)),
                 );
             }
             // "Ukrainian soldiers ... said Russian guards had beaten them": an object
             // "them" in what people say is those people.
             None if parsed.lemma(w) == "they" && parsed.relation(w) != "nsubj" => {
-                let (start, end) = parsed.span(w, w);
                 actors.extend(
                     speaker_of_clause(parsed, w)
                         .and_then(|speaker| actor_of(parsed, kb, speaker, day))
-                        .map(|a| Actor {
-                            text: parsed.text[start..end].to_string(),
-                            start,
-                            end,
-                            ..a
-                        }),
+                        .map(|a| referred_to_by(parsed, w, &a)),
                 );
             }
             None => actors.extend(coreferent(parsed, w, recent)),
         }
     }
     actors
+}
+
+/// `actor` as the pronoun or description `word` refers to it, with that word as its evidence.
+fn referred_to_by(parsed: &Parsed, word: usize, actor: &Actor) -> Actor {
+    let (start, end) = parsed.span(word, word);
+    Actor {
+        text: parsed.text[start..end].to_string(),
+        start,
+        end,
+        ..actor.clone()
+    }
 }
 
 /// Whether `word` is the object pronoun of a participle clause hanging on another verb
@@ -240,12 +240,7 @@ fn shared_modifier_actors(
 fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor> {
     let lemma = parsed.lemma(word);
     let (start, end) = parsed.span(word, word);
-    let here = |actor: &Actor| Actor {
-        text: parsed.text[start..end].to_string(),
-        start,
-        end,
-        ..actor.clone()
-    };
+    let here = |actor: &Actor| referred_to_by(parsed, word, actor);
     // Earlier sentences for every kind of reference; a subject "he" or "she" may also point
     // back within its own sentence ("Macron began his tour in Kenya, where he signed ...").
     let sentence_start = parsed.tokens.first().map_or(0, |t| t.span.start);
