@@ -1396,7 +1396,24 @@ impl Coder {
                 Some(Actor::of_country(text, span, country, None))
             }));
         }
-        if !pattern.target.is_empty() && target.is_empty() && !joint && !act_of_unnamed_doers {
+        // "appealed for international help", "called for an independent investigation": an
+        // appeal may be made to no one in particular, when the sentence names no addressee
+        // (an object, or someone appealed "to", "on" or "from") it failed to resolve.
+        let addressed = parsed
+            .children_with(frame.predicate, "obj")
+            .chain(parsed.children_with(frame.predicate, "iobj"))
+            .any(|o| Some(o) != frame.noun)
+            || parsed.modifiers(frame.predicate).any(|m| {
+                matches!(parsed.preposition(m), Some("to" | "on" | "upon" | "from"))
+                    && !names_a_time(parsed.form(m))
+            });
+        let appeal = code.root() == "02" && !addressed;
+        if !pattern.target.is_empty()
+            && target.is_empty()
+            && !joint
+            && !act_of_unnamed_doers
+            && !appeal
+        {
             notes.add(|| {
                 let words: Vec<&str> = frame.target.iter().map(|&w| parsed.form(w)).collect();
                 format!(

@@ -1367,3 +1367,19 @@ fn a_loan_pledged_to_a_country_read_as_a_direct_object() {
         [one("033", &["KWT"], &["JOR"], "asserted")]
     );
 }
+
+#[test]
+fn a_claim_of_responsibility_and_an_appeal_stand_without_a_target() {
+    let events = code(
+        "The separatist Balochistan Liberation Army claimed responsibility for the attack.",
+        "2025-10-13",
+    );
+    assert_eq!(summary(&events), [one("015", &["PAKREB"], &[], "asserted")]);
+    let events = code(
+        "Tonga's government appealed on Wednesday for emergency supplies of drinking water and tents.",
+        "2025-03-12",
+    );
+    assert_eq!(events.len(), 1, "{:?}", summary(&events));
+    assert_eq!(summary(&events)[0].1, ["TONGOV"]);
+    assert!(summary(&events)[0].2.is_empty());
+}
