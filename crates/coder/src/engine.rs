@@ -1407,7 +1407,13 @@ impl Coder {
                 matches!(parsed.preposition(m), Some("to" | "on" | "upon" | "from"))
                     && !names_a_time(parsed.form(m))
             });
-        let appeal = code.root() == "02" && !addressed;
+        // What is appealed for must be named ("for calm", "an investigation"): "asked not to
+        // be named" appeals for nothing.
+        let appealed_for = frame.noun.is_some()
+            || parsed
+                .modifiers(frame.predicate)
+                .any(|m| parsed.preposition(m) == Some("for"));
+        let appeal = code.root() == "02" && !addressed && appealed_for;
         if !pattern.target.is_empty()
             && target.is_empty()
             && !joint

@@ -1383,3 +1383,16 @@ fn a_claim_of_responsibility_and_an_appeal_stand_without_a_target() {
     assert_eq!(summary(&events)[0].1, ["TONGOV"]);
     assert!(summary(&events)[0].2.is_empty());
 }
+
+#[test]
+fn asking_not_to_be_named_appeals_for_nothing() {
+    let events = code(
+        "A Ukrainian official, who asked not to be named because the talks were confidential, said the two delegations had met.",
+        "2025-11-20",
+    );
+    assert!(
+        events.iter().all(|e| !e.cameo.starts_with("02")),
+        "{:?}",
+        summary(&events)
+    );
+}
