@@ -38,6 +38,12 @@ pub struct Actor {
 }
 
 impl Actor {
+    /// The actor's country, or its own code when it has none (an IGO: "IGOUNO"): what the
+    /// event scores and dyads compare.
+    pub fn country_or_code(&self) -> String {
+        self.country.clone().unwrap_or_else(|| self.code.clone())
+    }
+
     /// An actor known only by its country and, when an agent noun gives one, its sector
     /// ("police" placed in Romania -> ROUCOP; "Britain" -> GBR), read from the words at
     /// `start..end` of the article.

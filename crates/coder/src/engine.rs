@@ -13,7 +13,7 @@ use crate::actors::{Actor, actors_named, actors_of, located_agent};
 use crate::dates::{Tense, date_of};
 use crate::event::{Action, Event, Plover};
 use crate::explain::{Notes, SentenceExplanation};
-use crate::modality::{is_condition, is_stated_intent, modality_of};
+use crate::modality::{is_condition, is_participle_after_comma, is_stated_intent, modality_of};
 use crate::parsed::Parsed;
 
 /// A coder over one knowledge base.
@@ -229,12 +229,9 @@ impl Coder {
         let mut used_nouns = HashSet::new();
         // "United" in "the United States" is part of a name, whatever its tag.
         let in_name = |word: usize| {
-            parsed.mentions_at(word).any(|m| {
-                m.end - m.start > 1
-                    && m.referents
-                        .iter()
-                        .any(|r| !matches!(r, dyad_resolve::Referent::Agent(_)))
-            })
+            parsed
+                .mentions_at(word)
+                .any(|m| m.end - m.start > 1 && !is_agent_only(m))
         };
         for word in 0..parsed.len() {
             if in_name(word) {
@@ -475,13 +472,12 @@ impl Coder {
         frames: &mut Vec<Frame>,
         notes: &mut Notes,
     ) {
-        let root_of = |f: &Frame| self.root_of(f);
         // The verb or noun of a protest ("a strike to press ...") or of a deployment
         // ("ordered the army into the streets to fight drug gangs"), with its root.
         let hosts: Vec<(usize, String)> = frames
             .iter()
-            .filter(|f| matches!(root_of(f).as_str(), "14" | "15"))
-            .flat_map(|f| [Some(f.predicate), f.noun].map(|w| w.map(|w| (w, root_of(f)))))
+            .filter(|f| matches!(self.root_of(f).as_str(), "14" | "15"))
+            .flat_map(|f| [Some(f.predicate), f.noun].map(|w| w.map(|w| (w, self.root_of(f)))))
             .flatten()
             .collect();
         let host_of = |word: usize| -> Option<&str> {
@@ -510,7 +506,7 @@ impl Coder {
             let mut at = f.predicate;
             for _ in 0..parsed.len() {
                 if let Some(host) = host_of(at) {
-                    return held_for(host, &root_of(f)) || at != f.predicate;
+                    return held_for(host, &self.root_of(f)) || at != f.predicate;
                 }
                 match parsed.heads[at] {
                     Some(head) if is_complement(parsed, at) => at = head,
@@ -531,11 +527,10 @@ impl Coder {
     /// "walked off the job in a nationwide strike", "marched in protest": an event noun that
     /// says what kind of act its verb's act is (same root, "in" or "as") is that act.
     fn drop_restated_nouns(&self, parsed: &Parsed, frames: &mut Vec<Frame>, notes: &mut Notes) {
-        let root_of = |f: &Frame| self.root_of(f);
         let verbs: Vec<(usize, String)> = frames
             .iter()
             .filter(|f| f.noun != Some(f.predicate))
-            .map(|f| (f.predicate, root_of(f)))
+            .map(|f| (f.predicate, self.root_of(f)))
             .collect();
         let restated = |f: &Frame| {
             f.noun == Some(f.predicate)
@@ -543,7 +538,7 @@ impl Coder {
                 && parsed.heads[f.predicate].is_some_and(|head| {
                     verbs
                         .iter()
-                        .any(|(verb, root)| *verb == head && *root == root_of(f))
+                        .any(|(verb, root)| *verb == head && *root == self.root_of(f))
                 })
         };
         drop_noting(
@@ -698,6 +693,24 @@ impl Coder {
         frames.sort_by_key(|f| f.predicate);
     }
 
+    /// Whether `verb` is a participle before the noun it modifies that only describes it: a
+    /// past participle ("a negotiated settlement"), not a finite verb the parser hung on its
+    /// object ("mediated talks"); a present one before a noun that names no act ("the ruling
+    /// party"), not the light verb of one ("before holding talks").
+    fn describes_its_noun(&self, parsed: &Parsed, verb: usize) -> bool {
+        let Some(noun) = parsed.heads[verb].filter(|&noun| noun > verb) else {
+            return false;
+        };
+        if parsed.relation(verb) != "amod" {
+            return false;
+        }
+        match parsed.xpos(verb) {
+            "VBN" => object_taken_for_head(parsed, verb).is_none(),
+            "VBG" => !self.by_noun.contains_key(parsed.lemma(noun)),
+            _ => false,
+        }
+    }
+
     /// The CAMEO root a frame codes: its own code when folding gave it one, else its
     /// pattern's.
     fn root_of(&self, frame: &Frame) -> String {
@@ -736,11 +749,7 @@ impl Coder {
         // "a negotiated settlement", "captured soldiers", "bargaining chips": a participle
         // before a noun describes it; it tells no act of its own (unless the noun is an
         // act it is the light verb of: "before holding talks").
-        let describing_gerund = parsed.xpos(verb) == "VBG"
-            && parsed.relation(verb) == "amod"
-            && parsed.heads[verb]
-                .is_some_and(|noun| noun > verb && !self.by_noun.contains_key(parsed.lemma(noun)));
-        if is_describing_participle(parsed, verb) || describing_gerund {
+        if self.describes_its_noun(parsed, verb) {
             notes.add(|| {
                 format!(
                     "verb \"{}\": a participle describing the noun after it; not an act",
@@ -1902,15 +1911,15 @@ fn meeting_of_the_same_parties<'a>(
     source: &[Actor],
     target: &[Actor],
 ) -> Option<&'a Event> {
-    let countries = |actors: &mut dyn Iterator<Item = &Actor>| -> HashSet<String> {
-        actors
-            .map(|a| a.country.clone().unwrap_or_else(|| a.code.clone()))
+    let parties = |one: &[Actor], other: &[Actor]| -> HashSet<String> {
+        one.iter()
+            .chain(other)
+            .map(Actor::country_or_code)
             .collect()
     };
-    let parties = countries(&mut source.iter().chain(target));
+    let these = parties(source, target);
     prior.iter().rev().find(|event| {
-        event.cameo_root == "04"
-            && parties.is_subset(&countries(&mut event.source.iter().chain(&event.target)))
+        event.cameo_root == "04" && these.is_subset(&parties(&event.source, &event.target))
     })
 }
 
@@ -2602,10 +2611,9 @@ fn facing_country(parsed: &Parsed, source: &[Actor]) -> Option<Actor> {
         .filter_map(|border| prepositional(parsed, border, "with"))
         .find_map(|w| country_at(w).map(|c| (w, c)));
     let named = || {
-        let mut others: Vec<(usize, String)> = (0..parsed.len())
+        let others: Vec<(usize, String)> = (0..parsed.len())
             .filter_map(|w| country_at(w).map(|c| (w, c)))
             .collect();
-        others.dedup_by(|a, b| a.1 == b.1);
         let distinct: HashSet<&String> = others.iter().map(|(_, c)| c).collect();
         (distinct.len() == 1).then(|| others[0].clone())
     };
@@ -2662,15 +2670,6 @@ fn calls_something_something(parsed: &Parsed, verb: usize) -> bool {
     complement || after_object
 }
 
-/// Whether `verb` is a past participle before the noun it modifies ("a negotiated
-/// settlement"), not a finite verb the parser hung on its object ("mediated talks").
-fn is_describing_participle(parsed: &Parsed, verb: usize) -> bool {
-    parsed.xpos(verb) == "VBN"
-        && parsed.relation(verb) == "amod"
-        && parsed.heads[verb].is_some_and(|noun| noun > verb)
-        && object_taken_for_head(parsed, verb).is_none()
-}
-
 /// Whether `verb` is a participle of speech ("accusing", "urging", "warning") set off by a
 /// comma as an adverbial clause.
 fn is_free_speech_participle(parsed: &Parsed, verb: usize) -> bool {
@@ -2687,10 +2686,8 @@ fn is_free_speech_participle(parsed: &Parsed, verb: usize) -> bool {
         "deny",
         "demand",
     ];
-    parsed.xpos(verb) == "VBG"
+    is_participle_after_comma(parsed, verb)
         && parsed.relation(verb) == "advcl"
-        && verb > 0
-        && parsed.form(verb - 1) == ","
         && SPEECH_ACTS.contains(&parsed.lemma(verb))
 }
 
@@ -2799,13 +2796,7 @@ fn other_targets(parsed: &Parsed, frame: &Frame, pattern: &Pattern) -> Vec<usize
     let that =
         (predicate + 1..parsed.len().min(predicate + 6)).find(|&w| parsed.lemma(w) == "that");
     if let Some(that) = that {
-        let names_actor = |w: usize| {
-            parsed.mentions_at(w).any(|m| {
-                m.referents
-                    .iter()
-                    .any(|r| !matches!(r, dyad_resolve::Referent::Agent(_)))
-            })
-        };
+        let names_actor = |w: usize| parsed.mentions_at(w).any(|m| !is_agent_only(m));
         words.extend(
             (that + 1..parsed.len()).find(|&w| parsed.relation(w) == "nsubj" || names_actor(w)),
         );

@@ -181,10 +181,12 @@ fn is_told_as_fact(parsed: &Parsed, word: usize) -> bool {
 /// Whether `word` is a participle set off by a comma with no subordinator (", accusing him of
 /// spying"): an act of its own alongside the clause it hangs on.
 fn is_free_participle(parsed: &Parsed, word: usize) -> bool {
-    parsed.xpos(word) == "VBG"
-        && parsed.children_with(word, "mark").next().is_none()
-        && word > 0
-        && parsed.form(word - 1) == ","
+    is_participle_after_comma(parsed, word) && parsed.children_with(word, "mark").next().is_none()
+}
+
+/// Whether `word` is a present participle right after a comma (", accusing him of spying").
+pub fn is_participle_after_comma(parsed: &Parsed, word: usize) -> bool {
+    parsed.xpos(word) == "VBG" && word > 0 && parsed.form(word - 1) == ","
 }
 
 /// Whether `word` heads an "if" or "unless" clause (the condition of another act) or a

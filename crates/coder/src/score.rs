@@ -36,7 +36,7 @@ impl EventKey {
         let countries = |actors: &[crate::actors::Actor]| {
             actors
                 .iter()
-                .map(|a| a.country.clone().unwrap_or_else(|| a.code.clone()))
+                .map(crate::actors::Actor::country_or_code)
                 .collect()
         };
         EventKey {
