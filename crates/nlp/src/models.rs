@@ -264,7 +264,7 @@ impl Models {
         let has_subject = |arcs: &[(usize, String)], verb: usize| {
             (0..verb)
                 .filter(|&w| w != on + 1)
-                .any(|w| arcs[w].0 == verb + 1 && arcs[w].1.starts_with("nsubj"))
+                .any(|w| is_subject_of(arcs[w].0, &arcs[w].1, verb))
         };
         if has_subject(&arcs, verb) {
             return arcs;
@@ -379,7 +379,7 @@ fn later_verb_lacks_subject(analysis: &SentenceAnalysis, word: usize) -> bool {
     (word + 1..analysis.xpos.len()).any(|verb| {
         matches!(analysis.xpos[verb].as_str(), "VBD" | "VBZ" | "VBP")
             && !(0..analysis.heads.len())
-                .any(|w| analysis.heads[w] == verb + 1 && analysis.deprels[w].starts_with("nsubj"))
+                .any(|w| is_subject_of(analysis.heads[w], &analysis.deprels[w], verb))
     })
 }
 
@@ -444,8 +444,12 @@ fn heads_clause(analysis: &SentenceAnalysis, verb: usize) -> bool {
 
 /// Whether the parse gives `verb` a subject before it.
 fn has_subject_before(analysis: &SentenceAnalysis, verb: usize) -> bool {
-    (0..verb)
-        .any(|word| analysis.heads[word] == verb + 1 && analysis.deprels[word].starts_with("nsubj"))
+    (0..verb).any(|word| is_subject_of(analysis.heads[word], &analysis.deprels[word], verb))
+}
+
+/// Whether a word with this 1-based head and label is a subject of the (0-based) `verb`.
+fn is_subject_of(head: usize, label: &str, verb: usize) -> bool {
+    head == verb + 1 && label.starts_with("nsubj")
 }
 
 /// The label a repair gives a word it reads as a past-tense verb.
