@@ -385,6 +385,14 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
                 n => parties[n - 2..].iter().map(here).collect(),
             }
         }
+        // "He praised both men for their courage": the two people named last.
+        "man" | "woman"
+            if parsed.children[word]
+                .iter()
+                .any(|&c| matches!(parsed.lemma(c), "two" | "both")) =>
+        {
+            last_two()
+        }
         "leader" | "president" | "premier" | "minister" | "side" => {
             let two = parsed.children[word]
                 .iter()

@@ -1315,14 +1315,28 @@ impl Coder {
         // "Kenyan youth groups plan to march on parliament": protesters protest against
         // their own state, whoever they are.
         let protest = code.root() == "14";
-        if target.is_empty() && !joint && (DOMESTIC_ROOTS.contains(&code.root()) || protest) {
+        // So are people a state praises, frees, pardons or consoles ("praised officers for
+        // their restraint", "freed 30 activists").
+        let towards_own = ["01", "05", "08"].contains(&code.root());
+        if target.is_empty()
+            && !joint
+            && (DOMESTIC_ROOTS.contains(&code.root()) || protest || towards_own)
+        {
             target.extend(
                 frame
                     .target
                     .iter()
                     .copied()
                     .chain(other_targets(parsed, frame, pattern))
-                    .find_map(|w| domestic_official(parsed, w, &source, protest)),
+                    .find_map(|w| domestic_official(parsed, w, &source, protest))
+                    // Praise, release or comfort given abroad is another matter: "praised
+                    // both men" after a summit of Armenia and Azerbaijan.
+                    .filter(|t| {
+                        !towards_own
+                            || t.country
+                                .as_deref()
+                                .is_some_and(|c| !names_another_country(parsed, c))
+                    }),
             );
         }
         // "condemned the attack", "denounced the decision": an act the text told before is
@@ -3115,10 +3129,20 @@ fn domestic_official(
     // Parties too: "the ruling Georgian Dream party rejected an opposition demand"; and the
     // opposition: "opposition leader Machado urged the armed forces to ...".
     const STATE: [&str; 7] = ["GOV", "JUD", "COP", "MIL", "LEG", "PTY", "OPP"];
-    const DOMESTIC: [&str; 8] = ["GOV", "JUD", "COP", "MIL", "LEG", "OPP", "CVL", "ELI"];
+    const DOMESTIC: [&str; 17] = [
+        "GOV", "JUD", "COP", "MIL", "LEG", "OPP", "CVL", "ELI", "REB", "EDU", "LAB", "REF", "HLH",
+        "AGR", "REL", "MED", "BUS",
+    ];
+    // "Colombia's Catholic bishops urged the rebels to free the captives": the country's
+    // other people too, when the sentence names no other country.
     let state = source.iter().find(|s| {
-        s.country.is_some()
-            && (any_source || s.sector.as_deref().is_some_and(|x| STATE.contains(&x)))
+        let Some(country) = s.country.as_deref() else {
+            return false;
+        };
+        let sector = s.sector.as_deref().unwrap_or("");
+        any_source
+            || STATE.contains(&sector)
+            || (DOMESTIC.contains(&sector) && !names_another_country(parsed, country))
     })?;
     let country = state.country.clone()?;
     let phrase = parsed.core_phrase(word);

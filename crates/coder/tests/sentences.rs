@@ -1396,3 +1396,50 @@ fn asking_not_to_be_named_appeals_for_nothing() {
         summary(&events)
     );
 }
+
+#[test]
+fn people_of_a_kind_whom_a_country_addresses_praises_or_frees_are_its_own() {
+    let events = code(
+        "Colombia's Catholic bishops urged the rebels to free the captives unharmed.",
+        "2025-10-14",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("0253", &["COLREL"], &["COLREB"], "asserted")]
+    );
+    let events = code(
+        "Kenya's interior minister praised officers for their restraint.",
+        "2025-06-26",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("051", &["KENGOV"], &["KENCOP"], "asserted")]
+    );
+    let events = code(
+        "Venezuela's government freed 30 activists on Saturday.",
+        "2025-06-01",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("0841", &["VENGOV"], &["VENOPP"], "asserted")]
+    );
+    // Not when the sentence is about another country's people.
+    let events = code(
+        "Venezuela's government freed 30 activists on Saturday, the United States said.",
+        "2025-06-01",
+    );
+    assert!(events.is_empty(), "{:?}", summary(&events));
+}
+
+#[test]
+fn both_men_are_the_two_people_named_last() {
+    let events = code(
+        "Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev signed a joint declaration at the White House on Friday. President Donald Trump praised both men for their courage.",
+        "2025-08-08",
+    );
+    let praise = summary(&events)
+        .into_iter()
+        .find(|e| e.0 == "051")
+        .expect("the praise");
+    assert_eq!(praise.2, ["ARMGOV", "AZEGOV"]);
+}
