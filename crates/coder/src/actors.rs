@@ -144,6 +144,10 @@ fn acted_upon_before(
 ) -> Option<Actor> {
     let participle = parsed.heads[word]?;
     let governing = parsed.heads[participle]?;
+    // "ordered two diplomats to leave ..., accusing them of spying": the clause of the order.
+    let governing = parsed
+        .verb_of_object_infinitive(governing)
+        .unwrap_or(governing);
     let subject = parsed.child_full(governing, "nsubj").unwrap_or(governing);
     // A noun phrase of the governing clause itself, not of a clause inside it ("an officer
     // detained in Caracas": the officer, not Caracas).
@@ -493,10 +497,22 @@ fn country_by_name(parsed: &Parsed, mention: &Mention) -> Option<Actor> {
             parsed.preposition(w),
             Some("in" | "at" | "near" | "from" | "to" | "into" | "across" | "outside" | "inside")
         )
-    });
+    }) || names_a_border(parsed, mention);
     (named && !place)
         .then(|| country(parsed, &[mention]))
         .flatten()
+}
+
+/// Whether the mention names the country of a border a place is by ("near the Cameroon
+/// border", "along the Afghan frontier"): that place may be on either side.
+pub fn names_a_border(parsed: &Parsed, mention: &Mention) -> bool {
+    (mention.start..mention.end).any(|w| {
+        matches!(parsed.relation(w), "compound" | "amod")
+            && parsed.heads[w].is_some_and(|noun| {
+                matches!(parsed.lemma(noun), "border" | "frontier")
+                    && parsed.preposition(noun).is_some()
+            })
+    })
 }
 
 /// The people among `recent`, each once, in the order of their last mention.
@@ -851,7 +867,7 @@ fn country(parsed: &Parsed, found: &[&Mention]) -> Option<Actor> {
     let mut agent: Option<(&Mention, &str)> = None;
     for mention in found {
         // "20 billion Canadian dollars' worth of American steel": a currency is no actor.
-        if names_a_currency(parsed, mention) {
+        if names_a_currency(parsed, mention) || names_a_border(parsed, mention) {
             continue;
         }
         for referent in &mention.referents {

@@ -379,12 +379,24 @@ impl Coder {
         let accusations = predicates_of(frames, |f| {
             self.kb.patterns()[f.pattern].cameo.starts_with("11")
         });
-        drop_participle_clauses(
+        // "accusing him of helping to organise sabotage": what the alleged act's open
+        // complements say is alleged too.
+        let alleged = |f: &Frame| {
+            let mut at = f.predicate;
+            while parsed.relation(at) == "xcomp"
+                && let Some(head) = parsed.heads[at]
+            {
+                at = head;
+            }
+            matches!(parsed.relation(at), "advcl" | "acl" | "xcomp")
+                && parsed.xpos(at) == "VBG"
+                && parsed.heads[at].is_some_and(|h| accusations.contains(&h))
+        };
+        drop_noting(
             parsed,
             frames,
             notes,
-            (|h| accusations.contains(&h), |_: &Frame| true),
-            &["advcl", "acl", "xcomp"],
+            alleged,
             "what the accusation it hangs on alleges; coded as that accusation",
         );
     }
@@ -2567,6 +2579,12 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
                     .filter(|&verb| verb < at)
                     .map_or_else(Vec::new, |verb| subject_of(parsed, verb));
             }
+            // "ordered two Chinese diplomats to leave the country within 72 hours, accusing
+            // them of spying" parsed with "to leave" modifying "diplomats": a clause hanging
+            // on such an infinitive is the ordering verb's.
+            ("acl", Some(_)) if at != verb && parsed.verb_of_object_infinitive(at).is_some() => {
+                at = parsed.verb_of_object_infinitive(at).unwrap_or(at);
+            }
             ("xcomp" | "conj" | "advcl", Some(head)) => at = head,
             _ => break,
         }
@@ -2854,11 +2872,13 @@ fn place_of(parsed: &Parsed, kb: &Kb, predicate: usize, day: Day) -> Option<Acto
 /// Whether a word of the sentence names a country other than `country`, or a place in one.
 fn names_another_country(parsed: &Parsed, country: &str) -> bool {
     parsed.mentions.iter().any(|m| {
-        m.referents.iter().any(|r| match r {
-            dyad_resolve::Referent::Country { code, .. } => code != country,
-            dyad_resolve::Referent::Place { country: inside } => inside != country,
-            _ => false,
-        })
+        // "near the Cameroon border" names a border, not a party.
+        !crate::actors::names_a_border(parsed, m)
+            && m.referents.iter().any(|r| match r {
+                dyad_resolve::Referent::Country { code, .. } => code != country,
+                dyad_resolve::Referent::Place { country: inside } => inside != country,
+                _ => false,
+            })
     })
 }
 
@@ -2879,13 +2899,32 @@ fn dateline_country(parsed: &Parsed) -> Option<String> {
 }
 
 fn place_on(parsed: &Parsed, kb: &Kb, predicate: usize, day: Day) -> Option<Actor> {
+    let locative = |word: usize| {
+        matches!(
+            parsed.preposition(word),
+            Some(
+                "in" | "across"
+                    | "into"
+                    | "on"
+                    | "near"
+                    | "at"
+                    | "through"
+                    | "throughout"
+                    | "outside"
+                    | "around"
+                    | "along"
+            )
+        )
+    };
     parsed
         .modifiers(predicate)
-        .filter(|&obl| {
-            matches!(
-                parsed.preposition(obl),
-                Some("in" | "across" | "into" | "on" | "near" | "at")
-            )
+        .filter(|&obl| locative(obl))
+        // "rallied outside parliament in Tbilisi": the place a place is in.
+        .flat_map(|obl| {
+            let within = parsed
+                .children_with(obl, "nmod")
+                .filter(|&n| parsed.preposition(n) == Some("in"));
+            std::iter::once(obl).chain(within)
         })
         .find_map(|obl| {
             let actor = crate::actors::actor_of(parsed, kb, obl, day)?;

@@ -188,6 +188,21 @@ impl<'a> Parsed<'a> {
         attached.then(|| self.lemma(next))
     }
 
+    /// The verb an infinitive belongs to when the parser hung it on that verb's object:
+    /// "ordered two diplomats to leave" with "to leave" modifying "diplomats" gives "ordered".
+    pub fn verb_of_object_infinitive(&self, verb: usize) -> Option<usize> {
+        let noun = self.heads[verb]?;
+        let infinitive = self.relation(verb) == "acl"
+            && self
+                .children_with(verb, "mark")
+                .any(|m| self.lemma(m) == "to");
+        let object = matches!(self.relation(noun), "obj" | "iobj");
+        (infinitive && object)
+            .then(|| self.heads[noun])
+            .flatten()
+            .filter(|&above| above < noun)
+    }
+
     /// `word` and its conjuncts ("Cambodia and Thailand").
     pub fn with_conjuncts(&self, word: usize) -> Vec<usize> {
         let mut all = vec![word];

@@ -1443,3 +1443,41 @@ fn both_men_are_the_two_people_named_last() {
         .expect("the praise");
     assert_eq!(praise.2, ["ARMGOV", "AZEGOV"]);
 }
+
+#[test]
+fn a_participle_after_an_order_to_leave_is_the_orderers() {
+    let events = code(
+        "Estonia ordered a Russian diplomat to leave the country within 72 hours on Tuesday, accusing him of helping to organise sabotage on behalf of Russia's military intelligence service, the foreign ministry in Tallinn said.",
+        "2025-06-04",
+    );
+    let summary = summary(&events);
+    assert!(
+        summary.contains(&one("112", &["EST"], &["RUSGOV"], "asserted")),
+        "{summary:?}"
+    );
+    // What the accusation alleges is not coded as Estonia's act.
+    assert!(
+        summary.iter().all(|e| !e.0.starts_with("17")),
+        "{summary:?}"
+    );
+}
+
+#[test]
+fn a_march_through_a_city_is_in_its_country_and_a_border_names_no_side() {
+    let events = code(
+        "Tens of thousands of people marched through central Belgrade on Saturday.",
+        "2025-06-01",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("141", &["SRB"], &["SRB"], "asserted")]
+    );
+    let events = code(
+        "Nigerian troops killed at least 55 villagers in a raid on a farming community near the Cameroon border on Sunday night.",
+        "2025-06-01",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("190", &["NGAMIL"], &["NGACVL"], "asserted")]
+    );
+}

@@ -143,6 +143,7 @@ impl Models {
         };
         let analysis = self.analyse_tagged(forms, tags);
         let analysis = self.repair_clause_verb(forms, analysis);
+        let analysis = self.repair_past_read_as_participle(forms, analysis);
         if !lacks_main_verb(forms, &analysis) {
             return analysis;
         }
@@ -190,6 +191,72 @@ impl Models {
         let tags = self.tagger.predict_as(forms, &[(verb, PAST_VERB)]);
         let repaired = self.analyse_tagged(forms, tags);
         if has_subject_before(&repaired, verb) {
+            repaired
+        } else {
+            analysis
+        }
+    }
+
+    /// "Dominican immigration agents detained and deported 1,860 Haitian migrants", "Gunmen
+    /// killed at least 42 villagers", "Thousands of people rallied outside parliament ...,
+    /// and riot police detained ...": the sentence's first verb, a past form tagged a
+    /// participle with no auxiliary, that the parser made the root, a modifier of the
+    /// sentence's head noun, or a modifier of a noun that shares its verb with another
+    /// subject, is read as the past tense when no finite verb follows in its clause; the
+    /// repair is kept when the verb then has an active subject before it. "Militia fighters
+    /// armed with guns killed ..." keeps its participle: a finite verb follows it.
+    fn repair_past_read_as_participle(
+        &self,
+        forms: &[&str],
+        analysis: SentenceAnalysis,
+    ) -> SentenceAnalysis {
+        let Some(verb) = (analysis.upos.iter()).position(|u| u == "VERB" || u == "AUX") else {
+            return analysis;
+        };
+        let has_child = |word: usize, label: &str| {
+            (0..forms.len())
+                .any(|w| analysis.heads[w] == word + 1 && analysis.deprels[w].starts_with(label))
+        };
+        let head = analysis.heads[verb].checked_sub(1);
+        let head_is_loose = |noun: usize| {
+            // The head noun is the root, or one of two subjects of the same verb.
+            analysis.heads[noun] == 0
+                || (analysis.deprels[noun] == "nsubj"
+                    && (noun + 1..forms.len()).any(|other| {
+                        analysis.heads[other] == analysis.heads[noun]
+                            && analysis.deprels[other] == "nsubj"
+                    }))
+        };
+        let read_as_participle = verb > 0
+            && analysis.xpos[verb] == "VBN"
+            && Lemmatizer::is_past_tense(forms[verb])
+            && !has_child(verb, "aux")
+            && !has_child(verb, "nsubj:outer")
+            && match head {
+                None => true,
+                Some(noun) => analysis.deprels[verb] == "acl" && head_is_loose(noun),
+            };
+        if !read_as_participle || has_active_subject_before(&analysis, verb) {
+            return analysis;
+        }
+        let clause_end = (verb + 1..forms.len())
+            .find(|&w| matches!(forms[w], "," | ";" | "."))
+            .unwrap_or(forms.len());
+        let in_relative_clause = |w: usize| {
+            (w.saturating_sub(3)..w)
+                .any(|r| matches!(forms[r].to_lowercase().as_str(), "that" | "which" | "who"))
+        };
+        let finite_follows = (verb + 1..clause_end).any(|w| {
+            matches!(analysis.xpos[w].as_str(), "VBD" | "VBZ" | "VBP" | "MD")
+                && !in_relative_clause(w)
+                && !matches!(forms[w - 1], "and" | "or")
+        });
+        if finite_follows {
+            return analysis;
+        }
+        let tags = self.tagger.predict_as(forms, &[(verb, PAST_VERB)]);
+        let repaired = self.analyse_tagged(forms, tags);
+        if has_active_subject_before(&repaired, verb) {
             repaired
         } else {
             analysis
@@ -445,6 +512,11 @@ fn heads_clause(analysis: &SentenceAnalysis, verb: usize) -> bool {
 /// Whether the parse gives `verb` a subject before it.
 fn has_subject_before(analysis: &SentenceAnalysis, verb: usize) -> bool {
     (0..verb).any(|word| is_subject_of(analysis.heads[word], &analysis.deprels[word], verb))
+}
+
+/// Whether the parse gives `verb` an active subject (`nsubj`, not `nsubj:pass`) before it.
+fn has_active_subject_before(analysis: &SentenceAnalysis, verb: usize) -> bool {
+    (0..verb).any(|word| analysis.heads[word] == verb + 1 && analysis.deprels[word] == "nsubj")
 }
 
 /// Whether a word with this 1-based head and label is a subject of the (0-based) `verb`.

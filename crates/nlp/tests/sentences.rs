@@ -177,3 +177,45 @@ fn a_weekday_read_as_the_subject_is_lifted_too() {
     assert_eq!(doc.tokens[rejected].head, None);
     assert_eq!(doc.tokens[index("Friday")].deprel, "obl");
 }
+
+#[test]
+fn a_past_tense_read_as_a_participle_gets_its_subject() {
+    for (text, subject, verb) in [
+        (
+            "Dominican immigration agents detained and deported 1,860 Haitian migrants on Tuesday, the migration office said.",
+            "agents",
+            "detained",
+        ),
+        (
+            "Thousands of people rallied outside parliament in Tbilisi on Monday against a bill that would allow the authorities to ban opposition parties, and riot police detained at least 12 protesters.",
+            "Thousands",
+            "rallied",
+        ),
+    ] {
+        let doc = models().annotate_text(text);
+        let form = |i: usize| doc.tokens[i].span.of(&doc.text);
+        let index = |word: &str| (0..doc.tokens.len()).find(|&i| form(i) == word).unwrap();
+        let (subject, verb) = (index(subject), index(verb));
+        assert_eq!(doc.tokens[verb].xpos, "VBD", "{text}");
+        assert_eq!(doc.tokens[subject].deprel, "nsubj", "{text}");
+        assert_eq!(doc.tokens[subject].head, Some(verb), "{text}");
+    }
+    // A participle before the finite verb of its clause stays one.
+    for (text, participle) in [
+        (
+            "Soldiers wounded in the attack received treatment in Kabul.",
+            "wounded",
+        ),
+        (
+            "Ten people detained during the protests were freed on Monday.",
+            "detained",
+        ),
+    ] {
+        let doc = models().annotate_text(text);
+        let word = (0..doc.tokens.len())
+            .find(|&i| doc.tokens[i].span.of(&doc.text) == participle)
+            .unwrap();
+        assert_eq!(doc.tokens[word].xpos, "VBN", "{text}");
+        assert_eq!(doc.tokens[word].deprel, "acl", "{text}");
+    }
+}
