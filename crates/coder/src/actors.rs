@@ -293,6 +293,12 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
             n => people[n - 2..].iter().map(|a| here(a)).collect(),
         }
     };
+    // "Ishaq Dar arrived in Dhaka ... On Sunday, Dar called on ...", "Lee is set to host
+    // ...": a lone name that is a word of the full name of a person named before in the text
+    // is that person.
+    if let Some(person) = named_before_by_part(parsed, word, recent) {
+        return vec![here(person)];
+    }
     match lemma {
         "he" | "she" if subject => salient.map(|a| vec![here(a)]).unwrap_or_default(),
         // "the group", "the bloc", "its": the organisation named last.
@@ -368,6 +374,29 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
                 .flatten()
                 .filter(|a| a.start >= sentence_start && a.end <= start)
                 .collect();
+            // "talks between Iran and the United States, a day after the two countries
+            // signed ...": two parties joined by "and" before the words in their own sentence
+            // are the two; the first such pair, as mediators come after the parties
+            // ("Pakistan and Afghanistan signed ... after mediation by Qatar and Turkey,
+            // ending clashes between the two neighbours").
+            let joined_here = named_here.windows(2).find_map(|pair| {
+                let between = parsed.text.get(pair[0].end..pair[1].start)?;
+                let words: Vec<&str> = between
+                    .split(|c: char| c.is_whitespace() || c == ',')
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                let joined = words.contains(&"and")
+                    && words.iter().all(|w| matches!(*w, "and" | "the" | "its" | "their"));
+                let apart = if by_country {
+                    pair[0].country != pair[1].country
+                } else {
+                    !same_party(pair[0], pair[1])
+                };
+                (joined && apart).then(|| vec![here(pair[0]), here(pair[1])])
+            });
+            if let Some(two) = joined_here {
+                return two;
+            }
             let not_named_here = |a: &Actor| {
                 !named_here
                     .iter()
@@ -501,6 +530,35 @@ fn country_by_name(parsed: &Parsed, mention: &Mention) -> Option<Actor> {
     (named && !place)
         .then(|| country(parsed, &[mention]))
         .flatten()
+}
+
+/// The person named before `word` in the text whose full name has `word` as one of its words,
+/// when `word` is a name standing alone ("Dar" after "Ishaq Dar"); the latest such person.
+fn named_before_by_part<'r>(
+    parsed: &Parsed,
+    word: usize,
+    recent: &'r [Vec<Actor>],
+) -> Option<&'r Actor> {
+    let form = parsed.form(word);
+    let alone = parsed.upos(word) == "PROPN"
+        && form.chars().count() >= 3
+        && form.starts_with(char::is_uppercase)
+        && parsed
+            .core_phrase(word)
+            .iter()
+            .all(|&w| w == word || parsed.upos(w) != "PROPN");
+    if !alone {
+        return None;
+    }
+    let (start, _) = parsed.span(word, word);
+    let shares_a_word = |a: &&Actor| {
+        a.person
+            && a.end <= start
+            && a.name
+                .as_deref()
+                .is_some_and(|name| name.split([' ', '-']).any(|part| part == form))
+    };
+    recent.iter().flatten().rfind(shares_a_word)
 }
 
 /// Whether the mention names the country of a border a place is by ("near the Cameroon

@@ -1079,6 +1079,12 @@ impl Coder {
             return None;
         }
         let wanted = frame.cameo.as_deref().unwrap_or(&pattern.cameo);
+        let wanted = if frame.cameo.is_none() && is_courtesy_call(parsed, frame.predicate) {
+            notes.add(|| format!("\"{said}\": a call on someone that asks nothing, a meeting"));
+            "040"
+        } else {
+            wanted
+        };
         let Some(code) = self.kb.cameo(wanted) else {
             notes.add(|| {
                 format!(
@@ -1144,6 +1150,18 @@ impl Coder {
                     )
                 }
             });
+            return None;
+        }
+        // "he would only agree if Washington eases its demand": one party's accord with no
+        // one named and on nothing said ("agreed with Kyiv", "agreed to meet") is no event;
+        // two parties' ("India and Pakistan agreed") is their accord.
+        let alone = source.len() < 2;
+        if code.cameo == "019"
+            && parsed.lemma(frame.predicate) == "agree"
+            && frame.target.is_empty()
+            && alone
+        {
+            notes.add(|| format!("\"{said}\": agreed with no one and to nothing named"));
             return None;
         }
         // A pronoun on the target side is not the source ("She praised him").
@@ -1883,7 +1901,14 @@ fn predicates_of(frames: &[Frame], kind: impl Fn(&Frame) -> bool) -> Vec<usize> 
 /// Whether `word` heads a clause its head governs: "agreed to meet", "said that ...", and "to
 /// share" when the parser hung it as an adverbial clause.
 fn is_complement(parsed: &Parsed, word: usize) -> bool {
+    // "would only agree if Washington eases its demand", parsed with the "if" clause as a
+    // complement: a condition is not what is agreed, demanded or threatened ("asked if"
+    // asks a question, and no code hangs on its answer).
+    let condition = parsed
+        .children_with(word, "mark")
+        .any(|m| matches!(parsed.lemma(m), "if" | "unless"));
     match parsed.relation(word) {
+        "ccomp" if condition => false,
         "xcomp" | "ccomp" => true,
         "advcl" => parsed
             .children_with(word, "mark")
@@ -2686,6 +2711,43 @@ fn is_counterfactual(parsed: &Parsed, word: usize) -> bool {
 /// Whether "call" names its object something ("calling the vote an important step",
 /// "calling it legitimate"): an open complement, or an adjective or a new noun phrase right
 /// after the object's head.
+/// "Dar called on Chief Adviser Muhammad Yunus and held talks with ...": a call on someone
+/// named, with nothing asked of them (no "to" clause, no "for"), is a visit paid.
+fn is_courtesy_call(parsed: &Parsed, verb: usize) -> bool {
+    // "called him on Monday" telephoned.
+    let on_someone_named = parsed.modifiers(verb).any(|m| {
+        matches!(parsed.preposition(m), Some("on" | "upon"))
+            && parsed.upos(m) == "PROPN"
+            && !names_a_time(parsed.form(m))
+    }) && parsed.children_with(verb, "obj").next().is_none();
+    // "called on the United States and France, which oversee the truce, to press Israel"
+    // with "to press" hung lower down still asks.
+    let under_the_call = |mut word: usize| {
+        while let Some(head) = parsed.heads[word] {
+            if head == verb {
+                return true;
+            }
+            word = head;
+        }
+        false
+    };
+    let infinitive_under = (verb + 1..parsed.len()).any(|w| {
+        parsed.upos(w) == "VERB"
+            && parsed
+                .children_with(w, "mark")
+                .any(|m| parsed.lemma(m) == "to")
+            && under_the_call(w)
+    });
+    let asks = infinitive_under
+        || parsed.children[verb]
+            .iter()
+            .any(|&c| matches!(parsed.relation(c), "xcomp" | "ccomp" | "advcl"))
+        || parsed
+            .modifiers(verb)
+            .any(|m| parsed.preposition(m) == Some("for"));
+    parsed.lemma(verb) == "call" && on_someone_named && !asks
+}
+
 fn calls_something_something(parsed: &Parsed, verb: usize) -> bool {
     let complement = parsed
         .children_with(verb, "xcomp")

@@ -1481,3 +1481,49 @@ fn a_march_through_a_city_is_in_its_country_and_a_border_names_no_side() {
         [one("190", &["NGAMIL"], &["NGACVL"], "asserted")]
     );
 }
+
+#[test]
+fn the_two_countries_are_the_pair_joined_before_them() {
+    let events = code(
+        "Oman offered on Tuesday to host a new round of talks between Iran and the United States, a day after the two countries signed a prisoner exchange agreement in Muscat.",
+        "2025-08-27",
+    );
+    let signed = summary(&events)
+        .into_iter()
+        .find(|e| e.0 == "057")
+        .expect("the signing");
+    assert_eq!(signed.1, ["IRN", "USA"]);
+}
+
+#[test]
+fn a_lone_surname_is_the_person_named_in_full_before() {
+    let events = code(
+        "Pakistan's Foreign Minister Ishaq Dar arrived in Dhaka on Saturday. On Sunday, Dar called on Chief Adviser Muhammad Yunus and held talks with Touhid Hossain, the foreign ministry in Dhaka said.",
+        "2025-08-25",
+    );
+    let summary = summary(&events);
+    // Calling on someone and asking nothing of them is meeting them.
+    assert!(
+        summary.iter().any(|e| e.0 == "040" && e.1 == ["PAKGOV"]),
+        "{summary:?}"
+    );
+    assert!(
+        summary.iter().any(|e| e.0 == "046" && e.1 == ["PAKGOV"]),
+        "{summary:?}"
+    );
+}
+
+#[test]
+fn a_condition_is_not_what_is_agreed() {
+    let events = code(
+        "Trump said he would love to meet Kim Jong Un. Kim has indicated he would only agree if Washington eases its demand for denuclearisation.",
+        "2025-10-27",
+    );
+    assert!(
+        events
+            .iter()
+            .all(|e| e.source.iter().all(|a| a.code != "PRKGOV")),
+        "{:?}",
+        summary(&events)
+    );
+}
