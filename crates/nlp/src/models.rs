@@ -323,19 +323,45 @@ impl Models {
     /// only when the verb then has a subject before it.
     fn parse_lifting_day(&self, input: &ParseInput<'_>) -> Vec<(usize, String)> {
         let arcs = self.parse_sentence(input);
-        let Some(on) = weekday_before_verb(input) else {
-            return arcs;
-        };
-        let verb = on + 2;
-        // The weekday itself is no subject ("on Friday rejected" with "Friday" as one).
-        let has_subject = |arcs: &[(usize, String)], verb: usize| {
-            (0..verb)
-                .filter(|&w| w != on + 1)
-                .any(|w| is_subject_of(arcs[w].0, &arcs[w].1, verb))
-        };
-        if has_subject(&arcs, verb) {
-            return arcs;
+        if let Some(on) = weekday_before_verb(input) {
+            let verb = on + 2;
+            // The weekday itself is no subject ("on Friday rejected" with "Friday" as one).
+            let has_subject = |arcs: &[(usize, String)], verb: usize| {
+                (0..verb)
+                    .filter(|&w| w != on + 1)
+                    .any(|w| is_subject_of(arcs[w].0, &arcs[w].1, verb))
+            };
+            if has_subject(&arcs, verb) {
+                return arcs;
+            }
+            let repaired = self.parse_without_day(input, on, verb);
+            return if has_subject(&repaired, verb) {
+                repaired
+            } else {
+                arcs
+            };
         }
+        // "Carney said on Friday that Ottawa was ready to resume talks" parsed with "that
+        // Ottawa was ready" as a relative clause of "Friday": a weekday after a verb of
+        // saying heads nothing; the sentence is parsed without it when it does.
+        if let Some(on) = weekday_after_saying(input) {
+            let day = on + 1;
+            let heads_words = (0..arcs.len()).any(|w| w != on && arcs[w].0 == day + 1);
+            if heads_words {
+                return self.parse_without_day(input, on, on - 1);
+            }
+        }
+        arcs
+    }
+
+    /// The sentence parsed without "on <weekday>" at `on`, which is then joined to `verb` as
+    /// its oblique.
+    fn parse_without_day(
+        &self,
+        input: &ParseInput<'_>,
+        on: usize,
+        verb: usize,
+    ) -> Vec<(usize, String)> {
         let kept: Vec<usize> = (0..input.forms.len())
             .filter(|&w| w != on && w != on + 1)
             .collect();
@@ -361,11 +387,7 @@ impl Models {
             .collect();
         repaired.insert(on, (on + 2, "case".to_string()));
         repaired.insert(on + 1, (verb + 1, "obl".to_string()));
-        if has_subject(&repaired, verb) {
-            repaired
-        } else {
-            arcs
-        }
+        repaired
     }
 
     fn analyse_tagged(&self, forms: &[&str], tags: Vec<(String, String)>) -> SentenceAnalysis {
@@ -490,18 +512,36 @@ fn trailing_attribution(input: &ParseInput) -> Option<usize> {
 /// The position of "on" in "<noun> on <weekday> <finite verb>", the wire's way of dating an
 /// act between its subject and its verb.
 fn weekday_before_verb(input: &ParseInput) -> Option<usize> {
-    // The day's whole name, capitalised ("Friday", not "Fri" or "friday").
-    let weekday = |word: &str| {
-        word.len() >= 6
-            && word.starts_with(char::is_uppercase)
-            && dyad_core::calendar::weekday_number(word).is_some()
-    };
     (1..input.forms.len().saturating_sub(2)).find(|&on| {
         input.forms[on] == "on"
-            && weekday(input.forms[on + 1])
+            && is_weekday(input.forms[on + 1])
             && matches!(input.xpos[on + 2], "VBD" | "VBZ" | "VBP")
             && matches!(input.upos[on - 1], "NOUN" | "PROPN")
     })
+}
+
+/// The position of "on" in "<verb of saying> on <weekday> <clause>" ("said on Friday that
+/// ...", "told reporters" excepted: the verb must come right before).
+fn weekday_after_saying(input: &ParseInput) -> Option<usize> {
+    (1..input.forms.len().saturating_sub(2)).find(|&on| {
+        input.forms[on] == "on"
+            && is_weekday(input.forms[on + 1])
+            && matches!(
+                input.forms[on - 1],
+                "said" | "says" | "announced" | "added" | "warned"
+            )
+            && !matches!(
+                input.forms[on + 2],
+                "." | "," | ";" | "night" | "evening" | "morning"
+            )
+    })
+}
+
+/// Whether `word` is a day's whole name, capitalised ("Friday", not "Fri" or "friday").
+fn is_weekday(word: &str) -> bool {
+    word.len() >= 6
+        && word.starts_with(char::is_uppercase)
+        && dyad_core::calendar::weekday_number(word).is_some()
 }
 
 /// Whether the parse makes `verb` the sentence's head, with a subject before it.
@@ -623,7 +663,19 @@ fn words_to_retag(
                 && !ALSO_BARE.contains(&lower.as_str())
         })
         .map(|i| (i, PAST_VERB));
+    // "said on Friday that Ottawa was ready" with "that" a relative pronoun of "Friday": a
+    // day names no one, so "that" after it opens the clause said.
+    let said_on_day = (3..forms.len())
+        .filter(|&i| {
+            forms[i] == "that"
+                && forms[i - 2] == "on"
+                && is_weekday(forms[i - 1])
+                && matches!(tags[i - 3].1.as_str(), "VBD" | "VBZ" | "VBP")
+                && tags[i].0 != "SCONJ"
+        })
+        .map(|i| (i, ("SCONJ", "IN")));
     after_to
+        .chain(said_on_day)
         .chain(before_phrase)
         .chain(past_only)
         .chain(in_name)

@@ -219,3 +219,16 @@ fn a_past_tense_read_as_a_participle_gets_its_subject() {
         assert_eq!(doc.tokens[word].deprel, "acl", "{text}");
     }
 }
+
+#[test]
+fn a_weekday_after_a_verb_of_saying_heads_no_clause() {
+    let text = "Canadian Prime Minister Mark Carney said on Friday that Ottawa was ready to resume talks whenever Washington was.";
+    let doc = models().annotate_text(text);
+    let form = |i: usize| doc.tokens[i].span.of(&doc.text);
+    let index = |word: &str| (0..doc.tokens.len()).find(|&i| form(i) == word).unwrap();
+    let (said, friday, ready) = (index("said"), index("Friday"), index("ready"));
+    assert_eq!(doc.tokens[friday].head, Some(said));
+    assert_eq!(doc.tokens[ready].head, Some(said));
+    assert_eq!(doc.tokens[ready].deprel, "ccomp");
+    assert_eq!(doc.tokens[index("Ottawa")].head, Some(ready));
+}
