@@ -172,6 +172,9 @@ impl Coder {
             let mut notes = if explain { Notes::on() } else { Notes::off() };
             let first_event = events.len();
             let mut seen = HashSet::new();
+            // (predicate, root, source and target countries) of the events coded here.
+            type Coded = (usize, String, Vec<Option<String>>, Vec<Option<String>>);
+            let mut coded: Vec<Coded> = Vec::new();
             // The people this sentence names count for its own later pronouns ("Macron began
             // his tour in Kenya, where he signed ...").
             let named = actors_named(&parsed, &self.kb, day);
@@ -187,6 +190,34 @@ impl Coder {
                     codes(&event.source),
                     codes(&event.target),
                 );
+                // "said he would not step down, rejecting calls for his resignation": a
+                // participle after a comma that tells the act of the clause it hangs on again
+                // (same root, same actors) is that act.
+                let root = event.cameo.get(..2).unwrap_or("").to_string();
+                let countries =
+                    |actors: &[Actor]| actors.iter().map(|a| a.country.clone()).collect::<Vec<_>>();
+                let (sources, targets) = (countries(&event.source), countries(&event.target));
+                let hung_on = parsed.heads[frame.predicate]
+                    .filter(|_| is_participle_after_comma(&parsed, frame.predicate));
+                let restates = coded.iter().any(|(predicate, r, s, t)| {
+                    // On the act itself, or on the verb of saying that tells it.
+                    let joined = hung_on.is_some_and(|head| {
+                        head == *predicate
+                            || (parsed.heads[*predicate] == Some(head)
+                                && parsed.relation(*predicate) == "ccomp")
+                    });
+                    joined && *r == root && *s == sources && *t == targets
+                });
+                if restates {
+                    notes.add(|| {
+                        format!(
+                            "\"{}\": tells again the act of the clause it hangs on; kept once",
+                            event.action.text
+                        )
+                    });
+                    continue;
+                }
+                coded.push((frame.predicate, root, sources, targets));
                 if seen.insert(key) {
                     events.push(Event {
                         event_id: event_id(article_id, index, &event),
@@ -1580,20 +1611,31 @@ impl Coder {
             modality = "historical";
         }
         // "said it was ready to resume talks", "said it would back the bid": an actor's stated
-        // intent to cooperate is the 03x code of the act, asserted.
+        // intent to cooperate is the 03x code of the act, asserted. "Fico said he would not
+        // resign", "Kinshasa would not negotiate the withdrawal": its stated intent not to is
+        // a refusal, the 12x code of the act, asserted.
         let mut code = code;
-        if modality != "negated"
-            && code.root() >= "04"
-            && code.root() <= "08"
-            && is_stated_intent(parsed, frame.predicate, |speaker| {
-                let said = actors_of(parsed, &self.kb, speaker, day, recent);
-                said.iter().any(|a| {
-                    source
-                        .iter()
-                        .any(|s| s.country == a.country && s.code.len() >= 3)
-                })
+        // "a day after police shot dead 19 people during protests": force a state's police
+        // or troops use on their own people at a protest is violent repression (175).
+        if is_repression_of_protest(parsed, code.root(), &source, &target)
+            && let Some(repression) = self.kb.cameo("175")
+        {
+            code = repression;
+        }
+        let speaker_is_source = |speaker: usize| {
+            let said = actors_of(parsed, &self.kb, speaker, day, recent);
+            said.iter().any(|a| {
+                source
+                    .iter()
+                    .any(|s| s.country == a.country && s.code.len() >= 3)
             })
-            && let Some(intent) = complement_code("03", &code.cameo)
+        };
+        let stated = code.root() >= "04"
+            && code.root() <= "08"
+            && is_stated_intent(parsed, frame.predicate, speaker_is_source);
+        let root = if modality == "negated" { "12" } else { "03" };
+        if stated
+            && let Some(intent) = complement_code(root, &code.cameo)
                 .and_then(|c| self.most_specific_known(&c))
                 .and_then(|c| self.kb.cameo(&c))
         {
@@ -2711,6 +2753,35 @@ fn is_counterfactual(parsed: &Parsed, word: usize) -> bool {
 /// Whether "call" names its object something ("calling the vote an important step",
 /// "calling it legitimate"): an open complement, or an adjective or a new noun phrase right
 /// after the object's head.
+/// Whether an assault (root 18 or 19) by a state's police or troops falls on people of their
+/// own country in a sentence about a protest.
+fn is_repression_of_protest(
+    parsed: &Parsed,
+    root: &str,
+    source: &[Actor],
+    target: &[Actor],
+) -> bool {
+    const PROTEST: [&str; 8] = [
+        "protest",
+        "protester",
+        "protestor",
+        "demonstration",
+        "demonstrator",
+        "rally",
+        "march",
+        "marcher",
+    ];
+    let forces = source
+        .iter()
+        .any(|s| matches!(s.sector.as_deref(), Some("COP" | "MIL")));
+    let at_home = !target.is_empty()
+        && target
+            .iter()
+            .all(|t| t.country.is_some() && source.iter().any(|s| s.country == t.country));
+    let protest = (0..parsed.len()).any(|w| PROTEST.contains(&parsed.lemma(w)));
+    matches!(root, "18" | "19") && forces && at_home && protest
+}
+
 /// "Dar called on Chief Adviser Muhammad Yunus and held talks with ...": a call on someone
 /// named, with nothing asked of them (no "to" clause, no "for"), is a visit paid.
 fn is_courtesy_call(parsed: &Parsed, verb: usize) -> bool {

@@ -1527,3 +1527,28 @@ fn a_condition_is_not_what_is_agreed() {
         summary(&events)
     );
 }
+
+#[test]
+fn saying_one_will_not_do_an_act_is_refusing_it_once() {
+    let events = code(
+        "Serbian President Aleksandar Vucic said on Sunday he would not step down, rejecting calls from student protesters for his resignation.",
+        "2025-09-01",
+    );
+    let summary = summary(&events);
+    assert_eq!(summary.len(), 1, "{summary:?}");
+    assert!(summary[0].0.starts_with("12"), "{summary:?}");
+    assert_eq!(summary[0].3, "asserted");
+}
+
+#[test]
+fn police_shooting_people_at_a_protest_is_repression() {
+    let events = code(
+        "KATHMANDU, Sept 9 (Reuters) - Nepal's Prime Minister KP Sharma Oli resigned on Tuesday, a day after police shot dead at least 19 people during youth-led protests against a ban on social media platforms.",
+        "2025-09-09",
+    );
+    let summary = summary(&events);
+    assert!(
+        summary.iter().any(|e| e.0 == "175" && e.1 == ["NPLCOP"]),
+        "{summary:?}"
+    );
+}

@@ -178,7 +178,10 @@ impl Models {
             matches!(
                 analysis.xpos.get(word).map(String::as_str),
                 Some("DT" | "PRP$" | "CD" | "RP")
-            ) || matches!(forms.get(word), Some(&("down" | "up" | "off" | "out")))
+            ) || matches!(
+                forms.get(word),
+                Some(&("down" | "up" | "off" | "out" | "dead"))
+            )
         };
         let Some(verb) = (1..forms.len()).find(|&word| {
             analysis.upos[word] == "NOUN"
