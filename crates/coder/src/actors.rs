@@ -323,7 +323,7 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
         }
         // "imposed sanctions on James Kabarebe, ..., accusing him of ...": the last person
         // named before it in its own sentence, else in the sentences before.
-        "he" | "she" | "him" | "her" => {
+        "he" | "she" | "him" | "her" | "his" => {
             let in_sentence = recent.last().and_then(|sentence| {
                 sentence
                     .iter()
@@ -443,17 +443,31 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
         }
         // "The ministry rejected the request", "urged the government to ...": a state body
         // named only by kind is of the state last named with an actor of the same kind.
+        // "Pashinyan said his government was ready to sign": a state body owned by a person is
+        // of that person's country.
+        "government" | "ministry" | "army" | "military" | "police" | "cabinet" | "junta"
+        | "authority" | "navy" | "parliament" | "administration" | "force" | "troop"
+            if personal_owner(parsed, word).is_some() =>
+        {
+            let sector = agent_sector(parsed, word);
+            personal_owner(parsed, word)
+                .and_then(|owner| coreferent(parsed, owner, recent).pop())
+                .and_then(|person| person.country)
+                .map(|country| {
+                    vec![Actor::of_country(
+                        parsed.text[start..end].to_string(),
+                        (start, end),
+                        &country,
+                        sector.as_deref(),
+                    )]
+                })
+                .unwrap_or_default()
+        }
         "government" | "ministry" | "army" | "military" | "police" | "cabinet" | "junta"
         | "authority" | "navy" | "parliament"
             if is_definite(parsed, word) =>
         {
-            let sector = parsed.mentions_at(word).find_map(|m| {
-                m.referents.iter().find_map(|r| match r {
-                    Referent::Agent(sector) => Some(sector.clone()),
-                    _ => None,
-                })
-            });
-            let Some(sector) = sector else {
+            let Some(sector) = agent_sector(parsed, word) else {
                 return Vec::new();
             };
             let before_here = recent.last().into_iter().flatten().filter(|a| {
@@ -635,6 +649,24 @@ pub fn actors_named(parsed: &Parsed, kb: &Kb, day: Day) -> Vec<Actor> {
 }
 
 /// Whether `word` has "the" or "this" before it.
+/// The sector of the agent noun at `word` ("ministry" -> GOV), if it is one.
+fn agent_sector(parsed: &Parsed, word: usize) -> Option<String> {
+    parsed.mentions_at(word).find_map(|m| {
+        m.referents.iter().find_map(|r| match r {
+            Referent::Agent(sector) => Some(sector.clone()),
+            _ => None,
+        })
+    })
+}
+
+/// The "his" or "her" that owns `word` ("his government").
+fn personal_owner(parsed: &Parsed, word: usize) -> Option<usize> {
+    parsed.children_with(word, "nmod").find(|&o| {
+        parsed.full_relation(o) == "nmod:poss"
+            && matches!(parsed.lemma(o), "he" | "she" | "his" | "her")
+    })
+}
+
 fn is_definite(parsed: &Parsed, word: usize) -> bool {
     parsed
         .children_with(word, "det")

@@ -306,6 +306,13 @@ impl Coder {
             |f| reported_by_a_noun(parsed, f.predicate).is_some(),
             "what reports or allegations say, not asserted by the text",
         );
+        drop_noting(
+            parsed,
+            &mut frames,
+            notes,
+            |f| is_asked_for(parsed, f.predicate),
+            "what a call or demand asks for, not an act",
+        );
         let mut frames = self.fold_complements(parsed, frames, notes);
         // "declined to comment on the report": not answering is no rejection of anyone.
         let no_comment = |f: &Frame| {
@@ -2753,6 +2760,23 @@ fn is_counterfactual(parsed: &Parsed, word: usize) -> bool {
 /// Whether "call" names its object something ("calling the vote an important step",
 /// "calling it legitimate"): an open complement, or an adjective or a new noun phrase right
 /// after the object's head.
+/// Whether `noun` is an act asked for: the "for" phrase of a call, demand or appeal ("calls
+/// from student protesters for his resignation", "demanded a vote on his resignation" is the
+/// demand's own noun and not this).
+fn is_asked_for(parsed: &Parsed, noun: usize) -> bool {
+    const ASKING: [&str; 7] = ["call", "demand", "appeal", "request", "plea", "push", "ask"];
+    // "rejecting calls ... for his resignation" with the "for" phrase hung on the verb.
+    let asking = |head: usize| {
+        ASKING.contains(&parsed.lemma(head))
+            || parsed
+                .children_with(head, "obj")
+                .any(|o| parsed.upos(o) == "NOUN" && ASKING.contains(&parsed.lemma(o)))
+    };
+    matches!(parsed.upos(noun), "NOUN")
+        && parsed.preposition(noun) == Some("for")
+        && parsed.heads[noun].is_some_and(asking)
+}
+
 /// Whether an assault (root 18 or 19) by a state's police or troops falls on people of their
 /// own country in a sentence about a protest.
 fn is_repression_of_protest(

@@ -1552,3 +1552,15 @@ fn police_shooting_people_at_a_protest_is_repression() {
         "{summary:?}"
     );
 }
+
+#[test]
+fn his_government_is_the_government_of_the_person_named_before() {
+    let events = code(
+        "Armenian Prime Minister Nikol Pashinyan said on Friday his government was ready to sign a peace treaty with Azerbaijan without further delay.",
+        "2025-04-18",
+    );
+    let summary = summary(&events);
+    assert_eq!(summary.len(), 1, "{summary:?}");
+    assert_eq!(summary[0].1, ["ARMGOV"]);
+    assert_eq!(summary[0].2, ["AZE"]);
+}
