@@ -642,6 +642,14 @@ impl Coder {
                 });
             let Some(governed) = governed else { continue };
             let act = &self.kb.patterns()[frames[governed].pattern].cameo;
+            // "vowed to retake El Fasher", "pledged to drive the militants out": a promise of
+            // force or coercion is a threat.
+            let promise = matches!(parsed.lemma(predicate), "vow" | "pledge" | "promise");
+            let root = if root == "03" && promise && threat_code(act).is_some() {
+                "13"
+            } else {
+                root
+            };
             if !pattern_code.starts_with(root) {
                 // The pattern on the verb alone had another root: the frame becomes the
                 // governing verb's, named after the act it governs.
@@ -1628,6 +1636,27 @@ impl Coder {
             && let Some(repression) = self.kb.cameo("175")
         {
             code = repression;
+        }
+        // "protesters set fire to parliament", "demonstrators clashed with police": force used
+        // by protesters is a violent protest, a riot (145).
+        const PROTESTERS: [&str; 7] = [
+            "protester",
+            "protestor",
+            "demonstrator",
+            "rioter",
+            "mob",
+            "crowd",
+            "marcher",
+        ];
+        let by_protesters = frame
+            .source
+            .iter()
+            .any(|&w| PROTESTERS.contains(&parsed.lemma(w)));
+        if by_protesters
+            && matches!(code.root(), "18" | "19")
+            && let Some(riot) = self.kb.cameo("145")
+        {
+            code = riot;
         }
         let speaker_is_source = |speaker: usize| {
             let said = actors_of(parsed, &self.kb, speaker, day, recent);

@@ -1564,3 +1564,21 @@ fn his_government_is_the_government_of_the_person_named_before() {
     assert_eq!(summary[0].1, ["ARMGOV"]);
     assert_eq!(summary[0].2, ["AZE"]);
 }
+
+#[test]
+fn a_vow_of_force_is_a_threat_and_force_by_protesters_a_riot() {
+    let events = code(
+        "Sudan's army commander Abdel Fattah al-Burhan vowed on Monday to retake El Fasher.",
+        "2025-10-28",
+    );
+    let summary_vow = summary(&events);
+    assert!(
+        summary_vow.iter().any(|e| e.0.starts_with("138")),
+        "{summary_vow:?}"
+    );
+    let events = code(
+        "KATHMANDU, Sept 9 (Reuters) - Protesters set fire to parliament on Tuesday.",
+        "2025-09-09",
+    );
+    assert_eq!(summary(&events)[0].0, "145", "{:?}", summary(&events));
+}
