@@ -818,7 +818,9 @@ impl Coder {
         }
         // "calling the criticism unfair", "calling it legitimate and proportionate" names, it
         // does not telephone.
-        if lemma == "call" && calls_something_something(parsed, verb) {
+        if lemma == "call"
+            && (calls_something_something(parsed, verb) || self.calls_a_thing(parsed, verb))
+        {
             notes.add(|| {
                 format!(
                     "verb \"{}\": calls something something; not an act",
@@ -973,6 +975,36 @@ impl Coder {
             )
         });
         self.event_noun_frame(parsed, verb, notes)
+    }
+
+    /// "calling criticism of Doha ... unfair", "called the decision disproportionate", "what
+    /// he called a deliberate provocation": a call whose object names no one by its own words
+    /// and is no event ("called a snap election", "called a strike") names a thing; it does
+    /// not telephone.
+    fn calls_a_thing(&self, parsed: &Parsed, verb: usize) -> bool {
+        // The object's own words, up to its head ("criticism of Doha" names a criticism).
+        let names_someone = |object: usize| {
+            parsed
+                .core_phrase(object)
+                .iter()
+                .filter(|&&w| w <= object)
+                .any(|&w| parsed.mentions_at(w).next().is_some() || parsed.upos(w) == "PRON")
+                && parsed.lemma(object) != "what"
+        };
+        let event = |object: usize| {
+            self.by_verb.get("call").is_some_and(|patterns| {
+                patterns
+                    .iter()
+                    .any(|&p| self.kb.patterns()[p].noun.as_deref() == Some(parsed.lemma(object)))
+            })
+        };
+        let of_what = parsed.relation(verb) == "acl"
+            && parsed.heads[verb].is_some_and(|head| parsed.lemma(head) == "what");
+        of_what
+            || parsed
+                .children_with(verb, "obj")
+                .next()
+                .is_some_and(|o| !names_someone(o) && !event(o))
     }
 
     /// A verb no pattern codes whose object is an event noun ("resume a dialogue", "began

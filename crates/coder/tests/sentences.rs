@@ -1582,3 +1582,28 @@ fn a_vow_of_force_is_a_threat_and_force_by_protesters_a_riot() {
     );
     assert_eq!(summary(&events)[0].0, "145", "{:?}", summary(&events));
 }
+
+#[test]
+fn calling_a_thing_something_is_no_phone_call() {
+    for text in [
+        "Turkish President Recep Tayyip Erdogan defended Qatar's role as a mediator in the Gaza negotiations, calling criticism of Doha by some Israeli politicians unfair.",
+        "Foreign Minister Radoslaw Sikorski condemned what he called a deliberate provocation by Moscow.",
+    ] {
+        let events = code(text, "2025-06-01");
+        assert!(
+            events.iter().all(|e| e.cameo != "041"),
+            "{text}: {:?}",
+            summary(&events)
+        );
+    }
+    // A call on an event noun is still that event.
+    let events = code(
+        "Serbia's president called a snap election on Sunday.",
+        "2025-06-01",
+    );
+    assert!(
+        events.iter().any(|e| e.cameo.starts_with("08")),
+        "{:?}",
+        summary(&events)
+    );
+}
