@@ -1056,6 +1056,15 @@ impl Coder {
         for &index in &candidates {
             let pattern = &self.kb.patterns()[index];
             let mut target = targets(parsed, pattern, noun, Some(noun), None);
+            // "ordered a 50% tariff on most Brazilian imports" with "on imports" hung on the
+            // verb: the noun's preposition may sit on the verb whose object it is.
+            if target.is_empty()
+                && parsed.relation(noun) == "obj"
+                && let Some(verb) = parsed.heads[noun]
+            {
+                target = targets(parsed, pattern, verb, Some(noun), None);
+                target.retain(|&t| t != noun);
+            }
             // A possessive names the actor first ("Japan's talks"); else the subject of the
             // verb the noun hangs on ("held talks", "arrived before talks").
             let mut source: Vec<usize> = match pattern.source.as_str() {

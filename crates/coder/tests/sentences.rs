@@ -1607,3 +1607,15 @@ fn calling_a_thing_something_is_no_phone_call() {
         summary(&events)
     );
 }
+
+#[test]
+fn a_nouns_preposition_hung_on_its_verb_still_names_the_target() {
+    let events = code(
+        "U.S. President Donald Trump ordered a 50% tariff on most Brazilian imports on Wednesday.",
+        "2025-07-31",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("163", &["USAGOV"], &["BRA"], "asserted")]
+    );
+}
