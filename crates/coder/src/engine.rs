@@ -218,6 +218,7 @@ impl Coder {
                     continue;
                 }
                 coded.push((frame.predicate, root, sources, targets));
+                let claim = self.claim_of_responsibility(&parsed, frame.predicate, &event, day);
                 if seen.insert(key) {
                     events.push(Event {
                         event_id: event_id(article_id, index, &event),
@@ -226,6 +227,15 @@ impl Coder {
                         sentence: sentence_text.to_string(),
                         ..event
                     });
+                    if let Some(claim) = claim {
+                        events.push(Event {
+                            event_id: event_id(article_id, index, &claim),
+                            article_id: article_id.to_string(),
+                            sentence_index: index,
+                            sentence: sentence_text.to_string(),
+                            ..claim
+                        });
+                    }
                 } else {
                     notes.add(|| {
                         format!(
@@ -975,6 +985,45 @@ impl Coder {
             )
         });
         self.event_noun_frame(parsed, verb, notes)
+    }
+
+    /// "Yemen's Houthi movement said it had launched two drones at Eilat", "the Baloch
+    /// Liberation Army said it carried out the bombing": an armed group telling of its own
+    /// attack also claims responsibility for it (015), an event of its own with the same
+    /// actors.
+    fn claim_of_responsibility(
+        &self,
+        parsed: &Parsed,
+        predicate: usize,
+        attack: &Event,
+        day: Day,
+    ) -> Option<Event> {
+        let armed_group = attack
+            .source
+            .iter()
+            .any(|a| a.sector.as_deref() == Some("REB"));
+        let force = matches!(attack.cameo_root.as_str(), "18" | "19" | "20");
+        if !(armed_group && force && attack.modality == "asserted") {
+            return None;
+        }
+        let speaker = crate::modality::speaker_of(parsed, predicate)?;
+        let own_word = actors_of(parsed, &self.kb, speaker, day, &[])
+            .iter()
+            .any(|s| attack.source.iter().any(|a| a.code == s.code))
+            || matches!(parsed.lemma(speaker), "it" | "they" | "group");
+        let said_it = parsed
+            .children_with(predicate, "nsubj")
+            .any(|s| matches!(parsed.lemma(s), "it" | "they" | "we"));
+        let code = self.kb.cameo("015")?;
+        (own_word && said_it).then(|| Event {
+            cameo: code.cameo.clone(),
+            cameo_root: code.root().to_string(),
+            quad_class: code.quad_class,
+            goldstein: code.goldstein,
+            plover: Plover::of(code),
+            pattern: format!("claim + {}", attack.pattern),
+            ..attack.clone()
+        })
     }
 
     /// "calling criticism of Doha ... unfair", "called the decision disproportionate", "what

@@ -1619,3 +1619,24 @@ fn a_nouns_preposition_hung_on_its_verb_still_names_the_target() {
         [one("163", &["USAGOV"], &["BRA"], "asserted")]
     );
 }
+
+#[test]
+fn an_armed_group_telling_of_its_own_attack_claims_it() {
+    let events = code(
+        "Yemen's Houthi movement said on Thursday it had launched two drones at the Israeli port city of Eilat.",
+        "2025-09-04",
+    );
+    let codes: Vec<String> = events.iter().map(|e| e.cameo.clone()).collect();
+    assert!(codes.contains(&"015".to_string()), "{codes:?}");
+    assert!(codes.iter().any(|c| c.starts_with("19")), "{codes:?}");
+    // Another's report of the attack claims nothing for the attackers.
+    let events = code(
+        "Israel's military said the Houthis had launched two drones at Eilat.",
+        "2025-09-04",
+    );
+    assert!(
+        events.iter().all(|e| e.cameo != "015"),
+        "{:?}",
+        summary(&events)
+    );
+}
