@@ -217,9 +217,12 @@ fn shared_modifier_actors(
     day: Day,
     first: &Actor,
 ) -> Vec<Actor> {
+    // "the foreign ministers of Congo and Rwanda"; "Uzbekistan and Afghanistan's Taliban
+    // administration", "Cambodia and Thailand's leaders": an "of" phrase or a possessive
+    // joined with another.
     let Some(modifier) = parsed
         .children_with(word, "nmod")
-        .find(|&m| parsed.preposition(m) == Some("of"))
+        .find(|&m| parsed.preposition(m) == Some("of") || parsed.full_relation(m) == "nmod:poss")
     else {
         return Vec::new();
     };

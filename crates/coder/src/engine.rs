@@ -323,6 +323,13 @@ impl Coder {
             |f| is_asked_for(parsed, f.predicate),
             "what a call or demand asks for, not an act",
         );
+        drop_noting(
+            parsed,
+            &mut frames,
+            notes,
+            |f| is_content_of_agreement(parsed, f.predicate),
+            "what an agreement provides for, coded as that agreement",
+        );
         let mut frames = self.fold_complements(parsed, frames, notes);
         // "declined to comment on the report": not answering is no rejection of anyone.
         let no_comment = |f: &Frame| {
@@ -2894,6 +2901,36 @@ fn is_asked_for(parsed: &Parsed, noun: usize) -> bool {
     matches!(parsed.upos(noun), "NOUN")
         && parsed.preposition(noun) == Some("for")
         && parsed.heads[noun].is_some_and(asking)
+}
+
+/// Whether `verb` is what an agreement provides for: an infinitive on the agreement's noun
+/// ("agreements to expand cross-border trade") or on its signing.
+fn is_content_of_agreement(parsed: &Parsed, verb: usize) -> bool {
+    const AGREEMENTS: [&str; 8] = [
+        "agreement",
+        "deal",
+        "accord",
+        "pact",
+        "treaty",
+        "memorandum",
+        "roadmap",
+        "declaration",
+    ];
+    // Or on the signing itself ("signed agreements on Tuesday to expand trade").
+    let on_agreement = |head: usize| match parsed.relation(verb) {
+        "acl" => AGREEMENTS.contains(&parsed.lemma(head)),
+        "advcl" => {
+            matches!(parsed.lemma(head), "sign" | "ink" | "conclude")
+                && parsed
+                    .children_with(head, "obj")
+                    .any(|o| AGREEMENTS.contains(&parsed.lemma(o)))
+        }
+        _ => false,
+    };
+    parsed
+        .children_with(verb, "mark")
+        .any(|m| parsed.lemma(m) == "to")
+        && parsed.heads[verb].is_some_and(on_agreement)
 }
 
 /// Whether an assault (root 18 or 19) by a state's police or troops falls on people of their

@@ -1640,3 +1640,15 @@ fn an_armed_group_telling_of_its_own_attack_claims_it() {
         summary(&events)
     );
 }
+
+#[test]
+fn a_possessive_joined_with_another_country_names_both_and_an_agreements_purpose_is_no_act() {
+    let events = code(
+        "Uzbekistan and Afghanistan's Taliban administration signed agreements on Tuesday to expand cross-border trade.",
+        "2025-08-13",
+    );
+    let summary = summary(&events);
+    assert_eq!(summary.len(), 1, "{summary:?}");
+    assert_eq!(summary[0].0, "057");
+    assert_eq!(summary[0].1, ["UZBGOV", "AFGGOV"]);
+}
