@@ -191,13 +191,7 @@ impl Models {
         }) else {
             return analysis;
         };
-        let tags = self.tagger.predict_as(forms, &[(verb, PAST_VERB)]);
-        let repaired = self.analyse_tagged(forms, tags);
-        if has_subject_before(&repaired, verb) {
-            repaired
-        } else {
-            analysis
-        }
+        self.reread_as_past(forms, analysis, verb, has_subject_before)
     }
 
     /// "Dominican immigration agents detained and deported 1,860 Haitian migrants", "Gunmen
@@ -257,9 +251,21 @@ impl Models {
         if finite_follows {
             return analysis;
         }
+        self.reread_as_past(forms, analysis, verb, has_active_subject_before)
+    }
+
+    /// The sentence analysed again with `verb` read as a past tense, kept when the new parse
+    /// gives the verb a subject as `has_subject` sees it; else the first analysis.
+    fn reread_as_past(
+        &self,
+        forms: &[&str],
+        analysis: SentenceAnalysis,
+        verb: usize,
+        has_subject: fn(&SentenceAnalysis, usize) -> bool,
+    ) -> SentenceAnalysis {
         let tags = self.tagger.predict_as(forms, &[(verb, PAST_VERB)]);
         let repaired = self.analyse_tagged(forms, tags);
-        if has_active_subject_before(&repaired, verb) {
+        if has_subject(&repaired, verb) {
             repaired
         } else {
             analysis
