@@ -1296,9 +1296,14 @@ impl Coder {
             return None;
         }
         // "he would only agree if Washington eases its demand": one party's accord with no
-        // one named and on nothing said ("agreed with Kyiv", "agreed to meet") is no event;
-        // two parties' ("India and Pakistan agreed") is their accord.
-        let alone = source.len() < 2;
+        // one named and on nothing said ("agreed with Kyiv", "agreed to meet", "agreed to a
+        // package of sanctions") is no event; two parties' ("India and Pakistan agreed") is
+        // their accord.
+        let alone = source.len() < 2
+            && !parsed.modifiers(frame.predicate).any(|m| {
+                matches!(parsed.preposition(m), Some("to" | "on" | "upon"))
+                    && !names_a_time(parsed.form(m))
+            });
         if code.cameo == "019"
             && parsed.lemma(frame.predicate) == "agree"
             && frame.target.is_empty()
@@ -1489,8 +1494,8 @@ impl Coder {
         // their own state, whoever they are.
         let protest = code.root() == "14";
         // So are people a state praises, frees, pardons or consoles ("praised officers for
-        // their restraint", "freed 30 activists").
-        let towards_own = ["01", "05", "08"].contains(&code.root());
+        // their restraint", "freed 30 activists"); not whom it addresses in a statement.
+        let towards_own = code.cameo.starts_with("018") || ["05", "08"].contains(&code.root());
         if target.is_empty()
             && !joint
             && (DOMESTIC_ROOTS.contains(&code.root()) || protest || towards_own)
@@ -1658,7 +1663,7 @@ impl Coder {
                 }
             }
         }
-        let (source, target) = (distinct(source), distinct(target));
+        let (source, mut target) = (distinct(source), distinct(target));
         // "spoke by telephone with ..., and the two leaders discussed energy": what the
         // parties of a meeting told before discussed is that meeting.
         if parsed.lemma(frame.predicate) == "discuss"
@@ -1782,6 +1787,17 @@ impl Coder {
                 .is_some_and(|a| source.iter().any(|s| s.code == a.code))
         {
             modality = "asserted";
+        }
+        // "Thailand and Cambodia accused each other": a joint act of the listed parties with
+        // each other has no other side; the list repeated as its target says nothing more.
+        let countries_of = |actors: &[Actor]| {
+            let mut countries: Vec<String> = actors.iter().map(Actor::country_or_code).collect();
+            countries.sort();
+            countries.dedup();
+            countries
+        };
+        if joint && countries_of(&source) == countries_of(&target) {
+            target.clear();
         }
         let last = frame.noun.unwrap_or(frame.predicate).max(frame.predicate);
         let (start, end) = parsed.span(frame.predicate, last);

@@ -1652,3 +1652,17 @@ fn a_possessive_joined_with_another_country_names_both_and_an_agreements_purpose
     assert_eq!(summary[0].0, "057");
     assert_eq!(summary[0].1, ["UZBGOV", "AFGGOV"]);
 }
+
+#[test]
+fn a_joint_act_with_each_other_has_no_other_side() {
+    let events = code(
+        "BANGKOK (dyad wire) — Thailand and Cambodia accused each other on Thursday of starting a firefight along their disputed border, the most serious breach yet of the peace accord the two neighbors signed in Kuala Lumpur last month.",
+        "2025-11-20",
+    );
+    let accusation = summary(&events)
+        .into_iter()
+        .find(|e| e.0 == "112")
+        .expect("the accusation");
+    assert_eq!(accusation.1, ["THA", "KHM"]);
+    assert!(accusation.2.is_empty(), "{accusation:?}");
+}
