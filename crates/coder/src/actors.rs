@@ -302,6 +302,40 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
     if let Some(person) = named_before_by_part(parsed, word, recent) {
         return vec![here(person)];
     }
+    // "Pashinyan said his government was ready to sign": a state body owned by a person is
+    // of that person's country.
+    const OWNED_BODIES: [&str; 13] = [
+        "government",
+        "ministry",
+        "army",
+        "military",
+        "police",
+        "cabinet",
+        "junta",
+        "authority",
+        "navy",
+        "parliament",
+        "administration",
+        "force",
+        "troop",
+    ];
+    if OWNED_BODIES.contains(&lemma)
+        && let Some(owner) = personal_owner(parsed, word)
+    {
+        let sector = agent_sector(parsed, word);
+        return coreferent(parsed, owner, recent)
+            .pop()
+            .and_then(|person| person.country)
+            .map(|country| {
+                vec![Actor::of_country(
+                    parsed.text[start..end].to_string(),
+                    (start, end),
+                    &country,
+                    sector.as_deref(),
+                )]
+            })
+            .unwrap_or_default();
+    }
     match lemma {
         "he" | "she" if subject => salient.map(|a| vec![here(a)]).unwrap_or_default(),
         // "the group", "the bloc", "its": the organisation named last.
@@ -446,26 +480,6 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
         }
         // "The ministry rejected the request", "urged the government to ...": a state body
         // named only by kind is of the state last named with an actor of the same kind.
-        // "Pashinyan said his government was ready to sign": a state body owned by a person is
-        // of that person's country.
-        "government" | "ministry" | "army" | "military" | "police" | "cabinet" | "junta"
-        | "authority" | "navy" | "parliament" | "administration" | "force" | "troop"
-            if personal_owner(parsed, word).is_some() =>
-        {
-            let sector = agent_sector(parsed, word);
-            personal_owner(parsed, word)
-                .and_then(|owner| coreferent(parsed, owner, recent).pop())
-                .and_then(|person| person.country)
-                .map(|country| {
-                    vec![Actor::of_country(
-                        parsed.text[start..end].to_string(),
-                        (start, end),
-                        &country,
-                        sector.as_deref(),
-                    )]
-                })
-                .unwrap_or_default()
-        }
         "government" | "ministry" | "army" | "military" | "police" | "cabinet" | "junta"
         | "authority" | "navy" | "parliament"
             if is_definite(parsed, word) =>
@@ -651,7 +665,6 @@ pub fn actors_named(parsed: &Parsed, kb: &Kb, day: Day) -> Vec<Actor> {
     named
 }
 
-/// Whether `word` has "the" or "this" before it.
 /// The sector of the agent noun at `word` ("ministry" -> GOV), if it is one.
 fn agent_sector(parsed: &Parsed, word: usize) -> Option<String> {
     parsed.mentions_at(word).find_map(|m| {
@@ -670,6 +683,7 @@ fn personal_owner(parsed: &Parsed, word: usize) -> Option<usize> {
     })
 }
 
+/// Whether `word` has "the" or "this" before it.
 fn is_definite(parsed: &Parsed, word: usize) -> bool {
     parsed
         .children_with(word, "det")

@@ -1739,23 +1739,7 @@ impl Coder {
         {
             code = repression;
         }
-        // "protesters set fire to parliament", "demonstrators clashed with police": force used
-        // by protesters is a violent protest, a riot (145).
-        const PROTESTERS: [&str; 7] = [
-            "protester",
-            "protestor",
-            "demonstrator",
-            "rioter",
-            "mob",
-            "crowd",
-            "marcher",
-        ];
-        let by_protesters = frame
-            .source
-            .iter()
-            .any(|&w| PROTESTERS.contains(&parsed.lemma(w)));
-        if by_protesters
-            && matches!(code.root(), "18" | "19")
+        if is_riot(parsed, code.root(), &frame.source)
             && let Some(riot) = self.kb.cameo("145")
         {
             code = riot;
@@ -2899,9 +2883,6 @@ fn is_counterfactual(parsed: &Parsed, word: usize) -> bool {
     false
 }
 
-/// Whether "call" names its object something ("calling the vote an important step",
-/// "calling it legitimate"): an open complement, or an adjective or a new noun phrase right
-/// after the object's head.
 /// Whether `noun` is an act asked for: the "for" phrase of a call, demand or appeal ("calls
 /// from student protesters for his resignation", "demanded a vote on his resignation" is the
 /// demand's own noun and not this).
@@ -2957,16 +2938,7 @@ fn is_repression_of_protest(
     source: &[Actor],
     target: &[Actor],
 ) -> bool {
-    const PROTEST: [&str; 8] = [
-        "protest",
-        "protester",
-        "protestor",
-        "demonstration",
-        "demonstrator",
-        "rally",
-        "march",
-        "marcher",
-    ];
+    const PROTESTS: [&str; 4] = ["protest", "demonstration", "rally", "march"];
     let forces = source
         .iter()
         .any(|s| matches!(s.sector.as_deref(), Some("COP" | "MIL")));
@@ -2974,8 +2946,25 @@ fn is_repression_of_protest(
         && target
             .iter()
             .all(|t| t.country.is_some() && source.iter().any(|s| s.country == t.country));
-    let protest = (0..parsed.len()).any(|w| PROTEST.contains(&parsed.lemma(w)));
+    let protest = (0..parsed.len()).any(|w| {
+        let lemma = parsed.lemma(w);
+        PROTESTS.contains(&lemma) || PROTESTERS.contains(&lemma)
+    });
     matches!(root, "18" | "19") && forces && at_home && protest
+}
+
+/// The nouns for people who protest.
+const PROTESTERS: [&str; 4] = ["protester", "protestor", "demonstrator", "marcher"];
+
+/// "protesters set fire to parliament", "demonstrators clashed with police": whether force
+/// (root 18 or 19) is used by protesters or a crowd (`source`, the subject's words), a violent
+/// protest, a riot (145).
+fn is_riot(parsed: &Parsed, root: &str, source: &[usize]) -> bool {
+    let protesting = |w: &usize| {
+        let lemma = parsed.lemma(*w);
+        PROTESTERS.contains(&lemma) || matches!(lemma, "rioter" | "mob" | "crowd")
+    };
+    matches!(root, "18" | "19") && source.iter().any(protesting)
 }
 
 /// "Dar called on Chief Adviser Muhammad Yunus and held talks with ...": a call on someone
@@ -3015,6 +3004,9 @@ fn is_courtesy_call(parsed: &Parsed, verb: usize) -> bool {
     parsed.lemma(verb) == "call" && on_someone_named && !asks
 }
 
+/// Whether "call" names its object something ("calling the vote an important step",
+/// "calling it legitimate"): an open complement, or an adjective or a new noun phrase right
+/// after the object's head.
 fn calls_something_something(parsed: &Parsed, verb: usize) -> bool {
     let complement = parsed
         .children_with(verb, "xcomp")
