@@ -236,19 +236,7 @@ impl Models {
         if !read_as_participle || has_active_subject_before(&analysis, verb) {
             return analysis;
         }
-        let clause_end = (verb + 1..forms.len())
-            .find(|&w| matches!(forms[w], "," | ";" | "."))
-            .unwrap_or(forms.len());
-        let in_relative_clause = |w: usize| {
-            (w.saturating_sub(3)..w)
-                .any(|r| matches!(forms[r].to_lowercase().as_str(), "that" | "which" | "who"))
-        };
-        let finite_follows = (verb + 1..clause_end).any(|w| {
-            matches!(analysis.xpos[w].as_str(), "VBD" | "VBZ" | "VBP" | "MD")
-                && !in_relative_clause(w)
-                && !matches!(forms[w - 1], "and" | "or")
-        });
-        if finite_follows {
+        if finite_verb_follows(forms, &analysis, verb) {
             return analysis;
         }
         self.reread_as_past(forms, analysis, verb, has_active_subject_before)
@@ -561,6 +549,23 @@ fn heads_clause(analysis: &SentenceAnalysis, verb: usize) -> bool {
 /// Whether the parse gives `verb` a subject before it.
 fn has_subject_before(analysis: &SentenceAnalysis, verb: usize) -> bool {
     (0..verb).any(|word| is_subject_of(analysis.heads[word], &analysis.deprels[word], verb))
+}
+
+/// Whether a finite verb of `verb`'s own clause follows it, before the next comma: not one
+/// joined to it by "and" or "or", nor one of a relative clause ("that would allow").
+fn finite_verb_follows(forms: &[&str], analysis: &SentenceAnalysis, verb: usize) -> bool {
+    let clause_end = (verb + 1..forms.len())
+        .find(|&w| matches!(forms[w], "," | ";" | "."))
+        .unwrap_or(forms.len());
+    let in_relative_clause = |w: usize| {
+        (w.saturating_sub(3)..w)
+            .any(|r| matches!(forms[r].to_lowercase().as_str(), "that" | "which" | "who"))
+    };
+    (verb + 1..clause_end).any(|w| {
+        matches!(analysis.xpos[w].as_str(), "VBD" | "VBZ" | "VBP" | "MD")
+            && !in_relative_clause(w)
+            && !matches!(forms[w - 1], "and" | "or")
+    })
 }
 
 /// Whether the parse gives `verb` an active subject (`nsubj`, not `nsubj:pass`) before it.
