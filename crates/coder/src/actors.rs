@@ -783,9 +783,8 @@ pub fn located_agent(parsed: &Parsed, word: usize, country: &str) -> Option<Acto
             return None;
         }
         match m.referents.as_slice() {
-            [Referent::Agent(sector)] if !matches!(sector.as_str(), "REB" | "CRM") => {
-                Some((m, sector))
-            }
+            [Referent::Agent(_)] if is_unidentified_assailant(parsed, m) => None,
+            [Referent::Agent(sector)] => Some((m, sector)),
             _ => None,
         }
     });
@@ -815,6 +814,19 @@ pub fn located_agent(parsed: &Parsed, word: usize, country: &str) -> Option<Acto
                 Some("CVL"),
             )
         })
+}
+
+/// Whether an agent noun names armed men known only by what they did ("gunmen", "armed men",
+/// "the attackers"): they are of no country by where they act, while insurgents, militants
+/// and gangs of a place are that place's own ("Islamist insurgents overran a base in Borno"
+/// -> NGAREB).
+fn is_unidentified_assailant(parsed: &Parsed, mention: &Mention) -> bool {
+    const ASSAILANTS: [&str; 5] = ["gunman", "gunmen", "attacker", "assailant", "bomber"];
+    let head = parsed.lemma(mention.end - 1).to_lowercase();
+    let armed_men = mention.end - mention.start == 2
+        && parsed.form(mention.start).eq_ignore_ascii_case("armed")
+        && matches!(head.as_str(), "man" | "men");
+    armed_men || ASSAILANTS.contains(&head.as_str())
 }
 
 /// Whether a one-word name runs on into a name the knowledge base does not know: "Abbas

@@ -1255,6 +1255,18 @@ impl Coder {
         // other country (a GENEVA dateline says nothing of "Sudan's war").
         let acted_in = || {
             place_of(parsed, &self.kb, frame.predicate, day)
+                // "overran a military base in Nigeria's Borno state": a material act happens
+                // where what it is done to is.
+                .or_else(|| {
+                    (code.root() >= "14")
+                        .then(|| {
+                            frame
+                                .target
+                                .iter()
+                                .find_map(|&w| place_on(parsed, &self.kb, w, day))
+                        })
+                        .flatten()
+                })
                 .and_then(|place| place.country)
                 .or_else(|| {
                     setting

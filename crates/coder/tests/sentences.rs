@@ -1666,3 +1666,19 @@ fn a_joint_act_with_each_other_has_no_other_side() {
     assert_eq!(accusation.1, ["THA", "KHM"]);
     assert!(accusation.2.is_empty(), "{accusation:?}");
 }
+
+#[test]
+fn insurgents_are_of_the_place_they_strike_but_gunmen_of_none() {
+    let events = code(
+        "Jihadist militants overran an army outpost in Nigeria's Borno state on Monday.",
+        "2025-06-03",
+    );
+    assert_eq!(summary(&events)[0].1, ["NGAREB"]);
+    let events = code(
+        "A suicide bomber blew himself up at a police post in Pakistan's Bannu district on Tuesday, killing four officers.",
+        "2025-06-03",
+    );
+    let attack = &summary(&events)[0];
+    assert!(attack.1.is_empty(), "{attack:?}");
+    assert_eq!(attack.2, ["PAKCOP"]);
+}

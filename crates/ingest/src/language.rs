@@ -24,8 +24,8 @@ pub(crate) fn detect(body: &str) -> Option<String> {
 fn reads_as_english(sample: &str) -> bool {
     const FUNCTION_WORDS: [&str; 35] = [
         "the", "of", "and", "to", "was", "were", "with", "said", "for", "from", "that", "has",
-        "have", "had", "his", "her", "its", "their", "after", "by", "at", "on", "up", "he",
-        "she", "it", "is", "will", "who", "which", "this", "been", "would", "they", "himself",
+        "have", "had", "his", "her", "its", "their", "after", "by", "at", "on", "up", "he", "she",
+        "it", "is", "will", "who", "which", "this", "been", "would", "they", "himself",
     ];
     let words: Vec<String> = sample
         .split(|c: char| !c.is_alphabetic())
