@@ -336,6 +336,39 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
             })
             .unwrap_or_default();
     }
+    // "after the two countries' water ministers met", "the foreign ministers of both
+    // sides": officials of the parties a phrase
+    // refers back to are of those parties' countries.
+    if let Some(sector) = agent_sector(parsed, word)
+        && let Some(owner) = parsed.children_with(word, "nmod").find(|&o| {
+            (parsed.full_relation(o) == "nmod:poss" || parsed.preposition(o) == Some("of"))
+                && matches!(
+                    parsed.lemma(o),
+                    "country" | "nation" | "side" | "neighbour" | "neighbor"
+                )
+        })
+    {
+        let mut countries: Vec<String> = Vec::new();
+        for country in coreferent(parsed, owner, recent)
+            .into_iter()
+            .filter_map(|a| a.country)
+        {
+            if !countries.contains(&country) {
+                countries.push(country);
+            }
+        }
+        return countries
+            .iter()
+            .map(|country| {
+                Actor::of_country(
+                    parsed.text[start..end].to_string(),
+                    (start, end),
+                    country,
+                    Some(&sector),
+                )
+            })
+            .collect();
+    }
     match lemma {
         "he" | "she" if subject => salient.map(|a| vec![here(a)]).unwrap_or_default(),
         // "the group", "the bloc", "its": the organisation named last.
@@ -416,22 +449,41 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
             // are the two; the first such pair, as mediators come after the parties
             // ("Pakistan and Afghanistan signed ... after mediation by Qatar and Turkey,
             // ending clashes between the two neighbours").
-            let joined_here = named_here.windows(2).find_map(|pair| {
-                let between = parsed.text.get(pair[0].end..pair[1].start)?;
-                let words: Vec<&str> = between
-                    .split(|c: char| c.is_whitespace() || c == ',')
-                    .filter(|w| !w.is_empty())
-                    .collect();
-                let joined = words.contains(&"and")
-                    && words.iter().all(|w| matches!(*w, "and" | "the" | "its" | "their"));
-                let apart = if by_country {
-                    pair[0].country != pair[1].country
-                } else {
-                    !same_party(pair[0], pair[1])
-                };
-                (joined && apart).then(|| vec![here(pair[0]), here(pair[1])])
-            });
-            if let Some(two) = joined_here {
+            let joined_pairs = |named: &[&Actor]| -> Vec<Vec<Actor>> {
+                named
+                    .windows(2)
+                    .filter_map(|pair| {
+                        let between = parsed.text.get(pair[0].end..pair[1].start)?;
+                        let words: Vec<&str> = between
+                            .split(|c: char| c.is_whitespace() || c == ',')
+                            .filter(|w| !w.is_empty())
+                            .collect();
+                        let joined = words.contains(&"and")
+                            && words
+                                .iter()
+                                .all(|w| matches!(*w, "and" | "the" | "its" | "their"));
+                        let apart = if by_country {
+                            pair[0].country != pair[1].country
+                        } else {
+                            !same_party(pair[0], pair[1])
+                        };
+                        (joined && apart).then(|| vec![here(pair[0]), here(pair[1])])
+                    })
+                    .collect()
+            };
+            // "Egypt and Sudan called on Ethiopia ... The two countries' ministers met":
+            // else the one such pair of the sentence just before (of two pairs, either may be
+            // the mediators).
+            let joined_before = || {
+                let named: Vec<&Actor> = earlier.last()?.iter().collect();
+                let mut pairs = joined_pairs(&named);
+                (pairs.len() == 1).then(|| pairs.remove(0))
+            };
+            if let Some(two) = joined_pairs(&named_here)
+                .into_iter()
+                .next()
+                .or_else(joined_before)
+            {
                 return two;
             }
             let not_named_here = |a: &Actor| {

@@ -1682,3 +1682,17 @@ fn insurgents_are_of_the_place_they_strike_but_gunmen_of_none() {
     assert!(attack.1.is_empty(), "{attack:?}");
     assert_eq!(attack.2, ["PAKCOP"]);
 }
+
+#[test]
+fn officials_of_the_two_countries_are_of_the_pair_named_before() {
+    let events = code(
+        "Egypt and Sudan called on Ethiopia on Tuesday to return to negotiations over the dam. The foreign ministers of the two countries met in Cairo on Monday.",
+        "2025-05-27",
+    );
+    let meeting = summary(&events)
+        .into_iter()
+        .find(|e| e.0 == "040")
+        .expect("the meeting");
+    assert_eq!(meeting.1, ["EGYGOV", "SDNGOV"]);
+    assert!(meeting.2.is_empty(), "{meeting:?}");
+}
