@@ -914,7 +914,10 @@ impl Coder {
         for &index in candidates {
             let pattern = &self.kb.patterns()[index];
             let wanted_particle = pattern.particle.as_deref().filter(|p| !p.is_empty());
-            if wanted_particle != particle {
+            let split_off = particle.is_none()
+                && wanted_particle.is_some()
+                && wanted_particle == parsed.particle_after_object(verb);
+            if wanted_particle != particle && !split_off {
                 continue;
             }
             let noun = match &pattern.noun {
@@ -1067,7 +1070,26 @@ impl Coder {
     /// drills with"): the noun's pattern, with the verb's subject as the source.
     fn event_noun_frame(&self, parsed: &Parsed, verb: usize, notes: &mut Notes) -> Option<Frame> {
         let object = parsed.children_with(verb, "obj").next()?;
-        let candidates = self.noun_patterns(parsed, object)?;
+        // "began two weeks of live-fire drills": the act a span of time is of, when the
+        // verb's subject takes part in it ("the ban followed three days of protests" is no
+        // protest by the ban).
+        let object = parsed
+            .measured_act(object)
+            .filter(|_| TAKING_PART.contains(&parsed.lemma(verb)))
+            .unwrap_or(object);
+        // "began an operation against militants": to begin or resume an act is to launch it.
+        let launched = || {
+            let begun = ["begin", "start", "commence", "resume"].contains(&parsed.lemma(verb));
+            let launch: Vec<usize> = self
+                .by_verb
+                .get("launch")?
+                .iter()
+                .copied()
+                .filter(|&p| self.kb.patterns()[p].noun.as_deref() == Some(parsed.lemma(object)))
+                .collect();
+            (begun && !launch.is_empty()).then_some(launch)
+        };
+        let candidates = self.noun_patterns(parsed, object).or_else(launched)?;
         let source = subject_of(parsed, verb);
         // The first pattern whose target is there, else the first: an act governed by "agreed
         // to" finds its other side elsewhere.
@@ -1119,6 +1141,14 @@ impl Coder {
                 && let Some(verb) = parsed.heads[noun]
             {
                 target = targets(parsed, pattern, verb, Some(noun), None);
+                target.retain(|&t| t != noun);
+            }
+            // "two weeks of drills with French forces": the span's preposition.
+            if target.is_empty()
+                && let Some(span) =
+                    parsed.heads[noun].filter(|&s| parsed.measured_act(s) == Some(noun))
+            {
+                target = targets(parsed, pattern, span, Some(noun), None);
                 target.retain(|&t| t != noun);
             }
             // A possessive names the actor first ("Japan's talks"); else the subject of the
@@ -3435,46 +3465,52 @@ fn clause_subject_of_noun(parsed: &Parsed, noun: usize) -> Vec<usize> {
     }
 }
 
+/// Verbs whose subject takes part in the act their object names ("held talks", "joined
+/// the protests", "ordered the expulsion"), not those that act on it ("quell protests",
+/// "welcomed the talks").
+const TAKING_PART: [&str; 31] = [
+    "hold",
+    "stage",
+    "lead",
+    "organise",
+    "organize",
+    "launch",
+    "join",
+    "start",
+    "begin",
+    "continue",
+    "resume",
+    "mount",
+    "conduct",
+    "carry",
+    "make",
+    "pay",
+    "take",
+    "attend",
+    "sign",
+    "reach",
+    "conclude",
+    "host",
+    "call",
+    "plan",
+    "announce",
+    "declare",
+    "wage",
+    "escalate",
+    "intensify",
+    "renew",
+    "order",
+];
+
 /// For an event noun that is the object or oblique of a verb ("held talks", "led a delegation
 /// to talks", "drove tractors onto motorways in protest"), the verb's subject.
 fn light_verb_subject(parsed: &Parsed, noun: usize) -> Vec<usize> {
-    // Verbs whose subject takes part in the act their object names ("held talks", "joined
-    // the protests", "ordered the expulsion"), not those that act on it ("quell protests",
-    // "welcomed the talks"); an act the verb's subject is "during", "in" or "at" is theirs
-    // ("During a telephone call with Trump, Nawrocki asked ...").
-    const TAKING_PART: [&str; 31] = [
-        "hold",
-        "stage",
-        "lead",
-        "organise",
-        "organize",
-        "launch",
-        "join",
-        "start",
-        "begin",
-        "continue",
-        "resume",
-        "mount",
-        "conduct",
-        "carry",
-        "make",
-        "pay",
-        "take",
-        "attend",
-        "sign",
-        "reach",
-        "conclude",
-        "host",
-        "call",
-        "plan",
-        "announce",
-        "declare",
-        "wage",
-        "escalate",
-        "intensify",
-        "renew",
-        "order",
-    ];
+    // "began two weeks of drills": the span of time stands in the act's place.
+    let noun = parsed.heads[noun]
+        .filter(|&span| parsed.measured_act(span) == Some(noun))
+        .unwrap_or(noun);
+    // An act the verb's subject is "during", "in" or "at" is theirs ("During a telephone
+    // call with Trump, Nawrocki asked ...").
     let during = matches!(parsed.preposition(noun), Some("during" | "in" | "at"));
     let taking_part = parsed.heads[noun].is_some_and(|v| TAKING_PART.contains(&parsed.lemma(v)));
     if taking_part || during {

@@ -188,6 +188,39 @@ impl<'a> Parsed<'a> {
         attached.then(|| self.lemma(next))
     }
 
+    /// An adverb that may be a phrasal particle after the verb's object ("began pulling
+    /// troops back from the border"), or may not ("allowed inspectors back into the plant").
+    pub fn particle_after_object(&self, verb: usize) -> Option<&str> {
+        let after_object = |c: usize| {
+            self.children_with(verb, "obj")
+                .any(|object| c > object && self.core_phrase(object).contains(&(c - 1)))
+        };
+        self.children
+            .get(verb)?
+            .iter()
+            .copied()
+            .find(|&c| {
+                self.relation(c) == "advmod"
+                    && PARTICLES.contains(&self.lemma(c))
+                    && after_object(c)
+            })
+            .map(|c| self.lemma(c))
+    }
+
+    /// The act a span, round or series of it names ("two weeks of drills", "a fresh round of
+    /// talks", "waves of strikes"): the noun after "of".
+    pub fn measured_act(&self, noun: usize) -> Option<usize> {
+        const MEASURES: [&str; 11] = [
+            "hour", "day", "night", "week", "month", "year", "round", "series", "wave", "spate",
+            "string",
+        ];
+        if !MEASURES.contains(&self.lemma(noun)) {
+            return None;
+        }
+        self.children_with(noun, "nmod")
+            .find(|&n| self.preposition(n) == Some("of"))
+    }
+
     /// The verb an infinitive belongs to when the parser hung it on that verb's object:
     /// "ordered two diplomats to leave" with "to leave" modifying "diplomats" gives "ordered".
     pub fn verb_of_object_infinitive(&self, verb: usize) -> Option<usize> {

@@ -1696,3 +1696,34 @@ fn officials_of_the_two_countries_are_of_the_pair_named_before() {
     assert_eq!(meeting.1, ["EGYGOV", "SDNGOV"]);
     assert!(meeting.2.is_empty(), "{meeting:?}");
 }
+
+#[test]
+fn to_begin_an_act_is_to_do_it() {
+    // A particle after the verb's object.
+    let events = code(
+        "Russia began pulling troops back from the border with Georgia on Monday.",
+        "2025-05-27",
+    );
+    assert_eq!(summary(&events)[0].0, "087");
+    // An act begun is launched.
+    let events = code(
+        "Pakistan's army began an operation against militants in North Waziristan on Monday.",
+        "2025-05-27",
+    );
+    assert_eq!(summary(&events)[0].0, "190");
+    // A span of time stands in the act's place.
+    let events = code(
+        "Indian troops began two weeks of live-fire drills with French forces on Monday.",
+        "2025-05-27",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("062", &["INDMIL"], &["FRAMIL"], "asserted")]
+    );
+    // An adverb after the object that no pattern wants is no particle.
+    let events = code(
+        "Iran allowed U.N. nuclear inspectors back into the Bushehr power plant on Wednesday.",
+        "2025-05-27",
+    );
+    assert!(!events.is_empty());
+}
