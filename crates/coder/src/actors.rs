@@ -304,7 +304,9 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
     }
     // "Pashinyan said his government was ready to sign": a state body owned by a person is
     // of that person's country.
-    const OWNED_BODIES: [&str; 13] = [
+    const OWNED_BODIES: [&str; 15] = [
+        "country",
+        "nation",
         "government",
         "ministry",
         "army",
@@ -713,6 +715,21 @@ pub fn actors_named(parsed: &Parsed, kb: &Kb, day: Day) -> Vec<Actor> {
             ..role
         });
     }
+    // "Malaysia's foreign minister said his country ...": an office holder named by country
+    // and office is someone "he" may refer to.
+    let office_holders: Vec<Actor> = parsed
+        .mentions
+        .iter()
+        .filter(|m| names_an_office_holder(parsed, m))
+        .filter_map(|m| actor_of(parsed, kb, m.end - 1, day))
+        .filter(|a| a.person && a.entity.is_none())
+        .filter(|a| {
+            !named
+                .iter()
+                .any(|n| n.start < a.end && a.start < n.end && n.person)
+        })
+        .collect();
+    named.extend(office_holders);
     named.sort_by_key(|a| a.start);
     named
 }
@@ -1076,5 +1093,39 @@ fn country(parsed: &Parsed, found: &[&Mention]) -> Option<Actor> {
         used.push(agent_mention);
     }
     let (text, start, end) = evidence(parsed, &used);
-    Some(Actor::of_country(text, (start, end), code, sector))
+    let mut actor = Actor::of_country(text, (start, end), code, sector);
+    // "Malaysia's foreign minister said his country ...": one holder of an office is a
+    // person whom "he" and "his" may refer to.
+    actor.person =
+        agent.is_some_and(|(agent_mention, _)| names_an_office_holder(parsed, agent_mention));
+    Some(actor)
+}
+
+/// Whether an agent noun names one holder of an office ("foreign minister", "army chief"),
+/// not a body or a group ("foreign ministry", "troops").
+fn names_an_office_holder(parsed: &Parsed, mention: &Mention) -> bool {
+    const OFFICES: [&str; 20] = [
+        "minister",
+        "president",
+        "premier",
+        "leader",
+        "chief",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "envoy",
+        "ambassador",
+        "secretary",
+        "chancellor",
+        "king",
+        "queen",
+        "general",
+        "commander",
+        "governor",
+        "mayor",
+        "senator",
+        "prosecutor",
+    ];
+    let head = mention.end - 1;
+    parsed.xpos(head) == "NN" && OFFICES.contains(&parsed.lemma(head))
 }

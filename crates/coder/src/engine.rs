@@ -1537,7 +1537,17 @@ impl Coder {
         let protest = code.root() == "14";
         // So are people a state praises, frees, pardons or consoles ("praised officers for
         // their restraint", "freed 30 activists"); not whom it addresses in a statement.
-        let towards_own = code.cameo.starts_with("018") || ["05", "08"].contains(&code.root());
+        // And those outside the state it meets, talks with or promises something ("open to
+        // talks with the insurgents"); not reporters it speaks to.
+        let consults = ["03", "04"].contains(&code.root());
+        let towards_own =
+            code.cameo.starts_with("018") || ["05", "08"].contains(&code.root()) || consults;
+        let outside_the_state = |t: &Actor| {
+            matches!(
+                t.sector.as_deref(),
+                Some("REB" | "OPP" | "CVL" | "LAB" | "AGR" | "EDU")
+            )
+        };
         if target.is_empty()
             && !joint
             && (DOMESTIC_ROOTS.contains(&code.root()) || protest || towards_own)
@@ -1556,7 +1566,8 @@ impl Coder {
                             || t.country
                                 .as_deref()
                                 .is_some_and(|c| !names_another_country(parsed, c))
-                    }),
+                    })
+                    .filter(|t| !consults || outside_the_state(t)),
             );
         }
         // "condemned the attack", "denounced the decision": an act the text told before is
@@ -3465,6 +3476,9 @@ fn clause_subject_of_noun(parsed: &Parsed, noun: usize) -> Vec<usize> {
     }
 }
 
+/// Adjectives of whoever would take part in an act "to" them ("open to talks").
+const HYPOTHETICAL_READINESS: [&str; 4] = ["open", "ready", "willing", "committed"];
+
 /// Verbs whose subject takes part in the act their object names ("held talks", "joined
 /// the protests", "ordered the expulsion"), not those that act on it ("quell protests",
 /// "welcomed the talks").
@@ -3511,6 +3525,18 @@ fn light_verb_subject(parsed: &Parsed, noun: usize) -> Vec<usize> {
         .unwrap_or(noun);
     // An act the verb's subject is "during", "in" or "at" is theirs ("During a telephone
     // call with Trump, Nawrocki asked ...").
+    // "China is open to talks with the United States": whoever is open or ready to an act.
+    let open_to = parsed.preposition(noun) == Some("to")
+        && parsed.heads[noun].is_some_and(|adjective| {
+            parsed.upos(adjective) == "ADJ"
+                && HYPOTHETICAL_READINESS.contains(&parsed.lemma(adjective))
+        });
+    if open_to {
+        return parsed.heads[noun]
+            .and_then(|adjective| parsed.child_full(adjective, "nsubj"))
+            .into_iter()
+            .collect();
+    }
     let during = matches!(parsed.preposition(noun), Some("during" | "in" | "at"));
     let taking_part = parsed.heads[noun].is_some_and(|v| TAKING_PART.contains(&parsed.lemma(v)));
     if taking_part || during {

@@ -66,6 +66,14 @@ pub fn modality_of(parsed: &Parsed, word: usize) -> (&'static str, Option<usize>
                     return ("hypothetical", None);
                 }
             }
+            // "open to talks": an act someone is open or ready to may or may not come.
+            "obl"
+                if parsed.upos(head) == "ADJ"
+                    && HYPOTHETICAL_HEADS.contains(&parsed.lemma(head))
+                    && parsed.preposition(at) == Some("to") =>
+            {
+                return ("hypothetical", None);
+            }
             "ccomp" if SPEECH.contains(&parsed.lemma(head)) => {
                 return ("reported", parsed.children_with(head, "nsubj").next());
             }

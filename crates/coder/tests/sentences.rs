@@ -1727,3 +1727,30 @@ fn to_begin_an_act_is_to_do_it() {
     );
     assert!(!events.is_empty());
 }
+
+#[test]
+fn readiness_and_openness_to_talks_and_an_office_holders_country() {
+    let events = code(
+        "China is open to talks with the United States on export controls, its commerce ministry said.",
+        "2025-05-27",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("046", &["CHN"], &["USA"], "hypothetical")]
+    );
+    // "his country" is the country of the minister "his" refers to.
+    let events = code(
+        "Malaysia's foreign minister said on Monday his country was ready to restart boundary negotiations with Indonesia.",
+        "2025-05-27",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("036", &["MYS"], &["IDN"], "asserted")]
+    );
+    // Armed groups a government would talk with are of its country.
+    let events = code(
+        "Mozambique's president said his government was open to talks with the insurgents.",
+        "2025-05-27",
+    );
+    assert_eq!(summary(&events)[0].2, ["MOZREB"]);
+}
