@@ -373,9 +373,9 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
     }
     match lemma {
         "he" | "she" if subject => salient.map(|a| vec![here(a)]).unwrap_or_default(),
-        // "the group", "the bloc", "its": the organisation named last.
+        // "the group", "the bloc", "the fund", "its": the organisation named last.
         "group" | "movement" | "militia" | "organisation" | "organization" | "bloc"
-        | "alliance" | "agency" | "it"
+        | "alliance" | "agency" | "fund" | "lender" | "bank" | "union" | "mission" | "it"
             // "it" as a subject; a possessive "its" too often means the speaker's side.
             if (lemma == "it" && parsed.relation(word) == "nsubj")
                 || (lemma != "it" && is_definite(parsed, word)) =>

@@ -1539,7 +1539,9 @@ impl Coder {
         // their restraint", "freed 30 activists"); not whom it addresses in a statement.
         // And those outside the state it meets, talks with or promises something ("open to
         // talks with the insurgents"); not reporters it speaks to.
-        let consults = ["03", "04"].contains(&code.root());
+        // (Not a visit: "leaving many schools with only skeleton staff".)
+        let consults = code.root() == "03"
+            || (code.root() == "04" && !["042", "043"].iter().any(|c| code.cameo.starts_with(c)));
         let towards_own =
             code.cameo.starts_with("018") || ["05", "08"].contains(&code.root()) || consults;
         let outside_the_state = |t: &Actor| {
@@ -1548,6 +1550,12 @@ impl Coder {
                 Some("REB" | "OPP" | "CVL" | "LAB" | "AGR" | "EDU")
             )
         };
+        let frees_its_prisoners = frame.target.iter().any(|&w| {
+            matches!(
+                parsed.lemma(w),
+                "prisoner" | "detainee" | "inmate" | "captive"
+            )
+        });
         if target.is_empty()
             && !joint
             && (DOMESTIC_ROOTS.contains(&code.root()) || protest || towards_own)
@@ -1560,9 +1568,11 @@ impl Coder {
                     .chain(other_targets(parsed, frame, pattern))
                     .find_map(|w| domestic_official(parsed, w, &source, protest))
                     // Praise, release or comfort given abroad is another matter: "praised
-                    // both men" after a summit of Armenia and Azerbaijan.
+                    // both men" after a summit of Armenia and Azerbaijan. Prisoners a state
+                    // frees are its own to free wherever it hands them over.
                     .filter(|t| {
                         !towards_own
+                            || (code.cameo.starts_with("084") && frees_its_prisoners)
                             || t.country
                                 .as_deref()
                                 .is_some_and(|c| !names_another_country(parsed, c))
@@ -1591,13 +1601,14 @@ impl Coder {
         if target.is_empty() && material && !joint {
             target.extend(locate(&frame.target));
         }
-        // "Burkinabe soldiers killed at least 70 civilians in raids on three villages": with
-        // no place named and no other country in the sentence, people of a kind whom a
-        // state's forces act on are of that state.
+        // "Burkinabe soldiers killed at least 70 civilians in raids on three villages", "Boko
+        // Haram militants abducted 25 women": with no place named and no other country in the
+        // sentence, people of a kind whom a state's forces or its insurgents act on are of
+        // that state.
         if target.is_empty() && material && !joint {
             let home = source
                 .iter()
-                .filter(|s| matches!(s.sector.as_deref(), Some("MIL" | "COP" | "GOV")))
+                .filter(|s| matches!(s.sector.as_deref(), Some("MIL" | "COP" | "GOV" | "REB")))
                 .find_map(|s| s.country.clone())
                 .filter(|country| !names_another_country(parsed, country));
             target.extend(home.and_then(|country| {
@@ -3573,7 +3584,8 @@ fn domestic_official(
         let Some(country) = s.country.as_deref() else {
             return false;
         };
-        let sector = s.sector.as_deref().unwrap_or("");
+        // A country named bare ("Belarus freed 52 prisoners") is its state.
+        let sector = s.sector.as_deref().unwrap_or("GOV");
         any_source
             || STATE.contains(&sector)
             || (DOMESTIC.contains(&sector) && !names_another_country(parsed, country))

@@ -1754,3 +1754,21 @@ fn readiness_and_openness_to_talks_and_an_office_holders_country() {
     );
     assert_eq!(summary(&events)[0].2, ["MOZREB"]);
 }
+
+#[test]
+fn victims_of_insurgents_and_prisoners_freed_are_of_the_state() {
+    let events = code(
+        "Boko Haram militants abducted at least 25 women near the town of Gwoza on Friday.",
+        "2025-08-10",
+    );
+    assert_eq!(summary(&events)[0].2, ["NGACVL"]);
+    // Prisoners a state frees are its own, wherever it hands them over.
+    let events = code(
+        "Belarus freed 52 prisoners on Thursday and handed them over at the border with Lithuania.",
+        "2025-09-12",
+    );
+    assert_eq!(
+        summary(&events)[0],
+        one("0841", &["BLR"], &["BLRCVL"], "asserted")
+    );
+}
