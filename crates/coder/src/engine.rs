@@ -539,11 +539,12 @@ impl Coder {
         frames: &mut Vec<Frame>,
         notes: &mut Notes,
     ) {
-        // The verb or noun of a protest ("a strike to press ...") or of a deployment
-        // ("ordered the army into the streets to fight drug gangs"), with its root.
+        // The verb or noun of a protest ("a strike to press ..."), of a deployment ("ordered
+        // the army into the streets to fight drug gangs") or of a diplomatic complaint or
+        // sanction ("summoned the Algerian ambassador to protest against ..."), with its root.
         let hosts: Vec<(usize, String)> = frames
             .iter()
-            .filter(|f| matches!(self.root_of(f).as_str(), "14" | "15"))
+            .filter(|f| matches!(self.root_of(f).as_str(), "11" | "14" | "15" | "16"))
             .flat_map(|f| [Some(f.predicate), f.noun].map(|w| w.map(|w| (w, self.root_of(f)))))
             .flatten()
             .collect();
@@ -565,6 +566,7 @@ impl Coder {
         // deployment is for.
         let held_for = |host: &str, purpose: &str| match host {
             "14" => matches!(purpose, "14" | "02" | "10"),
+            "11" | "16" => matches!(purpose, "11" | "14"),
             _ => matches!(purpose, "15" | "17" | "18" | "19" | "20"),
         };
         // The purpose clause's own verb, or an act it governs ("to press the government to
@@ -587,7 +589,7 @@ impl Coder {
             frames,
             notes,
             purpose,
-            "what the protest or deployment it hangs on is for; coded as that act",
+            "what the protest, deployment or complaint it hangs on is for; coded as that act",
         );
     }
 
@@ -1255,6 +1257,12 @@ impl Coder {
         let wanted = if frame.cameo.is_none() && is_courtesy_call(parsed, frame.predicate) {
             notes.add(|| format!("\"{said}\": a call on someone that asks nothing, a meeting"));
             "040"
+        } else if wanted.starts_with("14")
+            && parsed.lemma(frame.noun.unwrap_or(frame.predicate)) == "protest"
+            && frame.source.iter().any(|&w| names_a_state(parsed, w))
+        {
+            notes.add(|| format!("\"{said}\": a state's protest is an official complaint"));
+            "114"
         } else {
             wanted
         };
@@ -3609,6 +3617,20 @@ fn domestic_official(
 }
 
 /// Whether `word` is (part of) a country's name or demonym.
+/// Whether `word` names a state as such: a country by its name, capital or seat ("China",
+/// "Beijing"), or a government body ("the foreign ministry"); not its people ("Serbians").
+fn names_a_state(parsed: &Parsed, word: usize) -> bool {
+    parsed.mentions_at(word).any(|m| {
+        m.referents.iter().any(|r| match r {
+            dyad_resolve::Referent::Country { how, .. } => {
+                !matches!(how, dyad_resolve::CountryName::Demonym)
+            }
+            dyad_resolve::Referent::Agent(sector) => sector == "GOV",
+            _ => false,
+        })
+    })
+}
+
 fn names_country(parsed: &Parsed, word: usize) -> bool {
     parsed.mentions_at(word).any(|m| {
         m.referents

@@ -1772,3 +1772,24 @@ fn victims_of_insurgents_and_prisoners_freed_are_of_the_state() {
         one("0841", &["BLR"], &["BLRCVL"], "asserted")
     );
 }
+
+#[test]
+fn a_states_protest_is_a_complaint_and_the_purpose_of_a_summons_is_that_summons() {
+    let events = code(
+        "Croatia's foreign ministry summoned Serbia's ambassador in Zagreb on Monday to protest against the remarks.",
+        "2025-06-01",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("114", &["HRVGOV"], &["SRBGOV"], "asserted")]
+    );
+    let events = code(
+        "China protested strongly against the visit, its foreign ministry said.",
+        "2025-06-01",
+    );
+    assert!(
+        events.iter().all(|e| !e.cameo.starts_with("14")),
+        "{:?}",
+        summary(&events)
+    );
+}
