@@ -369,6 +369,7 @@ impl Coder {
             .filter(|f| f.noun == Some(f.predicate))
             .map(|f| f.predicate)
             .collect();
+        let predicates: Vec<usize> = frames.iter().map(|f| f.predicate).collect();
         let mut leaving = Vec::new();
         for frame in frames.iter_mut().filter(|f| is_order(f)) {
             let verb = frame.predicate;
@@ -386,6 +387,27 @@ impl Coder {
                 .flat_map(|c| std::iter::once(c).chain(parsed.children_with(c, "case")))
                 .any(|c| parsed.lemma(c) == "out" && c > verb);
             if to_leave.is_none() && !out {
+                // "ordered troops to patrol the streets", "ordered the armed forces to support
+                // police patrols": troops ordered to do what no pattern codes are deployed.
+                let deployed = objects.iter().any(|&o| {
+                    matches!(
+                        parsed.lemma(o),
+                        "troop" | "troops" | "soldier" | "force" | "army"
+                    )
+                }) && parsed
+                    .children_with(verb, "xcomp")
+                    .any(|x| !predicates.contains(&x));
+                if deployed && frame.cameo.is_none() {
+                    notes.add(|| {
+                        format!(
+                            "\"{}\": troops ordered out, a deployment (154)",
+                            parsed.form(verb)
+                        )
+                    });
+                    frame.cameo = Some("154".to_string());
+                    // The troops are the deployed, not whom it is aimed at.
+                    frame.target.clear();
+                }
                 continue;
             }
             leaving.extend(to_leave);

@@ -1793,3 +1793,15 @@ fn a_states_protest_is_a_complaint_and_the_purpose_of_a_summons_is_that_summons(
         summary(&events)
     );
 }
+
+#[test]
+fn troops_ordered_to_patrol_are_deployed() {
+    let events = code(
+        "Ecuador's president ordered troops to patrol the streets of Guayaquil on Sunday.",
+        "2025-06-01",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("154", &["ECUGOV"], &["ECU"], "asserted")]
+    );
+}
