@@ -681,7 +681,23 @@ impl Coder {
                             && complement_of(parsed, between) == Some(predicate)
                     })
                 });
-            let Some(governed) = governed else { continue };
+            let Some(governed) = governed else {
+                // "vowed to retaliate", "vowed that Israel would face a crushing response",
+                // "vowed he would not back down": a vow whose act no pattern codes.
+                if head_code == "030"
+                    && let Some((code, aimed_at)) = vowed_act(parsed, predicate)
+                {
+                    notes.add(|| {
+                        format!(
+                            "\"{}\": a vow of force or of not giving way ({code})",
+                            parsed.form(predicate)
+                        )
+                    });
+                    frames[index].cameo = self.most_specific_known(code);
+                    frames[index].governed_target = aimed_at;
+                }
+                continue;
+            };
             let act = &self.kb.patterns()[frames[governed].pattern].cameo;
             // "vowed to retake El Fasher", "pledged to drive the militants out": a promise of
             // force or coercion is a threat.
@@ -2246,6 +2262,69 @@ fn meeting_of_the_same_parties<'a>(
 /// The verb whose complement clause `word` heads, if it heads one.
 fn complement_of(parsed: &Parsed, word: usize) -> Option<usize> {
     parsed.heads[word].filter(|_| is_complement(parsed, word))
+}
+
+/// What a vow, pledge or promise whose act no pattern codes amounts to, with the words of
+/// whom it is aimed at: a vow of force is a threat of force (138: "vowed to retaliate",
+/// "vowed to drive the militants out", "vowed that Israel would face a crushing military
+/// response"); a vow not to give way is a refusal to yield (124: "vowed he would not back
+/// down").
+fn vowed_act(parsed: &Parsed, vow: usize) -> Option<(&'static str, Vec<usize>)> {
+    if !matches!(parsed.lemma(vow), "vow" | "pledge" | "promise" | "swear") {
+        return None;
+    }
+    const FORCE: [&str; 10] = [
+        "retaliate",
+        "avenge",
+        "crush",
+        "defeat",
+        "destroy",
+        "punish",
+        "drive",
+        "eliminate",
+        "eradicate",
+        "annihilate",
+    ];
+    const RESPONSES: [&str; 5] = [
+        "response",
+        "retaliation",
+        "revenge",
+        "reprisal",
+        "punishment",
+    ];
+    const GIVING_WAY: [&str; 6] = ["back", "give", "yield", "surrender", "bow", "cave"];
+    let to_clause = parsed.children_with(vow, "advcl").filter(|&c| {
+        parsed
+            .children_with(c, "mark")
+            .any(|m| parsed.lemma(m) == "to")
+    });
+    let act = parsed
+        .children_with(vow, "xcomp")
+        .chain(parsed.children_with(vow, "ccomp"))
+        .chain(to_clause)
+        .next()?;
+    let objects: Vec<usize> = parsed.children_with(act, "obj").collect();
+    let negated = parsed
+        .children_with(act, "advmod")
+        .any(|a| matches!(parsed.lemma(a), "not" | "never"));
+    if negated && GIVING_WAY.contains(&parsed.lemma(act)) {
+        return Some(("124", Vec::new()));
+    }
+    let force = FORCE.contains(&parsed.lemma(act))
+        || objects
+            .iter()
+            .any(|&o| RESPONSES.contains(&parsed.lemma(o)));
+    if negated || !force {
+        return None;
+    }
+    // Whom the force would fall on: the object, else the subject of a clause ("Israel
+    // would face"), else none named.
+    let aimed_at = objects
+        .into_iter()
+        .filter(|&o| !RESPONSES.contains(&parsed.lemma(o)))
+        .chain(parsed.children_with(act, "nsubj"))
+        .collect();
+    Some(("138", aimed_at))
 }
 
 /// The CAMEO root a governing verb gives the act it governs: appeal, intent, demand, refusal.

@@ -1805,3 +1805,20 @@ fn troops_ordered_to_patrol_are_deployed() {
         [one("154", &["ECUGOV"], &["ECU"], "asserted")]
     );
 }
+
+#[test]
+fn a_vow_of_force_is_a_threat_and_a_vow_not_to_give_way_a_refusal() {
+    let events = code(
+        "Supreme Leader Ayatollah Ali Khamenei vowed that Israel would face a crushing military response.",
+        "2025-06-14",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("138", &["IRNGOV"], &["ISR"], "asserted")]
+    );
+    let events = code(
+        "Colombian President Gustavo Petro vowed he would not back down.",
+        "2025-10-25",
+    );
+    assert_eq!(summary(&events)[0].0, "124");
+}
