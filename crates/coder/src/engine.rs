@@ -2859,6 +2859,18 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
         {
             return vec![name];
         }
+        // "backed Kuwait's position and called on Iraq to ..." parsed with "called" joined
+        // to the object: a finite verb joined to a noun is joined to the noun's verb.
+        if at == verb
+            && parsed.relation(verb) == "conj"
+            && matches!(parsed.xpos(verb), "VBD" | "VBZ" | "VBP")
+            && let Some(noun) =
+                parsed.heads[verb].filter(|&n| matches!(parsed.upos(n), "NOUN" | "PROPN"))
+            && matches!(parsed.relation(noun), "obj" | "obl")
+            && let Some(clause) = parsed.heads[noun].filter(|&v| parsed.upos(v) == "VERB")
+        {
+            return subject_of(parsed, clause);
+        }
         // "before holding talks" parsed with "holding" modifying "talks": the subject is
         // that of the verb the noun hangs on.
         if at == verb
@@ -3160,12 +3172,19 @@ fn is_courtesy_call(parsed: &Parsed, verb: usize) -> bool {
         }
         false
     };
+    // "called on Iraq to abide by the agreement" with "to abide" hung elsewhere: an
+    // infinitive right after whom the call is on asks too.
+    let right_after_addressee = |mark: usize| {
+        parsed.modifiers(verb).any(|m| {
+            matches!(parsed.preposition(m), Some("on" | "upon"))
+                && parsed.phrase(m).into_iter().max() == Some(mark - 1)
+        })
+    };
     let infinitive_under = (verb + 1..parsed.len()).any(|w| {
         parsed.upos(w) == "VERB"
             && parsed
                 .children_with(w, "mark")
-                .any(|m| parsed.lemma(m) == "to")
-            && under_the_call(w)
+                .any(|m| parsed.lemma(m) == "to" && (under_the_call(w) || right_after_addressee(m)))
     });
     let asks = infinitive_under
         || parsed.children[verb]

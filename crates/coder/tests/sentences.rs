@@ -1822,3 +1822,17 @@ fn a_vow_of_force_is_a_threat_and_a_vow_not_to_give_way_a_refusal() {
     );
     assert_eq!(summary(&events)[0].0, "124");
 }
+
+#[test]
+fn a_verb_joined_to_an_object_is_joined_to_its_verb() {
+    let events = code(
+        "The Gulf Cooperation Council's secretary-general, Jasem Albudaiwi, backed Kuwait's position and called on Iraq to abide by the navigation agreement.",
+        "2024-03-13",
+    );
+    let call = summary(&events)
+        .into_iter()
+        .find(|e| e.0.starts_with("02"))
+        .expect("the call, which asks");
+    assert_eq!(call.1, ["IGOGCC"]);
+    assert_eq!(call.2, ["IRQ"]);
+}
