@@ -412,7 +412,8 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
 
         // "the two sides", "both countries": the last two parties of any kind named in the
         // sentence before.
-        "side" | "party" | "country" | "nation" | "neighbour" | "neighbor"
+        "side" | "party" | "country" | "nation" | "neighbour" | "neighbor" | "government"
+        | "delegation"
             if parsed.children[word]
                 .iter()
                 .any(|&c| matches!(parsed.lemma(c), "two" | "both" | "all")) =>
@@ -424,7 +425,7 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
             // sentences that name fewer ("The army denied the accusation."), as other parties
             // may come between ("... in the presence of U.S. President Donald Trump ... the
             // two countries").
-            let distinct = |sentence: &[Actor]| {
+            let distinct = |sentence: &[Actor], by_country: bool| {
                 let mut parties: Vec<Actor> = Vec::new();
                 for actor in sentence {
                     parties.retain(|p| {
@@ -500,7 +501,14 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
                 .map(|sentence| {
                     let kept: Vec<Actor> =
                         sentence.iter().filter(|a| not_named_here(a)).cloned().collect();
-                    distinct(&kept)
+                    // Two sides of two countries before two sides of one ("Dar held talks
+                    // with Touhid Hossain ..., the foreign ministry in Dhaka said").
+                    let nations = distinct(&kept, true);
+                    if by_country || nations.len() >= 2 {
+                        nations
+                    } else {
+                        distinct(&kept, false)
+                    }
                 })
                 .find(|parties| parties.len() >= 2)
                 .unwrap_or_default();
@@ -744,12 +752,20 @@ fn agent_sector(parsed: &Parsed, word: usize) -> Option<String> {
     })
 }
 
-/// The "his" or "her" that owns `word` ("his government").
+/// The "his" or "her" that owns `word` ("his government"), or the person who leads it ("the
+/// interim government led by Muhammad Yunus").
 fn personal_owner(parsed: &Parsed, word: usize) -> Option<usize> {
-    parsed.children_with(word, "nmod").find(|&o| {
+    let possessive = parsed.children_with(word, "nmod").find(|&o| {
         parsed.full_relation(o) == "nmod:poss"
             && matches!(parsed.lemma(o), "he" | "she" | "his" | "her")
-    })
+    });
+    let leader = || {
+        parsed
+            .children_with(word, "acl")
+            .filter(|&led| parsed.lemma(led) == "lead")
+            .find_map(|led| parsed.child_full(led, "obl:agent"))
+    };
+    possessive.or_else(leader)
 }
 
 /// Whether `word` has "the" or "this" before it.

@@ -254,6 +254,21 @@ impl Coder {
                     events[first_event..].to_vec(),
                 ));
             }
+            // "On Sunday, Dar called on ...": who the events here resolved a lone surname or a
+            // pronoun to is named here for the sentences after.
+            if let Some(named) = recent.last_mut() {
+                for actor in events[first_event..]
+                    .iter()
+                    .flat_map(|e| e.source.iter().chain(&e.target))
+                {
+                    let known = named.iter().any(|n| n.start == actor.start);
+                    let in_sentence = actor.start >= sentence.span.start;
+                    if actor.person && actor.entity.is_some() && !known && in_sentence {
+                        named.push(actor.clone());
+                    }
+                }
+                named.sort_by_key(|a| a.start);
+            }
             if recent.last().is_some_and(Vec::is_empty) {
                 recent.pop();
             }

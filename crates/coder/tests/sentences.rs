@@ -1836,3 +1836,18 @@ fn a_verb_joined_to_an_object_is_joined_to_its_verb() {
     assert_eq!(call.1, ["IGOGCC"]);
     assert_eq!(call.2, ["IRQ"]);
 }
+
+#[test]
+fn the_two_sides_are_of_two_countries_when_two_are_named_before() {
+    let events = code(
+        "Pakistan's foreign minister Ishaq Dar arrived in Dhaka on Saturday. On Sunday, Dar held talks with Touhid Hossain, Bangladesh's foreign affairs adviser, the foreign ministry in Dhaka said. The two sides signed agreements on visa exemptions.",
+        "2025-08-24",
+    );
+    let signing = summary(&events)
+        .into_iter()
+        .find(|e| e.0 == "057")
+        .expect("the signing");
+    let mut countries: Vec<String> = signing.1.iter().map(|c| c[..3].to_string()).collect();
+    countries.sort();
+    assert_eq!(countries, ["BGD", "PAK"]);
+}
