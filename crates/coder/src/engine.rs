@@ -1124,6 +1124,43 @@ impl Coder {
     /// A verb no pattern codes whose object is an event noun ("resume a dialogue", "began
     /// drills with"): the noun's pattern, with the verb's subject as the source.
     fn event_noun_frame(&self, parsed: &Parsed, verb: usize, notes: &mut Notes) -> Option<Frame> {
+        // "dismissed the protest", "police monitor the weekly protests", "the ban sparked
+        // protests": a verb that acts on, answers or causes an act is not its doer.
+        const ACTING_ON: [&str; 30] = [
+            "dismiss",
+            "reject",
+            "deny",
+            "monitor",
+            "watch",
+            "observe",
+            "cover",
+            "report",
+            "welcome",
+            "criticise",
+            "criticize",
+            "condemn",
+            "denounce",
+            "follow",
+            "ban",
+            "disperse",
+            "quell",
+            "suppress",
+            "prevent",
+            "investigate",
+            "oppose",
+            "discuss",
+            "mark",
+            "fear",
+            "predict",
+            "trigger",
+            "spark",
+            "fuel",
+            "prompt",
+            "cause",
+        ];
+        if ACTING_ON.contains(&parsed.lemma(verb)) {
+            return None;
+        }
         let object = parsed.children_with(verb, "obj").next()?;
         // "began two weeks of live-fire drills": the act a span of time is of, when the
         // verb's subject takes part in it ("the ban followed three days of protests" is no

@@ -1851,3 +1851,16 @@ fn the_two_sides_are_of_two_countries_when_two_are_named_before() {
     countries.sort();
     assert_eq!(countries, ["BGD", "PAK"]);
 }
+
+#[test]
+fn a_verb_that_acts_on_an_act_is_not_its_doer() {
+    let events = code(
+        "Argentina's security minister said police monitor the weekly protests closely.",
+        "2025-06-25",
+    );
+    assert!(
+        events.iter().all(|e| !e.cameo.starts_with("14")),
+        "{:?}",
+        summary(&events)
+    );
+}
