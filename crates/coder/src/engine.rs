@@ -1692,6 +1692,17 @@ impl Coder {
                 .chain(&frame.noun)
                 .find_map(|&w| doer_of_act_told_before(parsed, w, prior, &source));
             act_of_unnamed_doers = doers.as_ref().is_some_and(Vec::is_empty);
+            // "The group said it had carried out the attack": force done to an attack told
+            // before is that attack told again.
+            if doers.is_some() && matches!(code.root(), "18" | "19" | "20") {
+                notes.add(|| {
+                    format!(
+                        "\"{said}\" ({}): tells again an act told before",
+                        pattern.id
+                    )
+                });
+                return None;
+            }
             target.extend(doers.unwrap_or_default());
         }
         // "was detained by police", "attacked a police station": the same for the target of
@@ -2123,12 +2134,16 @@ fn doer_of_act_told_before(
         .find(|e| {
             // A request may come from the answerer's own country ("the ombudsman urged the
             // government ... The ministry rejected the request"); other acts are told apart
-            // by country ("Israel condemned the attack" is no Israeli attack).
+            // by country ("Israel condemned the attack" is no Israeli attack), but for the
+            // armed groups of the country.
             e.source.iter().all(|d| {
                 if request {
                     !own.iter().any(|o| o.code == d.code)
                 } else {
+                    // "Somalia's president condemned the attack" told of Al Shabaab: a
+                    // country's own insurgents and criminals are other than its state.
                     !own_countries.contains(&&d.country)
+                        || matches!(d.sector.as_deref(), Some("REB" | "CRM"))
                 }
             })
         })?;

@@ -1864,3 +1864,16 @@ fn a_verb_that_acts_on_an_act_is_not_its_doer() {
         summary(&events)
     );
 }
+
+#[test]
+fn a_state_condemning_its_insurgents_attack_condemns_them() {
+    let events = code(
+        "Al Shabaab fighters detonated a roadside bomb beside a Somali army convoy near Afgooye on Wednesday. Somali President Hassan Sheikh Mohamud condemned the attack as cowardly.",
+        "2025-05-15",
+    );
+    let condemnation = summary(&events)
+        .into_iter()
+        .find(|e| e.0 == "111")
+        .expect("the condemnation");
+    assert_eq!(condemnation.2, ["SOMREB"]);
+}
