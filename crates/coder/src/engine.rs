@@ -2512,11 +2512,13 @@ fn targets(
                 // "signed a memorandum of understanding with Uzbekistan": or hang on the
                 // noun's "of" phrase.
                 if found.is_empty() {
+                    // "talks on trade with the incoming US administration": or on the noun's
+                    // topic.
                     let of_phrases = [noun, object]
                         .into_iter()
                         .flatten()
                         .flat_map(|head| parsed.children_with(head, "nmod"))
-                        .filter(|&m| parsed.preposition(m) == Some("of"));
+                        .filter(|&m| matches!(parsed.preposition(m), Some("of" | "on" | "over")));
                     found.extend(
                         parsed
                             .children_with(verb, "obl")

@@ -1877,3 +1877,15 @@ fn a_state_condemning_its_insurgents_attack_condemns_them() {
         .expect("the condemnation");
     assert_eq!(condemnation.2, ["SOMREB"]);
 }
+
+#[test]
+fn the_other_side_of_talks_may_hang_on_their_topic() {
+    let events = code(
+        "China's foreign ministry said Beijing was open to talks on trade with the incoming US administration.",
+        "2025-01-08",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("046", &["CHNGOV"], &["USAGOV"], "hypothetical")]
+    );
+}
