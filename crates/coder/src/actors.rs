@@ -371,6 +371,22 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
             })
             .collect();
     }
+    // "the group's fighters had shelled a camp": the fighters of an armed group told
+    // before are that group.
+    let group_owner = parsed.children_with(word, "nmod").find(|&o| {
+        parsed.full_relation(o) == "nmod:poss"
+            && matches!(parsed.lemma(o), "group" | "movement" | "militia")
+    });
+    if matches!(
+        lemma,
+        "fighter" | "force" | "troop" | "militant" | "member" | "gunman"
+    ) && let Some(group) = group_owner
+    {
+        return coreferent(parsed, group, recent)
+            .pop()
+            .map(|g| vec![here(&g)])
+            .unwrap_or_default();
+    }
     match lemma {
         "he" | "she" if subject => salient.map(|a| vec![here(a)]).unwrap_or_default(),
         // "the group", "the bloc", "the fund", "its": the organisation named last.
@@ -387,7 +403,16 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
             let party_before = recent.last().is_some_and(|sentence| {
                 sentence.iter().any(|a| a.start >= sentence_start && a.end <= start)
             });
+            // "accused the Rapid Support Forces ..., saying the group's fighters had
+            // shelled a camp": an organisation named before it in its own sentence too.
+            let named_before_here: Vec<&Actor> = recent
+                .last()
+                .into_iter()
+                .flatten()
+                .filter(|a| a.start >= sentence_start && a.end <= start && a.entity.is_some())
+                .collect();
             flat.iter()
+                .chain(named_before_here)
                 .rev()
                 .find(|a| !a.person && (a.entity.is_some() || (by_seat(a) && !party_before)))
                 .map(|a| vec![here(a)])

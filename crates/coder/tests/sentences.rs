@@ -1889,3 +1889,16 @@ fn the_other_side_of_talks_may_hang_on_their_topic() {
         [one("046", &["CHNGOV"], &["USAGOV"], "hypothetical")]
     );
 }
+
+#[test]
+fn the_groups_fighters_are_the_group_named_before_in_the_sentence() {
+    let events = code(
+        "Sudan's army-backed government accused the paramilitary Rapid Support Forces on Tuesday of war crimes, saying the group's fighters had shelled a camp for displaced people near El Fasher on Monday.",
+        "2025-08-06",
+    );
+    let shelling = summary(&events)
+        .into_iter()
+        .find(|e| e.0.starts_with("19"))
+        .expect("the shelling");
+    assert_eq!(shelling.1, ["SDNREB"]);
+}
