@@ -525,12 +525,15 @@ impl Coder {
             let code = &self.kb.patterns()[f.pattern].cameo;
             (code.as_str() >= "18" && code.as_str() < "21") || code.starts_with("175")
         };
+        // What an attack or a clash did includes the violence of a riot ("attacked a police
+        // station, setting it on fire").
+        let done = |f: &Frame| force(f) || self.kb.patterns()[f.pattern].cameo.starts_with("145");
         let attacks = predicates_of(frames, force);
         drop_participle_clauses(
             parsed,
             frames,
             notes,
-            (|h| attacks.contains(&h), force),
+            (|h| attacks.contains(&h), done),
             &["advcl"],
             "what the attack it follows did; coded as that attack",
         );

@@ -1902,3 +1902,12 @@ fn the_groups_fighters_are_the_group_named_before_in_the_sentence() {
         .expect("the shelling");
     assert_eq!(shelling.1, ["SDNREB"]);
 }
+
+#[test]
+fn a_fire_an_attack_set_is_that_attack() {
+    let events = code(
+        "PORT-AU-PRINCE, May 20 (AP) - Gunmen from the Viv Ansanm gang coalition attacked a police station in the central town of Mirebalais on Tuesday, setting it on fire.",
+        "2025-05-20",
+    );
+    assert_eq!(summary(&events).len(), 1, "{:?}", summary(&events));
+}
