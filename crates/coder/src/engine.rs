@@ -3099,8 +3099,16 @@ fn facing_country(parsed: &Parsed, source: &[Actor]) -> Option<Actor> {
         .filter(|&w| matches!(parsed.lemma(w), "border" | "frontier"))
         .filter_map(|border| prepositional(parsed, border, "with"))
         .find_map(|w| country_at(w).map(|c| (w, c)));
+    // "the Kuala Lumpur accord": a name that only says which thing is meant names no party.
+    let names_a_thing = |word: usize| {
+        parsed.relation(word) == "compound"
+            && parsed.heads[word].is_some_and(|head| {
+                parsed.upos(head) == "NOUN" && parsed.mentions_at(head).next().is_none()
+            })
+    };
     let named = || {
         let others: Vec<(usize, String)> = (0..parsed.len())
+            .filter(|&w| !names_a_thing(w))
             .filter_map(|w| country_at(w).map(|c| (w, c)))
             .collect();
         let distinct: HashSet<&String> = others.iter().map(|(_, c)| c).collect();

@@ -48,6 +48,11 @@ pub fn modality_of(parsed: &Parsed, word: usize) -> (&'static str, Option<usize>
         {
             past_adjunct = true;
         }
+        // "said Thailand would keep the accord suspended and ordered the army to ...": a past
+        // tense joined to a verb with "would" is done, not foreseen.
+        if at == word && parsed.relation(at) == "conj" && parsed.xpos(at) == "VBD" {
+            past_adjunct = true;
+        }
         match parsed.relation(at) {
             _ if past_adjunct && parsed.relation(at) != "ccomp" => {}
             "advcl" if is_free_participle(parsed, at) => past_adjunct = true,

@@ -1911,3 +1911,17 @@ fn a_fire_an_attack_set_is_that_attack() {
     );
     assert_eq!(summary(&events).len(), 1, "{:?}", summary(&events));
 }
+
+#[test]
+fn a_past_tense_joined_to_a_would_is_done_and_a_named_accord_names_no_party() {
+    let events = code(
+        "Thailand's prime minister said on Wednesday that Bangkok would keep the Kuala Lumpur accord suspended and ordered the army to reinforce its positions along the frontier.",
+        "2025-11-20",
+    );
+    let order = summary(&events)
+        .into_iter()
+        .find(|e| e.0 == "154")
+        .expect("the deployment");
+    assert_ne!(order.3, "future", "{order:?}");
+    assert!(order.2.iter().all(|t| !t.starts_with("MYS")), "{order:?}");
+}
