@@ -272,18 +272,16 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
             .find(is_person)
     });
     let salient = here_before.or_else(|| earlier.last().and_then(|s| s.iter().find(is_person)));
+    // Whoever its own sentence names before the word.
+    let named_here: Vec<&Actor> = recent
+        .last()
+        .into_iter()
+        .flatten()
+        .filter(|a| a.start >= sentence_start && a.end <= start)
+        .collect();
     // "Lula spoke with Sheinbaum on Wednesday, and the two leaders agreed to meet": two
     // people named before it in its own sentence come first.
-    let people_here: Vec<Actor> = recent
-        .last()
-        .map(|sentence| {
-            sentence
-                .iter()
-                .filter(|a| a.start >= sentence_start && a.end <= start)
-                .cloned()
-                .collect()
-        })
-        .unwrap_or_default();
+    let people_here: Vec<Actor> = named_here.iter().copied().cloned().collect();
     let people_here = distinct_people(&people_here);
     let last_two = || -> Vec<Actor> {
         let people = if people_here.len() >= 2 {
@@ -400,19 +398,12 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
             // the accusation. It also called on ..."), when its sentence names no other
             // party before it.
             let by_seat = |a: &&Actor| lemma == "it" && a.entity.is_none() && a.sector.is_some();
-            let party_before = recent.last().is_some_and(|sentence| {
-                sentence.iter().any(|a| a.start >= sentence_start && a.end <= start)
-            });
+            let party_before = !named_here.is_empty();
             // "accused the Rapid Support Forces ..., saying the group's fighters had
             // shelled a camp": an organisation named before it in its own sentence too.
-            let named_before_here: Vec<&Actor> = recent
-                .last()
-                .into_iter()
-                .flatten()
-                .filter(|a| a.start >= sentence_start && a.end <= start && a.entity.is_some())
-                .collect();
+            let organisations_here = named_here.iter().copied().filter(|a| a.entity.is_some());
             flat.iter()
-                .chain(named_before_here)
+                .chain(organisations_here)
                 .rev()
                 .find(|a| !a.person && (a.entity.is_some() || (by_seat(a) && !party_before)))
                 .map(|a| vec![here(a)])
@@ -421,12 +412,10 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
         // "imposed sanctions on James Kabarebe, ..., accusing him of ...": the last person
         // named before it in its own sentence, else in the sentences before.
         "he" | "she" | "him" | "her" | "his" => {
-            let in_sentence = recent.last().and_then(|sentence| {
-                sentence
-                    .iter()
-                    .filter(|a| a.start >= sentence_start && a.end <= start)
-                    .rfind(|a| a.person && a.sector.is_some())
-            });
+            let in_sentence = named_here
+                .iter()
+                .copied()
+                .rfind(|a| a.person && a.sector.is_some());
             in_sentence
                 .or(people.last().copied())
                 .map(|a| vec![here(a)])
@@ -464,14 +453,6 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
                 }
                 parties
             };
-            // Whoever this sentence names before the words ("Qatar, which has hosted the
-            // talks, urged the two sides") is no side.
-            let named_here: Vec<&Actor> = recent
-                .last()
-                .into_iter()
-                .flatten()
-                .filter(|a| a.start >= sentence_start && a.end <= start)
-                .collect();
             // "talks between Iran and the United States, a day after the two countries
             // signed ...": two parties joined by "and" before the words in their own sentence
             // are the two; the first such pair, as mediators come after the parties
@@ -514,6 +495,8 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
             {
                 return two;
             }
+            // Whoever this sentence names before the words ("Qatar, which has hosted the
+            // talks, urged the two sides") is no side.
             let not_named_here = |a: &Actor| {
                 !named_here
                     .iter()
@@ -574,10 +557,7 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
             let Some(sector) = agent_sector(parsed, word) else {
                 return Vec::new();
             };
-            let before_here = recent.last().into_iter().flatten().filter(|a| {
-                a.start >= sentence_start && a.end <= start
-            });
-            let named: Vec<&Actor> = flat.iter().chain(before_here).collect();
+            let named: Vec<&Actor> = flat.iter().chain(named_here.iter().copied()).collect();
             named
                 .iter()
                 .rev()
