@@ -1229,22 +1229,15 @@ impl Coder {
         for &index in &candidates {
             let pattern = &self.kb.patterns()[index];
             let mut target = targets(parsed, pattern, noun, Some(noun), None);
-            // "ordered a 50% tariff on most Brazilian imports" with "on imports" hung on the
-            // verb: the noun's preposition may sit on the verb whose object it is.
-            if target.is_empty()
-                && parsed.relation(noun) == "obj"
-                && let Some(verb) = parsed.heads[noun]
-            {
-                target = targets(parsed, pattern, verb, Some(noun), None);
-                target.retain(|&t| t != noun);
-            }
-            // "two weeks of drills with French forces": the span's preposition.
-            if target.is_empty()
-                && let Some(span) =
-                    parsed.heads[noun].filter(|&s| parsed.measured_act(s) == Some(noun))
-            {
-                target = targets(parsed, pattern, span, Some(noun), None);
-                target.retain(|&t| t != noun);
+            // The noun's preposition may sit on the verb whose object it is ("ordered a 50%
+            // tariff on most Brazilian imports" with "on imports" hung on the verb), or on the
+            // span of time it fills ("two weeks of drills with French forces").
+            let verb = parsed.heads[noun].filter(|_| parsed.relation(noun) == "obj");
+            for carrier in [verb, parsed.span_of_act(noun)].into_iter().flatten() {
+                if target.is_empty() {
+                    target = targets(parsed, pattern, carrier, Some(noun), None);
+                    target.retain(|&t| t != noun);
+                }
             }
             // A possessive names the actor first ("Japan's talks"); else the subject of the
             // verb the noun hangs on ("held talks", "arrived before talks").
@@ -1384,12 +1377,14 @@ impl Coder {
         // agents or its people named only by kind are of the country where they act: the
         // place the sentence gives the act, else the dateline's when the sentence names no
         // other country (a GENEVA dateline says nothing of "Sudan's war").
+        // Material acts are those of protest, force and coercion (roots 14-20).
+        let material = code.root() >= "14";
         let acted_in = || {
             place_of(parsed, &self.kb, frame.predicate, day)
                 // "overran a military base in Nigeria's Borno state": a material act happens
                 // where what it is done to is.
                 .or_else(|| {
-                    (code.root() >= "14")
+                    material
                         .then(|| {
                             frame
                                 .target
@@ -1574,7 +1569,6 @@ impl Coder {
         }
         // "struck targets across Gaza", "rallied in Istanbul": a target that names no actor is
         // read from the place of a material act.
-        let material = code.root() >= "14";
         if target.is_empty() && material && !joint {
             target.extend(
                 place_of(parsed, &self.kb, frame.predicate, day).or_else(|| {
@@ -3739,11 +3733,7 @@ const TAKING_PART: [&str; 31] = [
 /// to talks", "drove tractors onto motorways in protest"), the verb's subject.
 fn light_verb_subject(parsed: &Parsed, noun: usize) -> Vec<usize> {
     // "began two weeks of drills": the span of time stands in the act's place.
-    let noun = parsed.heads[noun]
-        .filter(|&span| parsed.measured_act(span) == Some(noun))
-        .unwrap_or(noun);
-    // An act the verb's subject is "during", "in" or "at" is theirs ("During a telephone
-    // call with Trump, Nawrocki asked ...").
+    let noun = parsed.span_of_act(noun).unwrap_or(noun);
     // "China is open to talks with the United States": whoever is open or ready to an act.
     let open_to = parsed.preposition(noun) == Some("to")
         && parsed.heads[noun].is_some_and(|adjective| {
@@ -3756,6 +3746,8 @@ fn light_verb_subject(parsed: &Parsed, noun: usize) -> Vec<usize> {
             .into_iter()
             .collect();
     }
+    // An act the verb's subject is "during", "in" or "at" is theirs ("During a telephone
+    // call with Trump, Nawrocki asked ...").
     let during = matches!(parsed.preposition(noun), Some("during" | "in" | "at"));
     let taking_part = parsed.heads[noun].is_some_and(|v| TAKING_PART.contains(&parsed.lemma(v)));
     if taking_part || during {
@@ -3816,7 +3808,6 @@ fn domestic_official(
     Some(Actor::of_country(text, span, &country, Some(&sector)))
 }
 
-/// Whether `word` is (part of) a country's name or demonym.
 /// Whether `word` names a state as such: a country by its name, capital or seat ("China",
 /// "Beijing"), or a government body ("the foreign ministry"); not its people ("Serbians").
 fn names_a_state(parsed: &Parsed, word: usize) -> bool {
@@ -3831,6 +3822,7 @@ fn names_a_state(parsed: &Parsed, word: usize) -> bool {
     })
 }
 
+/// Whether `word` is (part of) a country's name or demonym.
 fn names_country(parsed: &Parsed, word: usize) -> bool {
     parsed.mentions_at(word).any(|m| {
         m.referents

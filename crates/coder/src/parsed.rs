@@ -221,6 +221,12 @@ impl<'a> Parsed<'a> {
             .find(|&n| self.preposition(n) == Some("of"))
     }
 
+    /// The span, round or series a noun is the act of ("drills" in "two weeks of drills"):
+    /// the word that stands in the act's place in the clause.
+    pub fn span_of_act(&self, noun: usize) -> Option<usize> {
+        self.heads[noun].filter(|&span| self.measured_act(span) == Some(noun))
+    }
+
     /// The verb an infinitive belongs to when the parser hung it on that verb's object:
     /// "ordered two diplomats to leave" with "to leave" modifying "diplomats" gives "ordered".
     pub fn verb_of_object_infinitive(&self, verb: usize) -> Option<usize> {
