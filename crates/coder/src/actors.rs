@@ -300,90 +300,8 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
     if let Some(person) = named_before_by_part(parsed, word, recent) {
         return vec![here(person)];
     }
-    // "Pashinyan said his government was ready to sign": a state body owned by a person is
-    // of that person's country.
-    const OWNED_BODIES: [&str; 15] = [
-        "country",
-        "nation",
-        "government",
-        "ministry",
-        "army",
-        "military",
-        "police",
-        "cabinet",
-        "junta",
-        "authority",
-        "navy",
-        "parliament",
-        "administration",
-        "force",
-        "troop",
-    ];
-    if OWNED_BODIES.contains(&lemma)
-        && let Some(owner) = personal_owner(parsed, word)
-    {
-        let sector = agent_sector(parsed, word);
-        return coreferent(parsed, owner, recent)
-            .pop()
-            .and_then(|person| person.country)
-            .map(|country| {
-                vec![Actor::of_country(
-                    parsed.text[start..end].to_string(),
-                    (start, end),
-                    &country,
-                    sector.as_deref(),
-                )]
-            })
-            .unwrap_or_default();
-    }
-    // "after the two countries' water ministers met", "the foreign ministers of both
-    // sides": officials of the parties a phrase
-    // refers back to are of those parties' countries.
-    if let Some(sector) = agent_sector(parsed, word)
-        && let Some(owner) = parsed.children_with(word, "nmod").find(|&o| {
-            (parsed.full_relation(o) == "nmod:poss" || parsed.preposition(o) == Some("of"))
-                && matches!(
-                    parsed.lemma(o),
-                    "country" | "nation" | "side" | "neighbour" | "neighbor"
-                )
-        })
-    {
-        let mut countries: Vec<String> = Vec::new();
-        for country in coreferent(parsed, owner, recent)
-            .into_iter()
-            .filter_map(|a| a.country)
-        {
-            if !countries.contains(&country) {
-                countries.push(country);
-            }
-        }
-        return countries
-            .iter()
-            .map(|country| {
-                Actor::of_country(
-                    parsed.text[start..end].to_string(),
-                    (start, end),
-                    country,
-                    Some(&sector),
-                )
-            })
-            .collect();
-    }
-    // "the group's fighters had shelled a camp": the fighters of an armed group told
-    // before are that group.
-    let group_owner = parsed.children_with(word, "nmod").find(|&o| {
-        parsed.full_relation(o) == "nmod:poss"
-            && matches!(parsed.lemma(o), "group" | "movement" | "militia")
-    });
-    if matches!(
-        lemma,
-        "fighter" | "force" | "troop" | "militant" | "member" | "gunman"
-    ) && let Some(group) = group_owner
-    {
-        return coreferent(parsed, group, recent)
-            .pop()
-            .map(|g| vec![here(&g)])
-            .unwrap_or_default();
+    if let Some(owned) = owned_by_referent(parsed, word, recent) {
+        return owned;
     }
     match lemma {
         "he" | "she" if subject => salient.map(|a| vec![here(a)]).unwrap_or_default(),
@@ -575,6 +493,99 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
         }
         _ => Vec::new(),
     }
+}
+
+/// The actors a phrase owned by a referring word stands for, when it is such a phrase:
+/// - "Pashinyan said his government was ready to sign", "the interim government led by
+///   Muhammad Yunus": a state body owned or led by a person is of that person's country;
+/// - "after the two countries' water ministers met", "the foreign ministers of both sides":
+///   officials of the parties a phrase refers back to are of those parties' countries;
+/// - "the group's fighters had shelled a camp": the fighters of an armed group told before
+///   are that group.
+fn owned_by_referent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Option<Vec<Actor>> {
+    const OWNED_BODIES: [&str; 15] = [
+        "country",
+        "nation",
+        "government",
+        "ministry",
+        "army",
+        "military",
+        "police",
+        "cabinet",
+        "junta",
+        "authority",
+        "navy",
+        "parliament",
+        "administration",
+        "force",
+        "troop",
+    ];
+    let lemma = parsed.lemma(word);
+    let (start, end) = parsed.span(word, word);
+    let of_country = |country: &str, sector: Option<&str>| {
+        Actor::of_country(
+            parsed.text[start..end].to_string(),
+            (start, end),
+            country,
+            sector,
+        )
+    };
+    // The possessive (or, `with_of`, the "of" phrase) naming one of `owners`.
+    let owned_by = |owners: &[&str], with_of: bool| {
+        parsed.children_with(word, "nmod").find(|&o| {
+            let owning = parsed.full_relation(o) == "nmod:poss"
+                || (with_of && parsed.preposition(o) == Some("of"));
+            owning && owners.contains(&parsed.lemma(o))
+        })
+    };
+    if OWNED_BODIES.contains(&lemma)
+        && let Some(owner) = personal_owner(parsed, word)
+    {
+        let sector = agent_sector(parsed, word);
+        let country = coreferent(parsed, owner, recent)
+            .pop()
+            .and_then(|p| p.country);
+        return Some(
+            country
+                .map(|country| vec![of_country(&country, sector.as_deref())])
+                .unwrap_or_default(),
+        );
+    }
+    if let Some(sector) = agent_sector(parsed, word)
+        && let Some(owner) = owned_by(
+            &["country", "nation", "side", "neighbour", "neighbor"],
+            true,
+        )
+    {
+        let mut countries: Vec<String> = Vec::new();
+        for country in coreferent(parsed, owner, recent)
+            .into_iter()
+            .filter_map(|a| a.country)
+        {
+            if !countries.contains(&country) {
+                countries.push(country);
+            }
+        }
+        return Some(
+            countries
+                .iter()
+                .map(|country| of_country(country, Some(&sector)))
+                .collect(),
+        );
+    }
+    let fighters = matches!(
+        lemma,
+        "fighter" | "force" | "troop" | "militant" | "member" | "gunman"
+    );
+    if fighters && let Some(group) = owned_by(&["group", "movement", "militia"], false) {
+        return Some(
+            coreferent(parsed, group, recent)
+                .pop()
+                .map(|g| vec![referred_to_by(parsed, word, &g)])
+                .unwrap_or_default(),
+        );
+    }
+    None
 }
 
 /// The subject of the verb of saying whose reported clause holds `word` ("soldiers" in
