@@ -409,6 +409,7 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
             if let Some(two) = joined_pairs(&named_here)
                 .into_iter()
                 .next()
+                .or_else(|| joined_demonyms_before(parsed, word))
                 .or_else(joined_before)
             {
                 return two;
@@ -438,6 +439,22 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
                 })
                 .find(|parties| parties.len() >= 2)
                 .unwrap_or_default();
+            // "Mahama hailed Traore ... during a visit to Ouagadougou, where the two
+            // governments signed agreements": with no parties before its sentence, the two
+            // countries its own sentence names, when neither mediates ("Qatar has been
+            // mediating between the Congolese government and the M23 ..., adding that the two
+            // sides had not yet signed").
+            let parties = if parties.len() >= 2 {
+                parties
+            } else {
+                let here: Vec<Actor> = named_here
+                    .iter()
+                    .filter(|a| !mediates(parsed, a))
+                    .copied()
+                    .cloned()
+                    .collect();
+                distinct(&here, true)
+            };
             match parties.len() {
                 0 | 1 => Vec::new(),
                 n => parties[n - 2..].iter().map(here).collect(),
@@ -493,6 +510,56 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
         }
         _ => Vec::new(),
     }
+}
+
+/// Whether `actor` is named as the subject of a verb of mediating or hosting in its sentence:
+/// a go-between, not one of the sides.
+fn mediates(parsed: &Parsed, actor: &Actor) -> bool {
+    const GO_BETWEEN: [&str; 4] = ["mediate", "host", "broker", "facilitate"];
+    (0..parsed.len())
+        .filter(|&w| {
+            parsed.tokens[w].span.start >= actor.start && parsed.tokens[w].span.end <= actor.end
+        })
+        .any(|w| {
+            let mut at = w;
+            while parsed.relation(at) == "flat" || parsed.relation(at) == "compound" {
+                let Some(head) = parsed.heads[at] else { break };
+                at = head;
+            }
+            parsed.relation(at) == "nsubj"
+                && parsed.heads[at].is_some_and(|verb| GO_BETWEEN.contains(&parsed.lemma(verb)))
+        })
+}
+
+/// "Australian and Indonesian warships began an exercise, the largest since the two
+/// neighbours signed a treaty": two countries named by joined demonyms before `word` in its own
+/// sentence, as the pair it refers to.
+fn joined_demonyms_before(parsed: &Parsed, word: usize) -> Option<Vec<Actor>> {
+    let country_at = |w: usize| {
+        parsed.mentions_at(w).find_map(|m| {
+            m.referents.iter().find_map(|r| match r {
+                Referent::Country { code, .. } => Some(code.clone()),
+                _ => None,
+            })
+        })
+    };
+    (0..word).find_map(|first| {
+        let country = country_at(first)?;
+        let second = parsed
+            .children_with(first, "conj")
+            .find(|&c| c < word && parsed.upos(c) == parsed.upos(first))?;
+        let other = country_at(second).filter(|other| *other != country)?;
+        let actor = |w: usize, code: &str| {
+            let (start, end) = parsed.span(w, w);
+            Actor::of_country(
+                parsed.text[start..end].to_string(),
+                (start, end),
+                code,
+                None,
+            )
+        };
+        Some(vec![actor(first, &country), actor(second, &other)])
+    })
 }
 
 /// The actors a phrase owned by a referring word stands for, when it is such a phrase:

@@ -19,6 +19,8 @@ pub struct Parsed<'a> {
     pub children: Vec<Vec<usize>>,
     /// Knowledge-base names found in the sentence.
     pub mentions: Vec<Mention>,
+    /// Each word's full relation, as the parser gave it or as a repair set it.
+    relations: Vec<&'a str>,
     /// Each word's lemma, lowercased once (its form when the lemma is missing).
     lemmas: Vec<String>,
 }
@@ -34,12 +36,10 @@ impl<'a> Parsed<'a> {
             .map(|t| t.head.and_then(|h| h.checked_sub(first)).filter(|&h| h < n))
             .collect();
         break_cycles(&mut heads);
-        let mut children = vec![Vec::new(); n];
-        for (word, head) in heads.iter().enumerate() {
-            if let Some(head) = *head {
-                children[head].push(word);
-            }
-        }
+        let mut relations: Vec<&str> = tokens.iter().map(|t| t.deprel.as_str()).collect();
+        name_after_a_title(tokens, &mut heads, &mut relations);
+        subject_taken_for_oblique(tokens, &mut heads, &mut relations);
+        let children = children_of(&heads);
         let forms: Vec<&str> = tokens.iter().map(|t| t.span.of(&doc.text)).collect();
         let lemmas = tokens
             .iter()
@@ -58,6 +58,7 @@ impl<'a> Parsed<'a> {
             heads,
             children,
             mentions: gazetteer.find(&forms),
+            relations,
             lemmas,
         }
     }
@@ -91,12 +92,12 @@ impl<'a> Parsed<'a> {
 
     /// The universal part of the word's relation ("nsubj" for "nsubj:pass").
     pub fn relation(&self, word: usize) -> &str {
-        dyad_core::universal_relation(&self.tokens[word].deprel)
+        dyad_core::universal_relation(self.relations[word])
     }
 
     /// The word's full relation ("nsubj:pass").
     pub fn full_relation(&self, word: usize) -> &str {
-        &self.tokens[word].deprel
+        self.relations[word]
     }
 
     /// The word's universal part of speech.
@@ -311,6 +312,120 @@ impl<'a> Parsed<'a> {
     /// Byte span from the start of word `first` to the end of word `last`.
     pub fn span(&self, first: usize, last: usize) -> (usize, usize) {
         (self.tokens[first].span.start, self.tokens[last].span.end)
+    }
+}
+
+/// Children of each word, left to right.
+fn children_of(heads: &[Option<usize>]) -> Vec<Vec<usize>> {
+    let mut children = vec![Vec::new(); heads.len()];
+    for (word, head) in heads.iter().enumerate() {
+        if let Some(head) = *head {
+            children[head].push(word);
+        }
+    }
+    children
+}
+
+/// Repairs a parse the parser makes of a title and a name after a conjunction: in "President
+/// Daniel Chapo and opposition leader Venancio Mondlane met", it makes "Venancio" a second
+/// subject of "met" instead of the name of "leader". A proper name that is a verb's second
+/// subject, right after a common noun inside the verb's first subject, is that noun's name.
+fn name_after_a_title(tokens: &[Token], heads: &mut [Option<usize>], relations: &mut [&str]) {
+    let is_subject = |relation: &str| dyad_core::universal_relation(relation) == "nsubj";
+    for word in 1..tokens.len() {
+        let title = word - 1;
+        let Some(verb) = heads[word] else { continue };
+        if !is_subject(relations[word])
+            || tokens[word].upos != "PROPN"
+            || tokens[title].upos != "NOUN"
+        {
+            continue;
+        }
+        let first_subject =
+            (0..title).find(|&w| heads[w] == Some(verb) && is_subject(relations[w]));
+        let under_first = first_subject.is_some_and(|first| {
+            let mut at = title;
+            while let Some(head) = heads[at] {
+                if at == first {
+                    return true;
+                }
+                if head == verb {
+                    return false;
+                }
+                at = head;
+            }
+            false
+        });
+        if under_first {
+            heads[word] = Some(title);
+            relations[word] = "appos";
+        }
+    }
+}
+
+/// Repairs a subject the parser took for a bare oblique: in "The two leaders later signed a
+/// treaty", it makes "leaders" an unmarked oblique of "later". A bare nominal before its verb
+/// (or an adverb of the verb), first in the clause, that is no measure of time, is the subject
+/// of a verb that has none.
+fn subject_taken_for_oblique(
+    tokens: &[Token],
+    heads: &mut [Option<usize>],
+    relations: &mut [&str],
+) {
+    const TIMES: [&str; 24] = [
+        "day",
+        "week",
+        "month",
+        "year",
+        "time",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "hour",
+        "minute",
+        "weekend",
+        "decade",
+        "today",
+        "yesterday",
+        "tonight",
+        "tomorrow",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    for word in 0..tokens.len() {
+        let Some(mut verb) = heads[word] else {
+            continue;
+        };
+        if tokens[verb].upos == "ADV" && relations[verb] == "advmod" {
+            verb = heads[verb].unwrap_or(verb);
+        }
+        let oblique = relations[word] == "obl:unmarked"
+            && word < verb
+            && matches!(tokens[word].upos.as_str(), "NOUN" | "PROPN")
+            && tokens[verb].upos == "VERB"
+            && !TIMES.contains(&tokens[word].lemma.to_lowercase().as_str());
+        let tree: &[Option<usize>] = heads;
+        let dependents_of = |head: usize| (0..tokens.len()).filter(move |&w| tree[w] == Some(head));
+        let first = dependents_of(verb)
+            .filter(|&w| w < word && tree[word] != Some(w))
+            .all(|w| matches!(relations[w], "punct" | "cc" | "mark" | "advmod"));
+        let has_subject = dependents_of(verb).any(|w| {
+            matches!(
+                dyad_core::universal_relation(relations[w]),
+                "nsubj" | "csubj" | "expl"
+            )
+        });
+        let has_case = dependents_of(word).any(|w| relations[w] == "case");
+        if oblique && first && !has_subject && !has_case {
+            heads[word] = Some(verb);
+            relations[word] = "nsubj";
+        }
     }
 }
 

@@ -1925,3 +1925,57 @@ fn a_past_tense_joined_to_a_would_is_done_and_a_named_accord_names_no_party() {
     assert_ne!(order.3, "future", "{order:?}");
     assert!(order.2.iter().all(|t| !t.starts_with("MYS")), "{order:?}");
 }
+
+#[test]
+fn a_title_and_name_after_and_are_one_subject() {
+    let events = code(
+        "Mozambican President Daniel Chapo and opposition leader Venancio Mondlane met in Maputo on Sunday.",
+        "2025-03-25",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("040", &["MOZGOV", "MOZOPP"], &[], "asserted")]
+    );
+}
+
+#[test]
+fn a_subject_before_an_adverb_is_the_verbs_subject() {
+    let events = code(
+        "Prabowo held talks with Prime Minister Anthony Albanese on Tuesday. The two leaders later signed a defence treaty.",
+        "2025-08-27",
+    );
+    assert_eq!(
+        summary(&events)[1],
+        one("057", &["IDNGOV", "AUSGOV"], &[], "asserted")
+    );
+}
+
+#[test]
+fn the_two_countries_may_be_named_in_their_own_sentence() {
+    let events = code(
+        "Ghana's President John Mahama hailed Burkina Faso's military leader Ibrahim Traore on Saturday during a visit to Ouagadougou, where the two governments signed agreements on energy supplies.",
+        "2025-03-09",
+    );
+    assert_eq!(
+        summary(&events)[1],
+        one("057", &["GHAGOV", "BFAGOV"], &[], "asserted")
+    );
+    let events = code(
+        "Australian and Indonesian warships began a joint exercise in the Arafura Sea on Wednesday, the largest since the two neighbours signed a security treaty in 2006.",
+        "2025-02-05",
+    );
+    assert_eq!(
+        summary(&events)[1],
+        one("057", &["AUS", "IDN"], &[], "historical")
+    );
+    // A mediator is no side.
+    let events = code(
+        "Qatar has been mediating between the Congolese government and the M23 rebel group since April, adding that the two sides had signed a final peace agreement.",
+        "2025-05-21",
+    );
+    assert!(
+        summary(&events)
+            .iter()
+            .all(|e| !e.1.contains(&"QAT".to_string()) || e.0 == "045")
+    );
+}
