@@ -104,6 +104,16 @@ pub fn actors_of(
                         .map(|a| referred_to_by(parsed, w, &a)),
                 );
             }
+            // "ELN rebels will release four soldiers they kidnapped": the subject "they" of a
+            // clause on what someone acts upon is that someone.
+            None if parsed.lemma(w) == "they" && parsed.relation(w) == "nsubj" => {
+                actors.extend(
+                    doer_upon_antecedent(parsed, w)
+                        .and_then(|doer| actor_of(parsed, kb, doer, day))
+                        .map(|a| referred_to_by(parsed, w, &a))
+                        .map_or_else(|| coreferent(parsed, w, recent), |a| vec![a]),
+                );
+            }
             None => actors.extend(coreferent(parsed, w, recent)),
         }
     }
@@ -672,6 +682,28 @@ fn speaker_of_clause(parsed: &Parsed, word: usize) -> Option<usize> {
     None
 }
 
+/// For the subject of a relative clause, the doer of the verb whose object the clause tells
+/// of: "rebels" in "rebels will release four soldiers they kidnapped", "fighters" in "urged
+/// separatist fighters to free 14 pupils whom they seized".
+fn doer_upon_antecedent(parsed: &Parsed, subject: usize) -> Option<usize> {
+    let clause = parsed.heads[subject]?;
+    if parsed.full_relation(clause) != "acl:relcl" {
+        return None;
+    }
+    let antecedent = parsed.heads[clause]?;
+    if parsed.relation(antecedent) != "obj" {
+        return None;
+    }
+    let verb = parsed.heads[antecedent]?;
+    let doer = match parsed.heads[verb] {
+        Some(asker) if parsed.relation(verb) == "xcomp" => parsed
+            .child_full(asker, "obj")
+            .or_else(|| parsed.child_full(asker, "nsubj")),
+        _ => parsed.child_full(verb, "nsubj"),
+    }?;
+    (parsed.upos(doer) != "PRON").then_some(doer)
+}
+
 /// Whether two actors are the same party: the same entity, or the same country.
 fn same_party(a: &Actor, b: &Actor) -> bool {
     match (&a.entity, &b.entity) {
@@ -826,7 +858,7 @@ pub fn actors_named(parsed: &Parsed, kb: &Kb, day: Day) -> Vec<Actor> {
 }
 
 /// The sector of the agent noun at `word` ("ministry" -> GOV), if it is one.
-fn agent_sector(parsed: &Parsed, word: usize) -> Option<String> {
+pub fn agent_sector(parsed: &Parsed, word: usize) -> Option<String> {
     parsed.mentions_at(word).find_map(|m| {
         m.referents.iter().find_map(|r| match r {
             Referent::Agent(sector) => Some(sector.clone()),

@@ -9,11 +9,13 @@ use dyad_core::Doc;
 use dyad_kb::{Day, Kb, Pattern};
 use dyad_resolve::Gazetteer;
 
-use crate::actors::{Actor, actors_named, actors_of, located_agent};
+use crate::actors::{Actor, actors_named, actors_of, agent_sector, located_agent};
 use crate::dates::{Tense, date_of};
 use crate::event::{Action, Event, Plover};
 use crate::explain::{Notes, SentenceExplanation};
-use crate::modality::{is_condition, is_participle_after_comma, is_stated_intent, modality_of};
+use crate::modality::{
+    is_condition, is_participle_after_comma, is_purpose, is_stated_intent, modality_of,
+};
 use crate::parsed::Parsed;
 
 /// A coder over one knowledge base.
@@ -197,8 +199,11 @@ impl Coder {
                 let countries =
                     |actors: &[Actor]| actors.iter().map(|a| a.country.clone()).collect::<Vec<_>>();
                 let (sources, targets) = (countries(&event.source), countries(&event.target));
-                let hung_on = parsed.heads[frame.predicate]
-                    .filter(|_| is_participle_after_comma(&parsed, frame.predicate));
+                // "police fired tear gas to disperse crowds": so does an act's purpose.
+                let hung_on = parsed.heads[frame.predicate].filter(|_| {
+                    is_participle_after_comma(&parsed, frame.predicate)
+                        || is_purpose(&parsed, frame.predicate)
+                });
                 let restates = coded.iter().any(|(predicate, r, s, t)| {
                     // On the act itself, or on the verb of saying that tells it.
                     let joined = hung_on.is_some_and(|head| {
@@ -1570,14 +1575,23 @@ impl Coder {
         // "struck targets across Gaza", "rallied in Istanbul": a target that names no actor is
         // read from the place of a material act.
         if target.is_empty() && material && !joint {
-            target.extend(
-                place_of(parsed, &self.kb, frame.predicate, day).or_else(|| {
-                    // "imposed a curfew across Kathmandu": the place of the event noun.
-                    frame
-                        .noun
-                        .and_then(|noun| place_on(parsed, &self.kb, noun, day))
-                }),
-            );
+            let place = place_of(parsed, &self.kb, frame.predicate, day).or_else(|| {
+                // "imposed a curfew across Kathmandu": the place of the event noun.
+                frame
+                    .noun
+                    .and_then(|noun| place_on(parsed, &self.kb, noun, day))
+            });
+            // "kidnapped four soldiers in Arauca": people of a kind (not a crowd, which the
+            // place stands for) are of the place.
+            let people_there = place.as_ref().and_then(|place| {
+                let country = place.country.as_deref()?;
+                frame
+                    .target
+                    .iter()
+                    .filter(|&&w| agent_sector(parsed, w).is_some())
+                    .find_map(|&w| located_agent(parsed, w, country))
+            });
+            target.extend(people_there.or(place));
         }
         // "pledged $50 million in aid for civilians displaced by fighting in Sudan's Darfur
         // region": aid for people named only by kind goes to the country they are in.
@@ -2486,12 +2500,21 @@ fn targets(
     let mut found = Vec::new();
     let indirect = || parsed.children_with(verb, "iobj").next();
     // "fishermen whom the navy arrested": the relative pronoun stands for the noun.
+    let relative = parsed.full_relation(verb) == "acl:relcl";
     let object = object.map(|o| {
-        if is_relative_pronoun(parsed, o) && parsed.full_relation(verb) == "acl:relcl" {
+        if is_relative_pronoun(parsed, o) && relative {
             parsed.heads[verb].unwrap_or(o)
         } else {
             o
         }
+    });
+    // "four soldiers they kidnapped": a relative clause with its own subject and no object
+    // tells of the noun as its object.
+    let object = object.or_else(|| {
+        let subject = parsed.child_full(verb, "nsubj")?;
+        (relative && !is_relative_pronoun(parsed, subject))
+            .then(|| parsed.heads[verb])
+            .flatten()
     });
     for slot in &pattern.target {
         match slot.as_str() {

@@ -202,6 +202,11 @@ pub fn is_participle_after_comma(parsed: &Parsed, word: usize) -> bool {
     parsed.xpos(word) == "VBG" && word > 0 && parsed.form(word - 1) == ","
 }
 
+/// Whether `word` heads a clause of purpose ("fired tear gas to disperse crowds").
+pub fn is_purpose(parsed: &Parsed, word: usize) -> bool {
+    parsed.relation(word) == "advcl" && has_mark(parsed, word, "to")
+}
+
 /// Whether `word` heads an "if" or "unless" clause (the condition of another act) or a
 /// "whether" clause (an open question): not an event of its own.
 pub fn is_condition(parsed: &Parsed, word: usize) -> bool {

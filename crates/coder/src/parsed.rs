@@ -39,6 +39,8 @@ impl<'a> Parsed<'a> {
         let mut relations: Vec<&str> = tokens.iter().map(|t| t.deprel.as_str()).collect();
         name_after_a_title(tokens, &mut heads, &mut relations);
         subject_taken_for_oblique(tokens, &mut heads, &mut relations);
+        oblique_taken_by_participle(tokens, &mut heads, &mut relations);
+        relative_clause_taken_for_adverbial(tokens, &mut heads, &mut relations);
         let children = children_of(&heads);
         let forms: Vec<&str> = tokens.iter().map(|t| t.span.of(&doc.text)).collect();
         let lemmas = tokens
@@ -425,6 +427,87 @@ fn subject_taken_for_oblique(
         if oblique && first && !has_subject && !has_case {
             heads[word] = Some(verb);
             relations[word] = "nsubj";
+        }
+    }
+}
+
+/// Repairs a prepositional phrase the parser hung on a participle after it: in "imposed
+/// sanctions on James Kabarebe, Rwanda's minister of state, accusing him of ...", it makes "on"
+/// a marker of "accusing", "James" its oblique and "minister" its subject. The phrase before
+/// the comma is the governing verb's, and the noun phrase between is its apposition.
+fn oblique_taken_by_participle(
+    tokens: &[Token],
+    heads: &mut [Option<usize>],
+    relations: &mut [&str],
+) {
+    for participle in 0..tokens.len() {
+        let Some(governing) = heads[participle] else {
+            continue;
+        };
+        if tokens[participle].xpos != "VBG" || relations[participle] != "advcl" {
+            continue;
+        }
+        let tree: &[Option<usize>] = heads;
+        let under = |w: usize| (0..participle).filter(move |&c| tree[c] == Some(w));
+        let Some(marker) =
+            under(participle).find(|&m| relations[m] == "mark" && tokens[m].upos == "ADP")
+        else {
+            continue;
+        };
+        let Some(oblique) = under(participle).find(|&x| {
+            dyad_core::universal_relation(relations[x]) == "obl"
+                && x > marker
+                && (marker + 1..x).all(|w| tree[w] == Some(x))
+        }) else {
+            continue;
+        };
+        let comma_before = (oblique..participle).any(|w| tokens[w].upos == "PUNCT");
+        if !comma_before || governing > marker {
+            continue;
+        }
+        let subjects: Vec<usize> = under(participle)
+            .filter(|&s| s > oblique && dyad_core::universal_relation(relations[s]) == "nsubj")
+            .collect();
+        heads[marker] = Some(oblique);
+        relations[marker] = "case";
+        heads[oblique] = Some(governing);
+        relations[oblique] = "obl";
+        for subject in subjects {
+            heads[subject] = Some(oblique);
+            relations[subject] = "appos";
+        }
+    }
+}
+
+/// Repairs a relative clause without "that" the parser took for an adverbial clause: in "will
+/// release four soldiers they kidnapped last month", it makes "kidnapped" a clause of
+/// "release". A clause with no marker and no object whose pronoun subject follows its head
+/// verb's object right away tells of that object.
+fn relative_clause_taken_for_adverbial(
+    tokens: &[Token],
+    heads: &mut [Option<usize>],
+    relations: &mut [&str],
+) {
+    for clause in 0..tokens.len() {
+        let Some(verb) = heads[clause] else { continue };
+        if relations[clause] != "advcl" || tokens[clause].upos != "VERB" {
+            continue;
+        }
+        let tree: &[Option<usize>] = heads;
+        let under = |w: usize| (0..tokens.len()).filter(move |&c| tree[c] == Some(w));
+        let Some(subject) = under(clause).find(|&c| relations[c] == "nsubj" && c < clause) else {
+            continue;
+        };
+        let unmarked =
+            under(clause).all(|c| !matches!(relations[c], "mark" | "obj" | "ccomp" | "xcomp"));
+        let antecedent = subject
+            .checked_sub(1)
+            .filter(|&before| tree[before] == Some(verb) && relations[before] == "obj");
+        if let (true, "PRON", Some(antecedent)) =
+            (unmarked, tokens[subject].upos.as_str(), antecedent)
+        {
+            heads[clause] = Some(antecedent);
+            relations[clause] = "acl:relcl";
         }
     }
 }

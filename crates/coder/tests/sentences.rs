@@ -1979,3 +1979,40 @@ fn the_two_countries_may_be_named_in_their_own_sentence() {
             .all(|e| !e.1.contains(&"QAT".to_string()) || e.0 == "045")
     );
 }
+
+#[test]
+fn a_phrase_before_a_participle_after_a_comma_is_the_verbs() {
+    let events = code(
+        "The United States on Thursday imposed sanctions on James Kabarebe, Rwanda's minister of state for regional integration, accusing him of directing Kigali's support for M23.",
+        "2025-02-21",
+    );
+    assert_eq!(
+        summary(&events),
+        [
+            one("163", &["USA"], &["RWAGOV"], "asserted"),
+            one("112", &["USA"], &["RWAGOV"], "asserted")
+        ]
+    );
+}
+
+#[test]
+fn a_relative_clause_without_that_tells_of_its_noun() {
+    let events = code(
+        "Colombia's ELN rebels will release four soldiers they kidnapped in the northeastern department of Arauca last month.",
+        "2025-03-03",
+    );
+    assert_eq!(
+        summary(&events)[1],
+        one("181", &["COLREB"], &["COLMIL"], "asserted")
+    );
+}
+
+#[test]
+fn an_acts_purpose_of_the_same_kind_is_that_act() {
+    let events = code(
+        "Police fired tear gas on Wednesday to disperse crowds near parliament in Nairobi.",
+        "2025-03-03",
+    );
+    assert_eq!(summary(&events).len(), 1);
+    assert_eq!(events[0].cameo, "175");
+}
