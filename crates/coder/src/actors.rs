@@ -89,10 +89,12 @@ pub fn actors_of(
             }
             // "expelled two diplomats, accusing them of spying": the object of a participle
             // clause is the party the clause it hangs on acted upon.
-            None if is_participle_object(parsed, w) => {
+            // "..., freezing their assets": so is the owner of its object.
+            None if is_participle_object(parsed, w) || owning_pronoun(parsed, w).is_some() => {
+                let pronoun = owning_pronoun(parsed, w).unwrap_or(w);
                 actors.extend(
-                    acted_upon_before(parsed, kb, w, day, recent)
-                        .map(|a| referred_to_by(parsed, w, &a)),
+                    acted_upon_before(parsed, kb, pronoun, day, recent)
+                        .map(|a| referred_to_by(parsed, pronoun, &a)),
                 );
             }
             // "Ukrainian soldiers ... said Russian guards had beaten them": an object
@@ -132,13 +134,41 @@ fn referred_to_by(parsed: &Parsed, word: usize, actor: &Actor) -> Actor {
 }
 
 /// Whether `word` is the object pronoun of a participle clause hanging on another verb
-/// ("..., accusing him of spying").
+/// ("..., accusing him of spying"), or the owner of its object ("..., freezing their assets").
 fn is_participle_object(parsed: &Parsed, word: usize) -> bool {
-    matches!(parsed.lemma(word), "he" | "she" | "they")
-        && parsed.relation(word) == "obj"
-        && parsed.heads[word].is_some_and(|participle| {
-            parsed.xpos(participle) == "VBG" && parsed.relation(participle) == "advcl"
-        })
+    participle_acting_on(parsed, word).is_some()
+}
+
+/// The possessive pronoun of `word` when `word` is the object of a participle clause
+/// ("their" in "..., freezing their assets").
+fn owning_pronoun(parsed: &Parsed, word: usize) -> Option<usize> {
+    parsed
+        .children_with(word, "nmod")
+        .find(|&o| parsed.full_relation(o) == "nmod:poss" && is_participle_object(parsed, o))
+}
+
+/// The participle clause `word` is the object pronoun of, or the owner of the object of.
+fn participle_acting_on(parsed: &Parsed, word: usize) -> Option<usize> {
+    if !matches!(parsed.lemma(word), "he" | "she" | "they") {
+        return None;
+    }
+    let object = if parsed.full_relation(word) == "nmod:poss" {
+        parsed.heads[word]?
+    } else {
+        word
+    };
+    let participle = parsed.heads[object]?;
+    // "..., freezing their assets and barring them from ...": the first of joined participles.
+    let participle = match parsed.heads[participle] {
+        Some(first) if parsed.relation(participle) == "conj" && parsed.xpos(first) == "VBG" => {
+            first
+        }
+        _ => participle,
+    };
+    (parsed.relation(object) == "obj"
+        && parsed.xpos(participle) == "VBG"
+        && parsed.relation(participle) == "advcl")
+        .then_some(participle)
 }
 
 /// The party the clause governing `word`'s participle acted upon: the nearest noun phrase
@@ -152,7 +182,7 @@ fn acted_upon_before(
     day: Day,
     recent: &[Vec<Actor>],
 ) -> Option<Actor> {
-    let participle = parsed.heads[word]?;
+    let participle = participle_acting_on(parsed, word)?;
     let governing = parsed.heads[participle]?;
     // "ordered two diplomats to leave ..., accusing them of spying": the clause of the order.
     let governing = parsed
@@ -161,16 +191,19 @@ fn acted_upon_before(
     let subject = parsed.child_full(governing, "nsubj").unwrap_or(governing);
     // A noun phrase of the governing clause itself, not of a clause inside it ("an officer
     // detained in Caracas": the officer, not Caracas).
-    let of_clause = |w: usize| {
+    // Through modifiers of nouns too only when `through_modifiers`: the clause's own objects
+    // come first ("imposed sanctions on seven US companies ... over Washington's arms sale to
+    // Taiwan, barring them": the companies, not Taiwan).
+    let of_clause = |w: usize, through_modifiers: bool| {
         let mut at = w;
         for _ in 0..parsed.len() {
             if at == governing {
                 return true;
             }
-            if !matches!(
-                parsed.relation(at),
-                "obj" | "iobj" | "obl" | "nmod" | "appos" | "conj"
-            ) {
+            let relation = parsed.relation(at);
+            if !matches!(relation, "obj" | "iobj" | "obl" | "nmod" | "appos" | "conj")
+                || (relation == "nmod" && !through_modifiers)
+            {
                 return false;
             }
             let Some(head) = parsed.heads[at] else { break };
@@ -178,11 +211,17 @@ fn acted_upon_before(
         }
         false
     };
-    let nominal = |w: &usize| matches!(parsed.upos(*w), "NOUN" | "PROPN") && of_clause(*w);
-    (subject.max(governing).min(participle)..participle)
-        .rev()
-        .filter(nominal)
-        .find_map(|w| actor_of(parsed, kb, w, day).or_else(|| coreferent(parsed, w, recent).pop()))
+    let acted_upon = |through_modifiers: bool| {
+        (subject.max(governing).min(participle)..participle)
+            .rev()
+            .filter(|&w| {
+                matches!(parsed.upos(w), "NOUN" | "PROPN") && of_clause(w, through_modifiers)
+            })
+            .find_map(|w| {
+                actor_of(parsed, kb, w, day).or_else(|| coreferent(parsed, w, recent).pop())
+            })
+    };
+    acted_upon(false).or_else(|| acted_upon(true))
 }
 
 /// "Philippine and Japanese forces", "Philippine and U.S. troops": the countries joined to the

@@ -14,7 +14,8 @@ use crate::dates::{Tense, date_of};
 use crate::event::{Action, Event, Plover};
 use crate::explain::{Notes, SentenceExplanation};
 use crate::modality::{
-    is_condition, is_participle_after_comma, is_purpose, is_stated_intent, modality_of,
+    is_condition, is_participle_after_comma, is_prevented, is_purpose, is_stated_intent,
+    modality_of,
 };
 use crate::parsed::Parsed;
 
@@ -1133,8 +1134,9 @@ impl Coder {
     /// drills with"): the noun's pattern, with the verb's subject as the source.
     fn event_noun_frame(&self, parsed: &Parsed, verb: usize, notes: &mut Notes) -> Option<Frame> {
         // "dismissed the protest", "police monitor the weekly protests", "the ban sparked
-        // protests": a verb that acts on, answers or causes an act is not its doer.
-        const ACTING_ON: [&str; 30] = [
+        // protests": a verb that acts on, answers or causes an act is not its doer; nor is
+        // one who speaks to it ("told a cabinet meeting").
+        const ACTING_ON: [&str; 33] = [
             "dismiss",
             "reject",
             "deny",
@@ -1165,6 +1167,9 @@ impl Coder {
             "fuel",
             "prompt",
             "cause",
+            "tell",
+            "address",
+            "brief",
         ];
         if ACTING_ON.contains(&parsed.lemma(verb)) {
             return None;
@@ -1326,6 +1331,10 @@ impl Coder {
         let said = parsed.form(frame.predicate);
         if is_condition(parsed, frame.predicate) {
             notes.add(|| format!("\"{said}\" ({}): a condition, not an event", pattern.id));
+            return None;
+        }
+        if is_prevented(parsed, frame.predicate) {
+            notes.add(|| format!("\"{said}\" ({}): an act prevented, not done", pattern.id));
             return None;
         }
         // "An Israeli drone strike on a car killed a Hezbollah commander": what an attack
@@ -2549,6 +2558,17 @@ fn targets(
                 }
             }
         }
+    }
+    // "froze their assets", "froze the oligarch's assets": an act on a thing with no other
+    // side is on the thing's owner.
+    if pattern.target.is_empty()
+        && let Some(noun) = noun
+    {
+        found.extend(
+            parsed
+                .children_with(noun, "nmod")
+                .find(|&o| parsed.full_relation(o) == "nmod:poss"),
+        );
     }
     // "demanded that Manila free the fishermen": the object is the clause's subject.
     if found.is_empty() && pattern.target.iter().any(|t| t == "obj") && noun.is_none() {

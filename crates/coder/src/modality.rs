@@ -207,6 +207,22 @@ pub fn is_purpose(parsed: &Parsed, word: usize) -> bool {
     parsed.relation(word) == "advcl" && has_mark(parsed, word, "to")
 }
 
+/// Whether `word` heads what someone is kept from doing ("barring them from doing business
+/// with Chinese firms", "banned the party from contesting the election").
+pub fn is_prevented(parsed: &Parsed, word: usize) -> bool {
+    const KEEPING: [&str; 9] = [
+        "bar", "ban", "prevent", "stop", "block", "keep", "prohibit", "forbid", "exclude",
+    ];
+    parsed.xpos(word) == "VBG"
+        && has_mark(parsed, word, "from")
+        && parsed.heads[word].is_some_and(|head| {
+            KEEPING.contains(&parsed.lemma(head))
+                || parsed
+                    .children_with(head, "conj")
+                    .any(|c| KEEPING.contains(&parsed.lemma(c)))
+        })
+}
+
 /// Whether `word` heads an "if" or "unless" clause (the condition of another act) or a
 /// "whether" clause (an open question): not an event of its own.
 pub fn is_condition(parsed: &Parsed, word: usize) -> bool {

@@ -2016,3 +2016,23 @@ fn an_acts_purpose_of_the_same_kind_is_that_act() {
     assert_eq!(summary(&events).len(), 1);
     assert_eq!(events[0].cameo, "175");
 }
+
+#[test]
+fn speaking_to_a_meeting_is_no_meeting() {
+    let events = code(
+        "Lee told a cabinet meeting on Tuesday that Seoul would keep the door open to talks.",
+        "2025-06-10",
+    );
+    assert!(events.iter().all(|e| !e.cameo.starts_with("04")));
+}
+
+#[test]
+fn what_a_sanction_bars_is_not_done_and_joined_participles_act_on_the_same_party() {
+    let events = code(
+        "China imposed sanctions on Thursday on seven US defence companies and three of their executives over Washington's latest arms sale to Taiwan, freezing their assets and barring them from doing business with Chinese firms.",
+        "2025-05-01",
+    );
+    let summary = summary(&events);
+    assert!(summary.iter().all(|e| !e.0.starts_with("06")));
+    assert!(summary.contains(&one("172", &["CHN"], &["USABUS"], "asserted")));
+}
