@@ -745,8 +745,12 @@ fn doer_upon_antecedent(parsed: &Parsed, subject: usize) -> Option<usize> {
 
 /// Whether two actors are the same party: the same entity, or the same country.
 fn same_party(a: &Actor, b: &Actor) -> bool {
+    // A person the knowledge base does not know speaks for whatever has the same code
+    // ("Taliban spokesman Zabihullah Mujahid" for the Taliban).
+    let unlisted = |x: &str| x.starts_with("unlisted:");
     match (&a.entity, &b.entity) {
-        (Some(x), Some(y)) => x == y,
+        (Some(x), Some(y)) if !unlisted(x) && !unlisted(y) => x == y,
+        (Some(x), Some(y)) => x == y || a.code == b.code,
         _ => a.code == b.code,
     }
 }
@@ -865,6 +869,45 @@ pub fn actors_named(parsed: &Parsed, kb: &Kb, day: Day) -> Vec<Actor> {
             .filter(|&c| parsed.relation(c) == "flat")
             .max()
             .unwrap_or(word);
+        let (start, end) = parsed.span(word, name_end);
+        let name = parsed.text[start..end].to_string();
+        named.push(Actor {
+            text: name.clone(),
+            start,
+            end,
+            entity: Some(format!("unlisted:{name}")),
+            name: Some(name),
+            person: true,
+            ..role
+        });
+    }
+    // "Argentine Security Minister Patricia Bullrich sent ... Bullrich accused": a name the
+    // knowledge base does not know, under a title that says whose office it is, is a person
+    // a lone surname may refer to.
+    for word in 0..parsed.len() {
+        if parsed.upos(word) != "PROPN"
+            || matches!(parsed.relation(word), "flat" | "compound" | "nmod")
+            || parsed.mentions_at(word).next().is_some()
+        {
+            continue;
+        }
+        let name_end = parsed.children[word]
+            .iter()
+            .copied()
+            .filter(|&c| parsed.relation(c) == "flat")
+            .max()
+            .unwrap_or(word);
+        let titled = parsed.children[word].iter().any(|&c| {
+            c < word
+                && matches!(parsed.full_relation(c), "nmod:desc" | "compound")
+                && agent_sector(parsed, c).is_some()
+        });
+        let known = (word..=name_end).any(|w| parsed.mentions_at(w).next().is_some());
+        let Some(role) = actor_of(parsed, kb, word, day)
+            .filter(|a| titled && !known && a.sector.is_some() && a.country.is_some() && !a.person)
+        else {
+            continue;
+        };
         let (start, end) = parsed.span(word, name_end);
         let name = parsed.text[start..end].to_string();
         named.push(Actor {

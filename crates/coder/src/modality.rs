@@ -113,6 +113,13 @@ pub fn modality_of(parsed: &Parsed, word: usize) -> (&'static str, Option<usize>
 
 /// Future or hypothetical auxiliaries of the word itself.
 fn own_markers(parsed: &Parsed, word: usize) -> Option<&'static str> {
+    // "is due to travel" parsed with "due to" as the verb's marker.
+    if parsed
+        .children_with(word, "case")
+        .any(|c| parsed.lemma(c) == "due")
+    {
+        return Some("future");
+    }
     for aux in parsed.children_with(word, "aux") {
         match parsed.lemma(aux) {
             "will" | "shall" | "'ll" => return Some("future"),

@@ -41,6 +41,8 @@ impl<'a> Parsed<'a> {
         subject_taken_for_oblique(tokens, &mut heads, &mut relations);
         oblique_taken_by_participle(tokens, &mut heads, &mut relations);
         relative_clause_taken_for_adverbial(tokens, &mut heads, &mut relations);
+        name_split_into_objects(tokens, &mut heads, &mut relations);
+        outer_subject_of_a_predicate(&heads, &mut relations);
         let children = children_of(&heads);
         let forms: Vec<&str> = tokens.iter().map(|t| t.span.of(&doc.text)).collect();
         let lemmas = tokens
@@ -508,6 +510,51 @@ fn relative_clause_taken_for_adverbial(
         {
             heads[clause] = Some(antecedent);
             relations[clause] = "acl:relcl";
+        }
+    }
+}
+
+/// Repairs a name the parser split into several objects of one verb: in "thanked President
+/// José Raúl Mulino's government", it makes "President", "José" and "government" three
+/// objects. A proper name that is an object with no words of its own, right before another
+/// word of the verb's next object, is part of that object's phrase.
+fn name_split_into_objects(tokens: &[Token], heads: &mut [Option<usize>], relations: &mut [&str]) {
+    // Right to left, so each word joins the phrase the word after it has already joined.
+    for word in (0..tokens.len().saturating_sub(1)).rev() {
+        let Some(verb) = heads[word] else { continue };
+        let next = word + 1;
+        let leaf = !heads.contains(&Some(word));
+        if relations[word] != "obj" || tokens[word].upos != "PROPN" || !leaf {
+            continue;
+        }
+        // The next word belongs to a later object of the same verb.
+        let mut at = next;
+        let mut later_object = false;
+        for _ in 0..tokens.len() {
+            if heads[at] == Some(verb) {
+                later_object = relations[at] == "obj";
+                break;
+            }
+            let Some(head) = heads[at] else { break };
+            at = head;
+        }
+        if later_object && matches!(tokens[next].upos.as_str(), "PROPN" | "NOUN") {
+            heads[word] = Some(next);
+            relations[word] = "compound";
+        }
+    }
+}
+
+/// Repairs a subject the parser marked as the outer subject of a copular phrase it took for
+/// the verb's: in "Papikyan is due to travel to Athens", it hangs "due" on "travel" and makes
+/// "Papikyan" its outer subject. A verb's only subject is its subject.
+fn outer_subject_of_a_predicate(heads: &[Option<usize>], relations: &mut [&str]) {
+    for word in 0..heads.len() {
+        let Some(verb) = heads[word] else { continue };
+        let alone = !(0..heads.len())
+            .any(|w| w != word && heads[w] == Some(verb) && relations[w].starts_with("nsubj"));
+        if relations[word] == "nsubj:outer" && alone {
+            relations[word] = "nsubj";
         }
     }
 }

@@ -2036,3 +2036,39 @@ fn what_a_sanction_bars_is_not_done_and_joined_participles_act_on_the_same_party
     assert!(summary.iter().all(|e| !e.0.starts_with("06")));
     assert!(summary.contains(&one("172", &["CHN"], &["USABUS"], "asserted")));
 }
+
+#[test]
+fn a_name_split_into_objects_is_one_object() {
+    let events = code(
+        "Venezuela's foreign minister, Yván Gil, thanked President José Raúl Mulino's government on Monday.",
+        "2025-06-01",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("051", &["VENGOV"], &["PANGOV"], "asserted")]
+    );
+}
+
+#[test]
+fn due_to_travel_is_a_future_visit() {
+    let events = code(
+        "Armenian Defence Minister Suren Papikyan is due to travel to Athens on Thursday for talks with Greek Defence Minister Nikos Dendias.",
+        "2025-06-01",
+    );
+    assert_eq!(
+        summary(&events)[0],
+        one("042", &["ARMGOV"], &["GRC"], "future")
+    );
+}
+
+#[test]
+fn an_unlisted_name_under_a_title_is_a_person_a_surname_refers_to() {
+    let events = code(
+        "Argentine Security Minister Patricia Bullrich sent 400 federal police officers to Salta on Friday. Bullrich asked Bolivian authorities to help identify the gang's leaders.",
+        "2024-08-05",
+    );
+    let summary = summary(&events);
+    assert_eq!(summary[0].0, "153");
+    assert_eq!(summary[1].1, ["ARGGOV"]);
+    assert_eq!(summary[1].2, ["BOLGOV"]);
+}
