@@ -1400,9 +1400,11 @@ impl Coder {
                 .or_else(|| {
                     material
                         .then(|| {
+                            // "blocked a highway outside Dhaka": or its event noun.
                             frame
                                 .target
                                 .iter()
+                                .chain(&frame.noun)
                                 .find_map(|&w| place_on(parsed, &self.kb, w, day))
                         })
                         .flatten()
@@ -1774,9 +1776,30 @@ impl Coder {
         if target.is_empty() && mobilised && !joint {
             target.extend(facing_country(parsed, &source));
         }
+        // "Thousands blocked a highway ... Police fired tear gas to clear the road": force
+        // used on no one named is used on the protesters told last.
+        let repression = code.cameo.starts_with("175");
+        if target.is_empty() && repression && !joint {
+            // Protesters of no known country protest against their own state.
+            target.extend(
+                prior
+                    .iter()
+                    .rev()
+                    .find(|e| e.cameo.starts_with("14"))
+                    .map(|e| {
+                        if e.source.is_empty() {
+                            e.target.clone()
+                        } else {
+                            e.source.clone()
+                        }
+                    })
+                    .unwrap_or_default(),
+            );
+        }
         // With no other country named, troops deployed are deployed at home ("would deploy
-        // troops across the capital").
+        // troops across the capital"), and force is used on the state's own people.
         let at_home = protest
+            || repression
             || ["081", "082", "083", "172", "153", "154"]
                 .iter()
                 .any(|c| code.cameo.starts_with(c));
@@ -1825,11 +1848,14 @@ impl Coder {
             return None;
         }
         // "Opposition parties accused the government of failing to prepare": people of a
-        // kind who act on a state's own bodies are of that state.
+        // kind who act on a state's own bodies are of that state; police who use force on a
+        // country's people are of that country.
         if source.is_empty() && unnamed_agent {
             let state = target
                 .iter()
-                .filter(|t| matches!(t.sector.as_deref(), Some("GOV" | "LEG" | "JUD" | "COP")))
+                .filter(|t| {
+                    repression || matches!(t.sector.as_deref(), Some("GOV" | "LEG" | "JUD" | "COP"))
+                })
                 .find_map(|t| t.country.clone());
             source.extend(state.and_then(|country| {
                 frame

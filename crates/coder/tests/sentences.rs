@@ -2072,3 +2072,18 @@ fn an_unlisted_name_under_a_title_is_a_person_a_surname_refers_to() {
     assert_eq!(summary[1].1, ["ARGGOV"]);
     assert_eq!(summary[1].2, ["BOLGOV"]);
 }
+
+#[test]
+fn police_force_on_no_one_named_is_on_the_protesters_told_last() {
+    let events = code(
+        "Thousands of garment workers blocked a highway outside Dhaka on Monday to demand unpaid wages. Police fired tear gas and sound grenades to clear the road.",
+        "2025-01-20",
+    );
+    assert_eq!(
+        summary(&events),
+        [
+            one("144", &["BGDLAB"], &["BGD"], "asserted"),
+            one("175", &["BGDCOP"], &["BGDLAB"], "asserted")
+        ]
+    );
+}
