@@ -911,8 +911,9 @@ impl Coder {
             return None;
         }
         // The lemmatizer sometimes drops a final "e" ("praising" -> "prais") or one of a
-        // doubled consonant ("shelled" -> "shel"); the knowledge base's verbs are dictionary
-        // forms, so those two repairs are tried.
+        // doubled consonant ("shelled" -> "shel"), or keeps one it should drop ("raided" ->
+        // "raide"); the knowledge base's verbs are dictionary forms, so those repairs are
+        // tried.
         let repaired = |suffix: &str| self.by_verb.get(&format!("{lemma}{suffix}"));
         let last = lemma.chars().last().filter(|c| !"aeiouy".contains(*c));
         let Some(candidates) = self
@@ -920,6 +921,12 @@ impl Coder {
             .get(lemma)
             .or_else(|| repaired("e"))
             .or_else(|| last.and_then(|c| repaired(&c.to_string())))
+            .or_else(|| {
+                lemma
+                    .strip_suffix('e')
+                    .filter(|_| parsed.form(verb).ends_with("ed"))
+                    .and_then(|stem| self.by_verb.get(stem))
+            })
         else {
             return self.event_noun_frame(parsed, verb, notes).or_else(|| {
                 notes.add(|| format!("verb \"{}\" ({lemma}): no pattern", parsed.form(verb)));
@@ -2586,8 +2593,11 @@ fn targets(
         }
     }
     // "froze their assets", "froze the oligarch's assets": an act on a thing with no other
-    // side is on the thing's owner.
-    if pattern.target.is_empty()
+    // side is on the thing's owner; so is one whose other side is the owner its "of" names
+    // ("raided the official's home" as "the home of the official").
+    let owner_wanted = pattern.target.is_empty() || pattern.target.iter().any(|t| t == "of");
+    if found.is_empty()
+        && owner_wanted
         && let Some(noun) = noun
     {
         found.extend(
