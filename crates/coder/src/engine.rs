@@ -1696,10 +1696,12 @@ impl Coder {
                     .find_map(|w| domestic_official(parsed, w, &source, protest))
                     // Praise, release or comfort given abroad is another matter: "praised
                     // both men" after a summit of Armenia and Azerbaijan. Prisoners a state
-                    // frees are its own to free wherever it hands them over.
+                    // frees are its own to free wherever it hands them over, and insurgents
+                    // it talks with its own wherever the talks are held.
                     .filter(|t| {
                         !towards_own
                             || (code.cameo.starts_with("084") && frees_its_prisoners)
+                            || (consults && outside_the_state(t))
                             || t.country
                                 .as_deref()
                                 .is_some_and(|c| !names_another_country(parsed, c))

@@ -2087,3 +2087,12 @@ fn police_force_on_no_one_named_is_on_the_protesters_told_last() {
         ]
     );
 }
+
+#[test]
+fn insurgents_a_state_talks_with_abroad_are_its_own() {
+    let events = code(
+        "Myanmar's military government said it was ready to attend talks with ethnic armed groups in the Chinese city of Kunming.",
+        "2025-06-01",
+    );
+    assert_eq!(summary(&events)[0].2, ["MMRREB"]);
+}
