@@ -658,8 +658,16 @@ fn owned_by_referent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Opt
         && let Some(owner) = personal_owner(parsed, word)
     {
         let sector = agent_sector(parsed, word);
-        let country = coreferent(parsed, owner, recent)
-            .pop()
+        // A person named right there ("led by Muhammad Yunus"), else one referred to.
+        let (owner_start, owner_end) = parsed.span(owner, owner);
+        let named_there = recent
+            .last()
+            .into_iter()
+            .flatten()
+            .find(|a| a.person && a.start <= owner_start && owner_end <= a.end)
+            .cloned();
+        let country = named_there
+            .or_else(|| coreferent(parsed, owner, recent).pop())
             .and_then(|p| p.country);
         return Some(
             country

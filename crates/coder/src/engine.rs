@@ -267,9 +267,17 @@ impl Coder {
                     .iter()
                     .flat_map(|e| e.source.iter().chain(&e.target))
                 {
-                    let known = named.iter().any(|n| n.start == actor.start);
+                    let known = named
+                        .iter()
+                        .any(|n| n.start == actor.start && n.code == actor.code);
                     let in_sentence = actor.start >= sentence.span.start;
-                    if actor.person && actor.entity.is_some() && !known && in_sentence {
+                    // "Myanmar's military carried out air strikes ... called on the military
+                    // to halt": a state body an event named is named for "the military".
+                    let state_body = actor.entity.is_none()
+                        && actor.country.is_some()
+                        && matches!(actor.sector.as_deref(), Some("GOV" | "MIL" | "COP"));
+                    let person = actor.person && actor.entity.is_some();
+                    if (person || state_body) && !known && in_sentence {
                         named.push(actor.clone());
                     }
                 }
@@ -3016,7 +3024,16 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
             && matches!(parsed.relation(noun), "obj" | "obl")
             && let Some(clause) = parsed.heads[noun].filter(|&v| parsed.upos(v) == "VERB")
         {
-            return subject_of(parsed, clause);
+            // "said it was deeply alarmed by the reports and called on ...": a passive clause
+            // of what someone says is of the speaker.
+            let subjects = subject_of(parsed, clause);
+            if subjects.is_empty()
+                && parsed.relation(clause) == "ccomp"
+                && let Some(saying) = parsed.heads[clause]
+            {
+                return subject_of(parsed, saying);
+            }
+            return subjects;
         }
         // "before holding talks" parsed with "holding" modifying "talks": the subject is
         // that of the verb the noun hangs on.

@@ -43,6 +43,7 @@ impl<'a> Parsed<'a> {
         relative_clause_taken_for_adverbial(tokens, &mut heads, &mut relations);
         name_split_into_objects(tokens, &mut heads, &mut relations);
         outer_subject_of_a_predicate(&heads, &mut relations);
+        participle_taken_for_main_verb(tokens, &mut heads, &mut relations);
         let children = children_of(&heads);
         let forms: Vec<&str> = tokens.iter().map(|t| t.span.of(&doc.text)).collect();
         let lemmas = tokens
@@ -556,6 +557,43 @@ fn outer_subject_of_a_predicate(heads: &[Option<usize>], relations: &mut [&str])
         if relations[word] == "nsubj:outer" && alone {
             relations[word] = "nsubj";
         }
+    }
+}
+
+/// Repairs a participle phrase the parser took for the main verb: in "The interim government
+/// led by Muhammad Yunus has also asked the United Nations to ...", it makes "led" the root
+/// and "asked" joined to it. A root past participle with a "by" agent and no auxiliary, joined
+/// to a verb with one, describes its subject, and the joined verb is the sentence's.
+fn participle_taken_for_main_verb(
+    tokens: &[Token],
+    heads: &mut [Option<usize>],
+    relations: &mut [&str],
+) {
+    let Some(participle) = (0..tokens.len()).find(|&w| heads[w].is_none()) else {
+        return;
+    };
+    let tree: &[Option<usize>] = heads;
+    let under = |w: usize| (0..tokens.len()).filter(move |&c| tree[c] == Some(w));
+    let subject = under(participle).find(|&c| relations[c] == "nsubj" && c < participle);
+    let by_agent = under(participle).any(|c| relations[c] == "obl:agent");
+    let bare = !under(participle).any(|c| relations[c].starts_with("aux"));
+    let main = under(participle).find(|&c| {
+        relations[c] == "conj"
+            && tokens[c].upos == "VERB"
+            && under(c).any(|a| relations[a].starts_with("aux"))
+    });
+    if let (Some(subject), Some(main), true, true, "VBN") = (
+        subject,
+        main,
+        by_agent,
+        bare,
+        tokens[participle].xpos.as_str(),
+    ) {
+        heads[main] = None;
+        relations[main] = "root";
+        heads[subject] = Some(main);
+        heads[participle] = Some(subject);
+        relations[participle] = "acl";
     }
 }
 

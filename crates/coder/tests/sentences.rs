@@ -1183,7 +1183,7 @@ fn the_two_sides_reach_back_past_sentences_that_name_fewer_and_exclude_the_speak
     let urged = summary(&events).into_iter().find(|e| e.0.starts_with("02"));
     assert_eq!(
         urged.map(|e| e.2),
-        Some(vec!["COD".to_string(), "CODREB".to_string()])
+        Some(vec!["CODGOV".to_string(), "CODREB".to_string()])
     );
 }
 
@@ -2095,4 +2095,25 @@ fn insurgents_a_state_talks_with_abroad_are_its_own() {
         "2025-06-01",
     );
     assert_eq!(summary(&events)[0].2, ["MMRREB"]);
+}
+
+#[test]
+fn a_verb_joined_to_a_passive_clause_of_what_was_said_is_the_speakers() {
+    let events = code(
+        "Myanmar's military carried out air strikes on a village in the Sagaing region on Sunday. The UN human rights office said it was deeply alarmed by the reports and called on the military to halt attacks on civilians.",
+        "2024-12-16",
+    );
+    assert_eq!(
+        summary(&events)[1],
+        one("0256", &["IGOUNO"], &["MMRMIL"], "asserted")
+    );
+}
+
+#[test]
+fn a_participle_phrase_taken_for_the_main_verb_describes_the_subject() {
+    let events = code(
+        "The interim government led by Muhammad Yunus has also asked the United Nations to help set up a safe zone inside Rakhine state.",
+        "2025-01-01",
+    );
+    assert_eq!(summary(&events)[0].1, ["BGDGOV"]);
 }
