@@ -399,6 +399,11 @@ impl Coder {
             .map(|f| f.predicate)
             .collect();
         let predicates: Vec<usize> = frames.iter().map(|f| f.predicate).collect();
+        let predicate_codes: Vec<(usize, String)> = frames
+            .iter()
+            .map(|f| (f.predicate, self.kb.patterns()[f.pattern].cameo.clone()))
+            .collect();
+        // The ordered acts coded as the order itself.
         let mut leaving = Vec::new();
         for frame in frames.iter_mut().filter(|f| is_order(f)) {
             let verb = frame.predicate;
@@ -409,6 +414,36 @@ impl Coder {
                 .chain(parsed.children_with(verb, "advcl"))
                 .chain(objects.iter().flat_map(|&o| parsed.children_with(o, "acl")))
                 .find(|&x| parsed.lemma(x) == "leave");
+            // "ordered the UN humanitarian office to halt its operations in Kidal": an aid
+            // body ordered to stop its work is expelled too.
+            let halting = parsed
+                .children_with(verb, "xcomp")
+                .chain(parsed.children_with(verb, "advcl"))
+                .find(|&x| {
+                    matches!(
+                        parsed.lemma(x),
+                        "halt" | "stop" | "cease" | "suspend" | "end"
+                    )
+                })
+                .filter(|&x| {
+                    parsed
+                        .children_with(x, "obj")
+                        .any(|o| matches!(parsed.lemma(o), "operation" | "activity" | "work"))
+                });
+            let aid_body = objects.iter().any(|&o| {
+                matches!(
+                    parsed.lemma(o),
+                    "office"
+                        | "agency"
+                        | "group"
+                        | "organisation"
+                        | "organization"
+                        | "charity"
+                        | "mission"
+                        | "ngo"
+                )
+            });
+            let to_leave = to_leave.or(halting.filter(|_| aid_body));
             // "out" as a particle, or as the first word of "out of the country".
             let out = std::iter::once(verb)
                 .chain(objects.iter().copied())
@@ -417,16 +452,34 @@ impl Coder {
                 .any(|c| parsed.lemma(c) == "out" && c > verb);
             if to_leave.is_none() && !out {
                 // "ordered troops to patrol the streets", "ordered the armed forces to support
-                // police patrols": troops ordered to do what no pattern codes are deployed.
-                let deployed = objects.iter().any(|&o| {
+                // police patrols", "ordered the military to deploy more troops": troops
+                // ordered to do what no pattern codes, or to deploy or support, are deployed.
+                let deploying = |x: usize| {
+                    predicate_codes
+                        .iter()
+                        .filter(|(p, _)| *p == x)
+                        .all(|(_, code)| code.starts_with("15") || code.starts_with("05"))
+                };
+                let forces = objects.iter().any(|&o| {
                     matches!(
                         parsed.lemma(o),
-                        "troop" | "troops" | "soldier" | "force" | "army"
+                        "troop" | "troops" | "soldier" | "force" | "army" | "military"
                     )
-                }) && parsed
+                });
+                let acts: Vec<usize> = parsed
                     .children_with(verb, "xcomp")
-                    .any(|x| !predicates.contains(&x));
-                if deployed && frame.cameo.is_none() {
+                    .chain(
+                        parsed
+                            .children_with(verb, "advcl")
+                            .filter(|&a| crate::modality::is_purpose(parsed, a)),
+                    )
+                    .filter(|&x| deploying(x))
+                    .collect();
+                let deployed = forces && !acts.is_empty();
+                // Whether or not the order was folded with the act as a demand (102).
+                let demand = frame.cameo.as_deref().is_none_or(|c| c.starts_with("10"));
+                if deployed && demand {
+                    leaving.extend(acts.iter().filter(|x| predicates.contains(x)));
                     notes.add(|| {
                         format!(
                             "\"{}\": troops ordered out, a deployment (154)",
@@ -454,7 +507,13 @@ impl Coder {
                         | "personnel"
                 )
             });
-            let code = if diplomats { "161" } else { "174" };
+            let code = if diplomats {
+                "161"
+            } else if aid_body {
+                "1663"
+            } else {
+                "174"
+            };
             notes.add(|| {
                 format!(
                     "\"{}\": an order to leave, an expulsion ({code})",

@@ -2117,3 +2117,21 @@ fn a_participle_phrase_taken_for_the_main_verb_describes_the_subject() {
     );
     assert_eq!(summary(&events)[0].1, ["BGDGOV"]);
 }
+
+#[test]
+fn forces_ordered_to_deploy_or_support_are_deployed_and_an_aid_body_ordered_to_stop_is_expelled() {
+    let events = code(
+        "President Bola Tinubu ordered the military to deploy more troops along the highway.",
+        "2025-06-01",
+    );
+    assert_eq!(summary(&events).len(), 1);
+    assert_eq!(events[0].cameo, "154");
+    let events = code(
+        "Mali's transitional authorities on Tuesday ordered the UN humanitarian coordination office to halt its operations in the northern Kidal region within 72 hours.",
+        "2025-06-01",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("1663", &["MLIGOV"], &["IGOUNO"], "asserted")]
+    );
+}
