@@ -196,7 +196,10 @@ impl Coder {
                 // "said he would not step down, rejecting calls for his resignation": a
                 // participle after a comma that tells the act of the clause it hangs on again
                 // (same root, same actors) is that act.
-                let root = event.cameo.get(..2).unwrap_or("").to_string();
+                // Of disapproval, of the same kind to three digits: "summoned the envoy ...,
+                // accusing Minsk" is a complaint and an accusation, two acts.
+                let kind = if event.cameo.starts_with("11") { 3 } else { 2 };
+                let root = event.cameo.get(..kind).unwrap_or("").to_string();
                 let countries =
                     |actors: &[Actor]| actors.iter().map(|a| a.country.clone()).collect::<Vec<_>>();
                 let (sources, targets) = (countries(&event.source), countries(&event.target));
@@ -544,6 +547,9 @@ impl Coder {
         let accusations = predicates_of(frames, |f| {
             self.kb.patterns()[f.pattern].cameo.starts_with("11")
         });
+        let complaints = predicates_of(frames, |f| {
+            self.kb.patterns()[f.pattern].cameo.starts_with("114")
+        });
         // "accusing him of helping to organise sabotage": what the alleged act's open
         // complements say is alleged too.
         let alleged = |f: &Frame| {
@@ -553,8 +559,14 @@ impl Coder {
             {
                 at = head;
             }
+            // "summoned the envoy ..., accusing Minsk of ...": an accusation hung on a formal
+            // complaint is an act of its own, not what the complaint alleges.
+            let accuses = self.kb.patterns()[f.pattern].cameo.starts_with("11")
+                && at == f.predicate
+                && parsed.heads[at].is_some_and(|h| complaints.contains(&h));
             matches!(parsed.relation(at), "advcl" | "acl" | "xcomp")
                 && parsed.xpos(at) == "VBG"
+                && !accuses
                 && parsed.heads[at].is_some_and(|h| accusations.contains(&h))
         };
         drop_noting(

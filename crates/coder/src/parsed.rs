@@ -44,6 +44,7 @@ impl<'a> Parsed<'a> {
         name_split_into_objects(tokens, &mut heads, &mut relations);
         outer_subject_of_a_predicate(&heads, &mut relations);
         participle_taken_for_main_verb(tokens, &mut heads, &mut relations);
+        participle_hung_on_infinitive(tokens, &mut heads, &relations);
         let children = children_of(&heads);
         let forms: Vec<&str> = tokens.iter().map(|t| t.span.of(&doc.text)).collect();
         let lemmas = tokens
@@ -594,6 +595,35 @@ fn participle_taken_for_main_verb(
         heads[subject] = Some(main);
         heads[participle] = Some(subject);
         relations[participle] = "acl";
+    }
+}
+
+/// Repairs a participle after a comma the parser hung on an infinitive: in "ordered the head
+/// of the office to leave the country within 72 hours, accusing him of interfering", it hangs
+/// "accusing" on "leave". The participle tells of the one who ordered, so it hangs on the
+/// verb the infinitive completes.
+fn participle_hung_on_infinitive(
+    tokens: &[Token],
+    heads: &mut [Option<usize>],
+    relations: &[&str],
+) {
+    for participle in 1..tokens.len() {
+        let Some(infinitive) = heads[participle] else {
+            continue;
+        };
+        let after_comma = tokens[participle].xpos == "VBG"
+            && relations[participle] == "advcl"
+            && tokens[participle - 1].upos == "PUNCT";
+        let marked_to = (0..tokens.len()).any(|m| {
+            heads[m] == Some(infinitive) && relations[m] == "mark" && tokens[m].lemma == "to"
+        });
+        let completes = matches!(relations[infinitive], "xcomp" | "advcl")
+            && marked_to
+            && !(0..tokens.len())
+                .any(|s| heads[s] == Some(infinitive) && relations[s].starts_with("nsubj"));
+        if after_comma && completes {
+            heads[participle] = heads[infinitive];
+        }
     }
 }
 

@@ -2135,3 +2135,24 @@ fn forces_ordered_to_deploy_or_support_are_deployed_and_an_aid_body_ordered_to_s
         [one("1663", &["MLIGOV"], &["IGOUNO"], "asserted")]
     );
 }
+
+#[test]
+fn a_participle_hung_on_an_order_to_leave_and_an_accusation_beside_a_complaint() {
+    let events = code(
+        "Myanmar's military government on Tuesday ordered the head of the UN refugee agency's office in Rakhine state to leave the country within 72 hours, accusing him of interfering in the country's internal affairs.",
+        "2025-02-01",
+    );
+    assert_eq!(
+        summary(&events),
+        [
+            one("174", &["MMRGOV"], &["IGOUNO"], "asserted"),
+            one("112", &["MMRGOV"], &["IGOUNO"], "asserted")
+        ]
+    );
+    let events = code(
+        "Lithuanian Foreign Minister Kestutis Budrys summoned Belarus's charge d'affaires in Vilnius on Tuesday to protest against repeated drone incursions from Belarusian airspace, accusing Minsk of turning a blind eye to the flights.",
+        "2025-02-01",
+    );
+    let codes: Vec<String> = events.iter().map(|e| e.cameo.clone()).collect();
+    assert_eq!(codes, ["114", "112"]);
+}
