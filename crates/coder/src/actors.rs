@@ -535,17 +535,31 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
         // "The ministry rejected the request", "urged the government to ...": a state body
         // named only by kind is of the state last named with an actor of the same kind.
         "government" | "ministry" | "army" | "military" | "police" | "cabinet" | "junta"
-        | "authority" | "navy" | "parliament"
+        | "authority" | "navy" | "parliament" | "service"
             if is_definite(parsed, word) =>
         {
             let Some(sector) = agent_sector(parsed, word) else {
                 return Vec::new();
             };
             let named: Vec<&Actor> = flat.iter().chain(named_here.iter().copied()).collect();
+            // "Jordan's interior ministry banned ... a week after the intelligence service
+            // arrested 16 people": else, for the subject, the state whose body was named
+            // last (an object is most often the subject's own: "ordered the army to ...").
+            let state_body = |a: &&&Actor| {
+                matches!(a.sector.as_deref(), Some("GOV" | "MIL" | "COP" | "SPY" | "JUD"))
+                    && a.entity.is_none()
+            };
             named
                 .iter()
                 .rev()
                 .find(|a| a.sector.as_deref() == Some(sector.as_str()) && a.country.is_some())
+                .or_else(|| {
+                    named
+                        .iter()
+                        .rev()
+                        .filter(state_body)
+                        .find(|a| a.country.is_some() && subject)
+                })
                 .and_then(|a| a.country.as_deref())
                 .map(|country| {
                     vec![Actor::of_country(

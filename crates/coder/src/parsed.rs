@@ -45,6 +45,7 @@ impl<'a> Parsed<'a> {
         outer_subject_of_a_predicate(&heads, &mut relations);
         participle_taken_for_main_verb(tokens, &mut heads, &mut relations);
         participle_hung_on_infinitive(tokens, &mut heads, &relations);
+        clause_taken_for_oblique(tokens, &mut heads, &mut relations);
         let children = children_of(&heads);
         let forms: Vec<&str> = tokens.iter().map(|t| t.span.of(&doc.text)).collect();
         let lemmas = tokens
@@ -623,6 +624,44 @@ fn participle_hung_on_infinitive(
                 .any(|s| heads[s] == Some(infinitive) && relations[s].starts_with("nsubj"));
         if after_comma && completes {
             heads[participle] = heads[infinitive];
+        }
+    }
+}
+
+/// Repairs a clause of time the parser split: in "days after Manila protested the presence of
+/// Chinese survey ships", it makes "Manila" an oblique ("after Manila") and "protested" a verb
+/// joined to the main one. A noun after "since", "after", "before" or "until", right before a
+/// verb with no subject, is that verb's subject, and the verb heads the clause of time.
+fn clause_taken_for_oblique(tokens: &[Token], heads: &mut [Option<usize>], relations: &mut [&str]) {
+    for noun in 0..tokens.len().saturating_sub(1) {
+        let verb = noun + 1;
+        let Some(old_head) = heads[noun] else {
+            continue;
+        };
+        let tree: &[Option<usize>] = heads;
+        let under = |w: usize| (0..tokens.len()).filter(move |&c| tree[c] == Some(w));
+        let Some(marker) = under(noun).find(|&c| {
+            relations[c] == "case"
+                && matches!(
+                    tokens[c].lemma.to_lowercase().as_str(),
+                    "since" | "after" | "before" | "until"
+                )
+        }) else {
+            continue;
+        };
+        let split = dyad_core::universal_relation(relations[noun]) == "obl"
+            && matches!(tokens[noun].upos.as_str(), "NOUN" | "PROPN")
+            && tokens[verb].upos == "VERB"
+            && matches!(tokens[verb].xpos.as_str(), "VBD" | "VBZ" | "VBP")
+            && relations[verb] == "conj"
+            && !under(verb).any(|c| relations[c].starts_with("nsubj"));
+        if split {
+            heads[verb] = Some(old_head);
+            relations[verb] = "advcl";
+            heads[noun] = Some(verb);
+            relations[noun] = "nsubj";
+            heads[marker] = Some(verb);
+            relations[marker] = "mark";
         }
     }
 }

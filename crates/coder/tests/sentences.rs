@@ -2156,3 +2156,15 @@ fn a_participle_hung_on_an_order_to_leave_and_an_accusation_beside_a_complaint()
     let codes: Vec<String> = events.iter().map(|e| e.cameo.clone()).collect();
     assert_eq!(codes, ["114", "112"]);
 }
+
+#[test]
+fn a_noun_after_since_or_after_before_a_verb_is_its_subject() {
+    let events = code(
+        "Australian and Philippine warships held joint drills off the western coast of Palawan on Saturday, days after Manila protested the presence of Chinese survey ships in its exclusive economic zone.",
+        "2025-02-01",
+    );
+    assert_eq!(
+        summary(&events)[1],
+        one("114", &["PHLGOV"], &["CHN"], "asserted")
+    );
+}
