@@ -429,6 +429,11 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
                 named
                     .windows(2)
                     .filter_map(|pair| {
+                        // "Russian and Ukrainian negotiators" and, inside it, "Ukrainian".
+                        let nested = pair[1].start >= pair[0].start && pair[1].end <= pair[0].end;
+                        if nested && pair[0].country != pair[1].country {
+                            return Some(vec![here(pair[0]), here(pair[1])]);
+                        }
                         let between = parsed.text.get(pair[0].end..pair[1].start)?;
                         let words: Vec<&str> = between
                             .split(|c: char| c.is_whitespace() || c == ',')
@@ -450,10 +455,14 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
             // "Egypt and Sudan called on Ethiopia ... The two countries' ministers met":
             // else the one such pair of the sentence just before (of two pairs, either may be
             // the mediators).
+            // Past sentences that name no pair ("The first day ended without a joint
+            // statement."), up to three back.
             let joined_before = || {
-                let named: Vec<&Actor> = earlier.last()?.iter().collect();
-                let mut pairs = joined_pairs(&named);
-                (pairs.len() == 1).then(|| pairs.remove(0))
+                earlier.iter().rev().take(3).find_map(|sentence| {
+                    let named: Vec<&Actor> = sentence.iter().collect();
+                    let mut pairs = joined_pairs(&named);
+                    (pairs.len() == 1).then(|| pairs.remove(0))
+                })
             };
             if let Some(two) = joined_pairs(&named_here)
                 .into_iter()
@@ -475,8 +484,12 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
                 .rev()
                 .take(3)
                 .map(|sentence| {
-                    let kept: Vec<Actor> =
-                        sentence.iter().filter(|a| not_named_here(a)).cloned().collect();
+                    // "as U.S. mediators pressed the two sides": mediators are no side.
+                    let kept: Vec<Actor> = sentence
+                        .iter()
+                        .filter(|a| not_named_here(a) && !a.text.contains("mediator"))
+                        .cloned()
+                        .collect();
                     // Two sides of two countries before two sides of one ("Dar held talks
                     // with Touhid Hossain ..., the foreign ministry in Dhaka said").
                     let nations = distinct(&kept, true);

@@ -2168,3 +2168,12 @@ fn a_noun_after_since_or_after_before_a_verb_is_its_subject() {
         one("114", &["PHLGOV"], &["CHN"], "asserted")
     );
 }
+
+#[test]
+fn the_two_delegations_are_the_pair_joined_a_few_sentences_before_not_the_mediators() {
+    let events = code(
+        "Russian and Ukrainian negotiators met in Geneva on Wednesday, as U.S. mediators pressed the two sides to accept a partial ceasefire.\n\nThe first day ended without a joint statement. A Ukrainian official said the two delegations did not meet face to face in the afternoon.",
+        "2025-11-20",
+    );
+    assert!(summary(&events).contains(&one("040", &["RUSGOV", "UKRGOV"], &[], "negated")));
+}
