@@ -1918,7 +1918,16 @@ impl Coder {
             || parsed
                 .modifiers(frame.predicate)
                 .any(|m| parsed.preposition(m) == Some("for"));
-        let appeal = code.root() == "02" && !addressed && appealed_for;
+        // "appealed to international donors", "urged Western allies": an appeal to people
+        // of no one country is made to no one in particular too.
+        let addressed_to_no_one = !frame.target.is_empty()
+            && frame.target.iter().all(|&w| {
+                matches!(
+                    parsed.lemma(w),
+                    "donor" | "community" | "ally" | "partner" | "lender" | "investor"
+                )
+            });
+        let appeal = code.root() == "02" && (!addressed || addressed_to_no_one) && appealed_for;
         if !pattern.target.is_empty()
             && target.is_empty()
             && !joint

@@ -2177,3 +2177,13 @@ fn the_two_delegations_are_the_pair_joined_a_few_sentences_before_not_the_mediat
     );
     assert!(summary(&events).contains(&one("040", &["RUSGOV", "UKRGOV"], &[], "negated")));
 }
+
+#[test]
+fn an_appeal_to_donors_is_made_to_no_one_in_particular() {
+    let events = code(
+        "Chadian President Mahamat Idriss Deby appealed to international donors on Tuesday for $500 million to help his country care for refugees.",
+        "2025-06-01",
+    );
+    assert_eq!(summary(&events)[0].1, ["TCDGOV"]);
+    assert!(summary(&events)[0].2.is_empty());
+}
