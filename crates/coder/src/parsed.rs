@@ -46,6 +46,7 @@ impl<'a> Parsed<'a> {
         participle_taken_for_main_verb(tokens, &mut heads, &mut relations);
         participle_hung_on_infinitive(tokens, &mut heads, &relations);
         clause_taken_for_oblique(tokens, &mut heads, &mut relations);
+        name_hung_across_a_conjunct(&mut heads, &relations);
         let children = children_of(&heads);
         let forms: Vec<&str> = tokens.iter().map(|t| t.span.of(&doc.text)).collect();
         let lemmas = tokens
@@ -662,6 +663,24 @@ fn clause_taken_for_oblique(tokens: &[Token], heads: &mut [Option<usize>], relat
             relations[noun] = "nsubj";
             heads[marker] = Some(verb);
             relations[marker] = "mark";
+        }
+    }
+}
+
+/// Repairs the words of a name the parser hung on the name before a conjunction: in "Anwar
+/// and President Ferdinand Marcos Jr. signed", it makes "Ferdinand" and "Jr." part of "Anwar".
+/// A word of a name after a conjunct belongs to that conjunct.
+fn name_hung_across_a_conjunct(heads: &mut [Option<usize>], relations: &[&str]) {
+    for word in 0..heads.len() {
+        let Some(head) = heads[word] else { continue };
+        if !matches!(relations[word], "flat" | "compound" | "nmod:desc") || head > word {
+            continue;
+        }
+        let conjunct = (head + 1..word)
+            .rev()
+            .find(|&c| heads[c] == Some(head) && relations[c] == "conj");
+        if let Some(conjunct) = conjunct {
+            heads[word] = Some(conjunct);
         }
     }
 }

@@ -2187,3 +2187,15 @@ fn an_appeal_to_donors_is_made_to_no_one_in_particular() {
     assert_eq!(summary(&events)[0].1, ["TCDGOV"]);
     assert!(summary(&events)[0].2.is_empty());
 }
+
+#[test]
+fn the_words_of_a_name_after_and_belong_to_its_conjunct() {
+    let events = code(
+        "Malaysian Prime Minister Anwar Ibrahim arrived in Manila on Tuesday. Anwar and President Ferdinand Marcos Jr. signed agreements on halal trade at Malacanang Palace on Wednesday.",
+        "2025-06-25",
+    );
+    assert_eq!(
+        summary(&events)[1],
+        one("057", &["MYSGOV", "PHLGOV"], &[], "asserted")
+    );
+}
