@@ -898,23 +898,7 @@ pub fn actors_named(parsed: &Parsed, kb: &Kb, day: Day) -> Vec<Actor> {
         let Some(role) = actor_of(parsed, kb, appos, day).filter(|a| a.sector.is_some()) else {
             continue;
         };
-        let name_end = parsed.children[word]
-            .iter()
-            .copied()
-            .filter(|&c| parsed.relation(c) == "flat")
-            .max()
-            .unwrap_or(word);
-        let (start, end) = parsed.span(word, name_end);
-        let name = parsed.text[start..end].to_string();
-        named.push(Actor {
-            text: name.clone(),
-            start,
-            end,
-            entity: Some(format!("unlisted:{name}")),
-            name: Some(name),
-            person: true,
-            ..role
-        });
+        named.push(unlisted_person(parsed, word, role));
     }
     // "Argentine Security Minister Patricia Bullrich sent ... Bullrich accused": a name the
     // knowledge base does not know, under a title that says whose office it is, is a person
@@ -926,34 +910,18 @@ pub fn actors_named(parsed: &Parsed, kb: &Kb, day: Day) -> Vec<Actor> {
         {
             continue;
         }
-        let name_end = parsed.children[word]
-            .iter()
-            .copied()
-            .filter(|&c| parsed.relation(c) == "flat")
-            .max()
-            .unwrap_or(word);
         let titled = parsed.children[word].iter().any(|&c| {
             c < word
                 && matches!(parsed.full_relation(c), "nmod:desc" | "compound")
                 && agent_sector(parsed, c).is_some()
         });
-        let known = (word..=name_end).any(|w| parsed.mentions_at(w).next().is_some());
+        let known = (word..=name_end(parsed, word)).any(|w| parsed.mentions_at(w).next().is_some());
         let Some(role) = actor_of(parsed, kb, word, day)
             .filter(|a| titled && !known && a.sector.is_some() && a.country.is_some() && !a.person)
         else {
             continue;
         };
-        let (start, end) = parsed.span(word, name_end);
-        let name = parsed.text[start..end].to_string();
-        named.push(Actor {
-            text: name.clone(),
-            start,
-            end,
-            entity: Some(format!("unlisted:{name}")),
-            name: Some(name),
-            person: true,
-            ..role
-        });
+        named.push(unlisted_person(parsed, word, role));
     }
     // "Malaysia's foreign minister said his country ...": an office holder named by country
     // and office is someone "he" may refer to.
@@ -972,6 +940,31 @@ pub fn actors_named(parsed: &Parsed, kb: &Kb, day: Day) -> Vec<Actor> {
     named.extend(office_holders);
     named.sort_by_key(|a| a.start);
     named
+}
+
+/// The last word of the name headed by `word` ("Kabarebe" of "James Kabarebe").
+fn name_end(parsed: &Parsed, word: usize) -> usize {
+    parsed.children[word]
+        .iter()
+        .copied()
+        .filter(|&c| parsed.relation(c) == "flat")
+        .max()
+        .unwrap_or(word)
+}
+
+/// A person the knowledge base does not know, named at `word`, in the role `role` says.
+fn unlisted_person(parsed: &Parsed, word: usize, role: Actor) -> Actor {
+    let (start, end) = parsed.span(word, name_end(parsed, word));
+    let name = parsed.text[start..end].to_string();
+    Actor {
+        text: name.clone(),
+        start,
+        end,
+        entity: Some(format!("unlisted:{name}")),
+        name: Some(name),
+        person: true,
+        ..role
+    }
 }
 
 /// The sector of the agent noun at `word` ("ministry" -> GOV), if it is one.

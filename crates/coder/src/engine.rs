@@ -17,7 +17,7 @@ use crate::modality::{
     is_condition, is_participle_after_comma, is_prevented, is_purpose, is_stated_intent,
     modality_of,
 };
-use crate::parsed::Parsed;
+use crate::parsed::{Parsed, names_a_time};
 
 /// A coder over one knowledge base.
 pub struct Coder {
@@ -2850,29 +2850,6 @@ fn prepositional(parsed: &Parsed, head: usize, preposition: &str) -> Option<usiz
     parsed.modifiers(head).find(|&child| {
         parsed.preposition(child).is_some_and(fits) && !names_a_time(parsed.form(child))
     })
-}
-
-/// Whether a word names a time, which is never an actor: "on Wednesday", "in March", "on the
-/// day".
-fn names_a_time(word: &str) -> bool {
-    dyad_core::calendar::weekday_number(word).is_some()
-        || dyad_core::calendar::month_number(word).is_some()
-        || matches!(
-            word.to_lowercase().as_str(),
-            "day"
-                | "days"
-                | "week"
-                | "weeks"
-                | "month"
-                | "months"
-                | "year"
-                | "years"
-                | "weekend"
-                | "night"
-                | "morning"
-                | "evening"
-                | "afternoon"
-        )
 }
 
 /// Whether a mention names only a kind of agent ("governments"), not a country, person or

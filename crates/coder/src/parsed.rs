@@ -323,6 +323,11 @@ impl<'a> Parsed<'a> {
     }
 }
 
+/// The words whose head is `head`, left to right.
+fn dependents(heads: &[Option<usize>], head: usize) -> impl Iterator<Item = usize> + '_ {
+    (0..heads.len()).filter(move |&w| heads[w] == Some(head))
+}
+
 /// Children of each word, left to right.
 fn children_of(heads: &[Option<usize>]) -> Vec<Vec<usize>> {
     let mut children = vec![Vec::new(); heads.len()];
@@ -380,32 +385,6 @@ fn subject_taken_for_oblique(
     heads: &mut [Option<usize>],
     relations: &mut [&str],
 ) {
-    const TIMES: [&str; 24] = [
-        "day",
-        "week",
-        "month",
-        "year",
-        "time",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-        "hour",
-        "minute",
-        "weekend",
-        "decade",
-        "today",
-        "yesterday",
-        "tonight",
-        "tomorrow",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     for word in 0..tokens.len() {
         let Some(mut verb) = heads[word] else {
             continue;
@@ -417,9 +396,9 @@ fn subject_taken_for_oblique(
             && word < verb
             && matches!(tokens[word].upos.as_str(), "NOUN" | "PROPN")
             && tokens[verb].upos == "VERB"
-            && !TIMES.contains(&tokens[word].lemma.to_lowercase().as_str());
+            && !names_a_time(&tokens[word].lemma);
         let tree: &[Option<usize>] = heads;
-        let dependents_of = |head: usize| (0..tokens.len()).filter(move |&w| tree[w] == Some(head));
+        let dependents_of = |head: usize| dependents(tree, head);
         let first = dependents_of(verb)
             .filter(|&w| w < word && tree[word] != Some(w))
             .all(|w| matches!(relations[w], "punct" | "cc" | "mark" | "advmod"));
@@ -454,7 +433,7 @@ fn oblique_taken_by_participle(
             continue;
         }
         let tree: &[Option<usize>] = heads;
-        let under = |w: usize| (0..participle).filter(move |&c| tree[c] == Some(w));
+        let under = |w: usize| dependents(tree, w).filter(move |&c| c < participle);
         let Some(marker) =
             under(participle).find(|&m| relations[m] == "mark" && tokens[m].upos == "ADP")
         else {
@@ -500,7 +479,7 @@ fn relative_clause_taken_for_adverbial(
             continue;
         }
         let tree: &[Option<usize>] = heads;
-        let under = |w: usize| (0..tokens.len()).filter(move |&c| tree[c] == Some(w));
+        let under = |w: usize| dependents(tree, w);
         let Some(subject) = under(clause).find(|&c| relations[c] == "nsubj" && c < clause) else {
             continue;
         };
@@ -555,8 +534,8 @@ fn name_split_into_objects(tokens: &[Token], heads: &mut [Option<usize>], relati
 fn outer_subject_of_a_predicate(heads: &[Option<usize>], relations: &mut [&str]) {
     for word in 0..heads.len() {
         let Some(verb) = heads[word] else { continue };
-        let alone = !(0..heads.len())
-            .any(|w| w != word && heads[w] == Some(verb) && relations[w].starts_with("nsubj"));
+        let alone =
+            !dependents(heads, verb).any(|w| w != word && relations[w].starts_with("nsubj"));
         if relations[word] == "nsubj:outer" && alone {
             relations[word] = "nsubj";
         }
@@ -576,7 +555,7 @@ fn participle_taken_for_main_verb(
         return;
     };
     let tree: &[Option<usize>] = heads;
-    let under = |w: usize| (0..tokens.len()).filter(move |&c| tree[c] == Some(w));
+    let under = |w: usize| dependents(tree, w);
     let subject = under(participle).find(|&c| relations[c] == "nsubj" && c < participle);
     let by_agent = under(participle).any(|c| relations[c] == "obl:agent");
     let bare = !under(participle).any(|c| relations[c].starts_with("aux"));
@@ -616,13 +595,11 @@ fn participle_hung_on_infinitive(
         let after_comma = tokens[participle].xpos == "VBG"
             && relations[participle] == "advcl"
             && tokens[participle - 1].upos == "PUNCT";
-        let marked_to = (0..tokens.len()).any(|m| {
-            heads[m] == Some(infinitive) && relations[m] == "mark" && tokens[m].lemma == "to"
-        });
+        let marked_to = dependents(heads, infinitive)
+            .any(|m| relations[m] == "mark" && tokens[m].lemma == "to");
         let completes = matches!(relations[infinitive], "xcomp" | "advcl")
             && marked_to
-            && !(0..tokens.len())
-                .any(|s| heads[s] == Some(infinitive) && relations[s].starts_with("nsubj"));
+            && !dependents(heads, infinitive).any(|s| relations[s].starts_with("nsubj"));
         if after_comma && completes {
             heads[participle] = heads[infinitive];
         }
@@ -640,7 +617,7 @@ fn clause_taken_for_oblique(tokens: &[Token], heads: &mut [Option<usize>], relat
             continue;
         };
         let tree: &[Option<usize>] = heads;
-        let under = |w: usize| (0..tokens.len()).filter(move |&c| tree[c] == Some(w));
+        let under = |w: usize| dependents(tree, w);
         let Some(marker) = under(noun).find(|&c| {
             relations[c] == "case"
                 && matches!(
@@ -683,6 +660,38 @@ fn name_hung_across_a_conjunct(heads: &mut [Option<usize>], relations: &[&str]) 
             heads[word] = Some(conjunct);
         }
     }
+}
+
+/// Whether a word names a time, which is never an actor: "on Wednesday", "in March", "on the
+/// day".
+pub fn names_a_time(word: &str) -> bool {
+    dyad_core::calendar::weekday_number(word).is_some()
+        || dyad_core::calendar::month_number(word).is_some()
+        || matches!(
+            word.to_lowercase().as_str(),
+            "day"
+                | "days"
+                | "week"
+                | "weeks"
+                | "month"
+                | "months"
+                | "year"
+                | "years"
+                | "weekend"
+                | "night"
+                | "morning"
+                | "evening"
+                | "afternoon"
+                | "hour"
+                | "hours"
+                | "minute"
+                | "decade"
+                | "time"
+                | "today"
+                | "yesterday"
+                | "tonight"
+                | "tomorrow"
+        )
 }
 
 /// Makes the heads a forest: a word whose chain of heads never reaches a root (a cycle, which
