@@ -10,6 +10,7 @@ pub mod explain;
 pub mod gold;
 pub mod modality;
 pub mod parsed;
+mod repair;
 pub mod score;
 
 pub use engine::Coder;

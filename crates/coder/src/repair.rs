@@ -1,0 +1,348 @@
+//! Repairs of parses the parser gets wrong often enough to matter for who did what to whom:
+//! each is a small rewrite of heads and relations, named for the mistake it mends, with the
+//! sentence it was found on. They run in order, before the coder reads the tree.
+
+use crate::parsed::names_a_time;
+use dyad_core::Token;
+
+/// Mends the known parser mistakes in one sentence's heads and relations (indexed from 0
+/// within the sentence).
+pub fn repair(tokens: &[Token], heads: &mut [Option<usize>], relations: &mut [&str]) {
+    name_after_a_title(tokens, heads, relations);
+    subject_taken_for_oblique(tokens, heads, relations);
+    oblique_taken_by_participle(tokens, heads, relations);
+    relative_clause_taken_for_adverbial(tokens, heads, relations);
+    name_split_into_objects(tokens, heads, relations);
+    outer_subject_of_a_predicate(heads, relations);
+    participle_taken_for_main_verb(tokens, heads, relations);
+    participle_hung_on_infinitive(tokens, heads, relations);
+    clause_taken_for_oblique(tokens, heads, relations);
+    name_hung_across_a_conjunct(heads, relations);
+}
+
+/// The words whose head is `head`, left to right.
+fn dependents(heads: &[Option<usize>], head: usize) -> impl Iterator<Item = usize> + '_ {
+    (0..heads.len()).filter(move |&w| heads[w] == Some(head))
+}
+
+/// Repairs a parse the parser makes of a title and a name after a conjunction: in "President
+/// Daniel Chapo and opposition leader Venancio Mondlane met", it makes "Venancio" a second
+/// subject of "met" instead of the name of "leader". A proper name that is a verb's second
+/// subject, right after a common noun inside the verb's first subject, is that noun's name.
+fn name_after_a_title(tokens: &[Token], heads: &mut [Option<usize>], relations: &mut [&str]) {
+    let is_subject = |relation: &str| dyad_core::universal_relation(relation) == "nsubj";
+    for word in 1..tokens.len() {
+        let title = word - 1;
+        let Some(verb) = heads[word] else { continue };
+        if !is_subject(relations[word])
+            || tokens[word].upos != "PROPN"
+            || tokens[title].upos != "NOUN"
+        {
+            continue;
+        }
+        let first_subject =
+            (0..title).find(|&w| heads[w] == Some(verb) && is_subject(relations[w]));
+        let under_first = first_subject.is_some_and(|first| {
+            let mut at = title;
+            while let Some(head) = heads[at] {
+                if at == first {
+                    return true;
+                }
+                if head == verb {
+                    return false;
+                }
+                at = head;
+            }
+            false
+        });
+        if under_first {
+            heads[word] = Some(title);
+            relations[word] = "appos";
+        }
+    }
+}
+
+/// Repairs a subject the parser took for a bare oblique: in "The two leaders later signed a
+/// treaty", it makes "leaders" an unmarked oblique of "later". A bare nominal before its verb
+/// (or an adverb of the verb), first in the clause, that is no measure of time, is the subject
+/// of a verb that has none.
+fn subject_taken_for_oblique(
+    tokens: &[Token],
+    heads: &mut [Option<usize>],
+    relations: &mut [&str],
+) {
+    for word in 0..tokens.len() {
+        let Some(mut verb) = heads[word] else {
+            continue;
+        };
+        if tokens[verb].upos == "ADV" && relations[verb] == "advmod" {
+            verb = heads[verb].unwrap_or(verb);
+        }
+        let oblique = relations[word] == "obl:unmarked"
+            && word < verb
+            && matches!(tokens[word].upos.as_str(), "NOUN" | "PROPN")
+            && tokens[verb].upos == "VERB"
+            && !names_a_time(&tokens[word].lemma);
+        let tree: &[Option<usize>] = heads;
+        let first = dependents(tree, verb)
+            .filter(|&w| w < word && tree[word] != Some(w))
+            .all(|w| matches!(relations[w], "punct" | "cc" | "mark" | "advmod"));
+        let has_subject = dependents(tree, verb).any(|w| {
+            matches!(
+                dyad_core::universal_relation(relations[w]),
+                "nsubj" | "csubj" | "expl"
+            )
+        });
+        let has_case = dependents(tree, word).any(|w| relations[w] == "case");
+        if oblique && first && !has_subject && !has_case {
+            heads[word] = Some(verb);
+            relations[word] = "nsubj";
+        }
+    }
+}
+
+/// Repairs a prepositional phrase the parser hung on a participle after it: in "imposed
+/// sanctions on James Kabarebe, Rwanda's minister of state, accusing him of ...", it makes "on"
+/// a marker of "accusing", "James" its oblique and "minister" its subject. The phrase before
+/// the comma is the governing verb's, and the noun phrase between is its apposition.
+fn oblique_taken_by_participle(
+    tokens: &[Token],
+    heads: &mut [Option<usize>],
+    relations: &mut [&str],
+) {
+    for participle in 0..tokens.len() {
+        let Some(governing) = heads[participle] else {
+            continue;
+        };
+        if tokens[participle].xpos != "VBG" || relations[participle] != "advcl" {
+            continue;
+        }
+        let tree: &[Option<usize>] = heads;
+        let under = |w: usize| dependents(tree, w).filter(move |&c| c < participle);
+        let Some(marker) =
+            under(participle).find(|&m| relations[m] == "mark" && tokens[m].upos == "ADP")
+        else {
+            continue;
+        };
+        let Some(oblique) = under(participle).find(|&x| {
+            dyad_core::universal_relation(relations[x]) == "obl"
+                && x > marker
+                && (marker + 1..x).all(|w| tree[w] == Some(x))
+        }) else {
+            continue;
+        };
+        let comma_before = (oblique..participle).any(|w| tokens[w].upos == "PUNCT");
+        if !comma_before || governing > marker {
+            continue;
+        }
+        let subjects: Vec<usize> = under(participle)
+            .filter(|&s| s > oblique && dyad_core::universal_relation(relations[s]) == "nsubj")
+            .collect();
+        heads[marker] = Some(oblique);
+        relations[marker] = "case";
+        heads[oblique] = Some(governing);
+        relations[oblique] = "obl";
+        for subject in subjects {
+            heads[subject] = Some(oblique);
+            relations[subject] = "appos";
+        }
+    }
+}
+
+/// Repairs a relative clause without "that" the parser took for an adverbial clause: in "will
+/// release four soldiers they kidnapped last month", it makes "kidnapped" a clause of
+/// "release". A clause with no marker and no object whose pronoun subject follows its head
+/// verb's object right away tells of that object.
+fn relative_clause_taken_for_adverbial(
+    tokens: &[Token],
+    heads: &mut [Option<usize>],
+    relations: &mut [&str],
+) {
+    for clause in 0..tokens.len() {
+        let Some(verb) = heads[clause] else { continue };
+        if relations[clause] != "advcl" || tokens[clause].upos != "VERB" {
+            continue;
+        }
+        let tree: &[Option<usize>] = heads;
+        let under = |w: usize| dependents(tree, w);
+        let Some(subject) = under(clause).find(|&c| relations[c] == "nsubj" && c < clause) else {
+            continue;
+        };
+        let unmarked =
+            under(clause).all(|c| !matches!(relations[c], "mark" | "obj" | "ccomp" | "xcomp"));
+        let antecedent = subject
+            .checked_sub(1)
+            .filter(|&before| tree[before] == Some(verb) && relations[before] == "obj");
+        if let (true, "PRON", Some(antecedent)) =
+            (unmarked, tokens[subject].upos.as_str(), antecedent)
+        {
+            heads[clause] = Some(antecedent);
+            relations[clause] = "acl:relcl";
+        }
+    }
+}
+
+/// Repairs a name the parser split into several objects of one verb: in "thanked President
+/// José Raúl Mulino's government", it makes "President", "José" and "government" three
+/// objects. A proper name that is an object with no words of its own, right before another
+/// word of the verb's next object, is part of that object's phrase.
+fn name_split_into_objects(tokens: &[Token], heads: &mut [Option<usize>], relations: &mut [&str]) {
+    // Right to left, so each word joins the phrase the word after it has already joined.
+    for word in (0..tokens.len().saturating_sub(1)).rev() {
+        let Some(verb) = heads[word] else { continue };
+        let next = word + 1;
+        let leaf = !heads.contains(&Some(word));
+        if relations[word] != "obj" || tokens[word].upos != "PROPN" || !leaf {
+            continue;
+        }
+        // The next word belongs to a later object of the same verb.
+        let mut at = next;
+        let mut later_object = false;
+        for _ in 0..tokens.len() {
+            if heads[at] == Some(verb) {
+                later_object = relations[at] == "obj";
+                break;
+            }
+            let Some(head) = heads[at] else { break };
+            at = head;
+        }
+        if later_object && matches!(tokens[next].upos.as_str(), "PROPN" | "NOUN") {
+            heads[word] = Some(next);
+            relations[word] = "compound";
+        }
+    }
+}
+
+/// Repairs a subject the parser marked as the outer subject of a copular phrase it took for
+/// the verb's: in "Papikyan is due to travel to Athens", it hangs "due" on "travel" and makes
+/// "Papikyan" its outer subject. A verb's only subject is its subject.
+fn outer_subject_of_a_predicate(heads: &[Option<usize>], relations: &mut [&str]) {
+    for word in 0..heads.len() {
+        let Some(verb) = heads[word] else { continue };
+        let alone =
+            !dependents(heads, verb).any(|w| w != word && relations[w].starts_with("nsubj"));
+        if relations[word] == "nsubj:outer" && alone {
+            relations[word] = "nsubj";
+        }
+    }
+}
+
+/// Repairs a participle phrase the parser took for the main verb: in "The interim government
+/// led by Muhammad Yunus has also asked the United Nations to ...", it makes "led" the root
+/// and "asked" joined to it. A root past participle with a "by" agent and no auxiliary, joined
+/// to a verb with one, describes its subject, and the joined verb is the sentence's.
+fn participle_taken_for_main_verb(
+    tokens: &[Token],
+    heads: &mut [Option<usize>],
+    relations: &mut [&str],
+) {
+    let Some(participle) = (0..tokens.len()).find(|&w| heads[w].is_none()) else {
+        return;
+    };
+    let tree: &[Option<usize>] = heads;
+    let under = |w: usize| dependents(tree, w);
+    let subject = under(participle).find(|&c| relations[c] == "nsubj" && c < participle);
+    let by_agent = under(participle).any(|c| relations[c] == "obl:agent");
+    let bare = !under(participle).any(|c| relations[c].starts_with("aux"));
+    let main = under(participle).find(|&c| {
+        relations[c] == "conj"
+            && tokens[c].upos == "VERB"
+            && under(c).any(|a| relations[a].starts_with("aux"))
+    });
+    if let (Some(subject), Some(main), true, true, "VBN") = (
+        subject,
+        main,
+        by_agent,
+        bare,
+        tokens[participle].xpos.as_str(),
+    ) {
+        heads[main] = None;
+        relations[main] = "root";
+        heads[subject] = Some(main);
+        heads[participle] = Some(subject);
+        relations[participle] = "acl";
+    }
+}
+
+/// Repairs a participle after a comma the parser hung on an infinitive: in "ordered the head
+/// of the office to leave the country within 72 hours, accusing him of interfering", it hangs
+/// "accusing" on "leave". The participle tells of the one who ordered, so it hangs on the
+/// verb the infinitive completes.
+fn participle_hung_on_infinitive(
+    tokens: &[Token],
+    heads: &mut [Option<usize>],
+    relations: &[&str],
+) {
+    for participle in 1..tokens.len() {
+        let Some(infinitive) = heads[participle] else {
+            continue;
+        };
+        let after_comma = tokens[participle].xpos == "VBG"
+            && relations[participle] == "advcl"
+            && tokens[participle - 1].upos == "PUNCT";
+        let marked_to = dependents(heads, infinitive)
+            .any(|m| relations[m] == "mark" && tokens[m].lemma == "to");
+        let completes = matches!(relations[infinitive], "xcomp" | "advcl")
+            && marked_to
+            && !dependents(heads, infinitive).any(|s| relations[s].starts_with("nsubj"));
+        if after_comma && completes {
+            heads[participle] = heads[infinitive];
+        }
+    }
+}
+
+/// Repairs a clause of time the parser split: in "days after Manila protested the presence of
+/// Chinese survey ships", it makes "Manila" an oblique ("after Manila") and "protested" a verb
+/// joined to the main one. A noun after "since", "after", "before" or "until", right before a
+/// verb with no subject, is that verb's subject, and the verb heads the clause of time.
+fn clause_taken_for_oblique(tokens: &[Token], heads: &mut [Option<usize>], relations: &mut [&str]) {
+    for noun in 0..tokens.len().saturating_sub(1) {
+        let verb = noun + 1;
+        let Some(old_head) = heads[noun] else {
+            continue;
+        };
+        let tree: &[Option<usize>] = heads;
+        let under = |w: usize| dependents(tree, w);
+        let Some(marker) = under(noun).find(|&c| {
+            relations[c] == "case"
+                && matches!(
+                    tokens[c].lemma.to_lowercase().as_str(),
+                    "since" | "after" | "before" | "until"
+                )
+        }) else {
+            continue;
+        };
+        let split = dyad_core::universal_relation(relations[noun]) == "obl"
+            && matches!(tokens[noun].upos.as_str(), "NOUN" | "PROPN")
+            && tokens[verb].upos == "VERB"
+            && matches!(tokens[verb].xpos.as_str(), "VBD" | "VBZ" | "VBP")
+            && relations[verb] == "conj"
+            && !under(verb).any(|c| relations[c].starts_with("nsubj"));
+        if split {
+            heads[verb] = Some(old_head);
+            relations[verb] = "advcl";
+            heads[noun] = Some(verb);
+            relations[noun] = "nsubj";
+            heads[marker] = Some(verb);
+            relations[marker] = "mark";
+        }
+    }
+}
+
+/// Repairs the words of a name the parser hung on the name before a conjunction: in "Anwar
+/// and President Ferdinand Marcos Jr. signed", it makes "Ferdinand" and "Jr." part of "Anwar".
+/// A word of a name after a conjunct belongs to that conjunct.
+fn name_hung_across_a_conjunct(heads: &mut [Option<usize>], relations: &[&str]) {
+    for word in 0..heads.len() {
+        let Some(head) = heads[word] else { continue };
+        if !matches!(relations[word], "flat" | "compound" | "nmod:desc") || head > word {
+            continue;
+        }
+        let conjunct = (head + 1..word)
+            .rev()
+            .find(|&c| heads[c] == Some(head) && relations[c] == "conj");
+        if let Some(conjunct) = conjunct {
+            heads[word] = Some(conjunct);
+        }
+    }
+}
