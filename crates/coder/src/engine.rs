@@ -407,7 +407,7 @@ impl Coder {
             .map(|f| (f.predicate, self.kb.patterns()[f.pattern].cameo.clone()))
             .collect();
         // The ordered acts coded as the order itself.
-        let mut leaving = Vec::new();
+        let mut told_by_the_order = Vec::new();
         for frame in frames.iter_mut().filter(|f| is_order(f)) {
             let verb = frame.predicate;
             // "to leave" on the verb, or on its object as the parser often hangs it.
@@ -454,35 +454,12 @@ impl Coder {
                 .flat_map(|c| std::iter::once(c).chain(parsed.children_with(c, "case")))
                 .any(|c| parsed.lemma(c) == "out" && c > verb);
             if to_leave.is_none() && !out {
-                // "ordered troops to patrol the streets", "ordered the armed forces to support
-                // police patrols", "ordered the military to deploy more troops": troops
-                // ordered to do what no pattern codes, or to deploy or support, are deployed.
-                let deploying = |x: usize| {
-                    predicate_codes
-                        .iter()
-                        .filter(|(p, _)| *p == x)
-                        .all(|(_, code)| code.starts_with("15") || code.starts_with("05"))
-                };
-                let forces = objects.iter().any(|&o| {
-                    matches!(
-                        parsed.lemma(o),
-                        "troop" | "troops" | "soldier" | "force" | "army" | "military"
-                    )
-                });
-                let acts: Vec<usize> = parsed
-                    .children_with(verb, "xcomp")
-                    .chain(
-                        parsed
-                            .children_with(verb, "advcl")
-                            .filter(|&a| crate::modality::is_purpose(parsed, a)),
-                    )
-                    .filter(|&x| deploying(x))
-                    .collect();
-                let deployed = forces && !acts.is_empty();
+                let acts = acts_of_forces_ordered(parsed, verb, &predicate_codes);
+                let deployed = !acts.is_empty();
                 // Whether or not the order was folded with the act as a demand (102).
                 let demand = frame.cameo.as_deref().is_none_or(|c| c.starts_with("10"));
                 if deployed && demand {
-                    leaving.extend(acts.iter().filter(|x| predicates.contains(x)));
+                    told_by_the_order.extend(acts.iter().filter(|x| predicates.contains(x)));
                     notes.add(|| {
                         format!(
                             "\"{}\": troops ordered out, a deployment (154)",
@@ -495,7 +472,7 @@ impl Coder {
                 }
                 continue;
             }
-            leaving.extend(to_leave);
+            told_by_the_order.extend(to_leave);
             let diplomats = parsed.children_with(verb, "obj").any(|object| {
                 matches!(
                     parsed.lemma(object),
@@ -536,7 +513,7 @@ impl Coder {
             parsed,
             frames,
             notes,
-            |f| leaving.contains(&f.predicate) || ordered_act(f),
+            |f| told_by_the_order.contains(&f.predicate) || ordered_act(f),
             "part of an order, coded as the act ordered",
         );
     }
@@ -2850,6 +2827,41 @@ fn prepositional(parsed: &Parsed, head: usize, preposition: &str) -> Option<usiz
     parsed.modifiers(head).find(|&child| {
         parsed.preposition(child).is_some_and(fits) && !names_a_time(parsed.form(child))
     })
+}
+
+/// "ordered troops to patrol the streets", "ordered the armed forces to support police
+/// patrols", "ordered the military to deploy more troops": the acts armed forces are ordered
+/// to do that no pattern codes, or that deploy or support, which make the order a deployment
+/// (none when the order's object is no armed force).
+fn acts_of_forces_ordered(
+    parsed: &Parsed,
+    verb: usize,
+    predicate_codes: &[(usize, String)],
+) -> Vec<usize> {
+    let forces = parsed.children_with(verb, "obj").any(|o| {
+        matches!(
+            parsed.lemma(o),
+            "troop" | "troops" | "soldier" | "force" | "army" | "military"
+        )
+    });
+    if !forces {
+        return Vec::new();
+    }
+    let deploying = |x: usize| {
+        predicate_codes
+            .iter()
+            .filter(|(p, _)| *p == x)
+            .all(|(_, code)| code.starts_with("15") || code.starts_with("05"))
+    };
+    parsed
+        .children_with(verb, "xcomp")
+        .chain(
+            parsed
+                .children_with(verb, "advcl")
+                .filter(|&a| is_purpose(parsed, a)),
+        )
+        .filter(|&x| deploying(x))
+        .collect()
 }
 
 /// Whether a mention names only a kind of agent ("governments"), not a country, person or
