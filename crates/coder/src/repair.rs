@@ -85,7 +85,7 @@ fn subject_taken_for_oblique(
             && !names_a_time(&tokens[word].lemma);
         let tree: &[Option<usize>] = heads;
         let first = dependents(tree, verb)
-            .filter(|&w| w < word && tree[word] != Some(w))
+            .filter(|&w| w < word)
             .all(|w| matches!(relations[w], "punct" | "cc" | "mark" | "advmod"));
         let has_subject = dependents(tree, verb).any(|w| {
             matches!(
