@@ -79,6 +79,9 @@ pub fn actors_of(
 ) -> Vec<Actor> {
     let mut actors = Vec::new();
     for w in parsed.with_conjuncts(word) {
+        // The object pronoun of a participle clause, or the owner of its object.
+        let participle_pronoun =
+            owning_pronoun(parsed, w).or_else(|| is_participle_object(parsed, w).then_some(w));
         match actor_of(parsed, kb, w, day) {
             Some(actor) => {
                 let shared = shared_modifier_actors(parsed, kb, w, day, &actor);
@@ -90,8 +93,8 @@ pub fn actors_of(
             // "expelled two diplomats, accusing them of spying": the object of a participle
             // clause is the party the clause it hangs on acted upon.
             // "..., freezing their assets": so is the owner of its object.
-            None if is_participle_object(parsed, w) || owning_pronoun(parsed, w).is_some() => {
-                let pronoun = owning_pronoun(parsed, w).unwrap_or(w);
+            None if participle_pronoun.is_some() => {
+                let pronoun = participle_pronoun.unwrap_or(w);
                 actors.extend(
                     acted_upon_before(parsed, kb, pronoun, day, recent)
                         .map(|a| referred_to_by(parsed, pronoun, &a)),
@@ -484,10 +487,9 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
                 .rev()
                 .take(3)
                 .map(|sentence| {
-                    // "as U.S. mediators pressed the two sides": mediators are no side.
                     let kept: Vec<Actor> = sentence
                         .iter()
-                        .filter(|a| not_named_here(a) && !a.text.contains("mediator"))
+                        .filter(|a| not_named_here(a) && !mediates(parsed, a))
                         .cloned()
                         .collect();
                     // Two sides of two countries before two sides of one ("Dar held talks
@@ -588,23 +590,25 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
     }
 }
 
-/// Whether `actor` is named as the subject of a verb of mediating or hosting in its sentence:
-/// a go-between, not one of the sides.
+/// Whether `actor` is a go-between, not one of the sides: named as mediators ("as U.S.
+/// mediators pressed the two sides"), or as the subject of a verb of mediating or hosting in
+/// this sentence ("Qatar has been mediating between ...").
 fn mediates(parsed: &Parsed, actor: &Actor) -> bool {
     const GO_BETWEEN: [&str; 4] = ["mediate", "host", "broker", "facilitate"];
-    (0..parsed.len())
-        .filter(|&w| {
-            parsed.tokens[w].span.start >= actor.start && parsed.tokens[w].span.end <= actor.end
-        })
-        .any(|w| {
-            let mut at = w;
-            while parsed.relation(at) == "flat" || parsed.relation(at) == "compound" {
-                let Some(head) = parsed.heads[at] else { break };
-                at = head;
-            }
-            parsed.relation(at) == "nsubj"
-                && parsed.heads[at].is_some_and(|verb| GO_BETWEEN.contains(&parsed.lemma(verb)))
-        })
+    actor.text.contains("mediator")
+        || (0..parsed.len())
+            .filter(|&w| {
+                parsed.tokens[w].span.start >= actor.start && parsed.tokens[w].span.end <= actor.end
+            })
+            .any(|w| {
+                let mut at = w;
+                while parsed.relation(at) == "flat" || parsed.relation(at) == "compound" {
+                    let Some(head) = parsed.heads[at] else { break };
+                    at = head;
+                }
+                parsed.relation(at) == "nsubj"
+                    && parsed.heads[at].is_some_and(|verb| GO_BETWEEN.contains(&parsed.lemma(verb)))
+            })
 }
 
 /// "Australian and Indonesian warships began an exercise, the largest since the two
