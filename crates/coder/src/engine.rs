@@ -401,7 +401,6 @@ impl Coder {
             .filter(|f| f.noun == Some(f.predicate))
             .map(|f| f.predicate)
             .collect();
-        let predicates: Vec<usize> = frames.iter().map(|f| f.predicate).collect();
         let predicate_codes: Vec<(usize, String)> = frames
             .iter()
             .map(|f| (f.predicate, self.kb.patterns()[f.pattern].cameo.clone()))
@@ -459,7 +458,10 @@ impl Coder {
                 // Whether or not the order was folded with the act as a demand (102).
                 let demand = frame.cameo.as_deref().is_none_or(|c| c.starts_with("10"));
                 if deployed && demand {
-                    told_by_the_order.extend(acts.iter().filter(|x| predicates.contains(x)));
+                    told_by_the_order.extend(
+                        acts.iter()
+                            .filter(|&&x| predicate_codes.iter().any(|&(p, _)| p == x)),
+                    );
                     notes.add(|| {
                         format!(
                             "\"{}\": troops ordered out, a deployment (154)",
