@@ -970,8 +970,8 @@ impl Coder {
         }
         // The lemmatizer sometimes drops a final "e" ("praising" -> "prais") or one of a
         // doubled consonant ("shelled" -> "shel"), or keeps one it should drop ("raided" ->
-        // "raide"); the knowledge base's verbs are dictionary forms, so those repairs are
-        // tried.
+        // "raide"), or takes a prefixed irregular past for a verb of its own ("retook"); the
+        // knowledge base's verbs are dictionary forms, so those repairs are tried.
         let repaired = |suffix: &str| self.by_verb.get(&format!("{lemma}{suffix}"));
         let last = lemma.chars().last().filter(|c| !"aeiouy".contains(*c));
         let Some(candidates) = self
@@ -984,6 +984,11 @@ impl Coder {
                     .strip_suffix('e')
                     .filter(|_| parsed.form(verb).ends_with("ed"))
                     .and_then(|stem| self.by_verb.get(stem))
+            })
+            .or_else(|| {
+                lemma
+                    .strip_suffix("took")
+                    .and_then(|prefix| self.by_verb.get(&format!("{prefix}take")))
             })
         else {
             return self.event_noun_frame(parsed, verb, notes).or_else(|| {

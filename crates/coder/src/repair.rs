@@ -18,6 +18,7 @@ pub fn repair(tokens: &[Token], heads: &mut [Option<usize>], relations: &mut [&s
     participle_hung_on_infinitive(tokens, heads, relations);
     clause_taken_for_oblique(tokens, heads, relations);
     name_hung_across_a_conjunct(heads, relations);
+    denial_of_a_charge_split(tokens, heads, relations);
 }
 
 /// The words whose head is `head`, left to right.
@@ -345,4 +346,101 @@ fn name_hung_across_a_conjunct(heads: &mut [Option<usize>], relations: &[&str]) 
             heads[word] = Some(conjunct);
         }
     }
+}
+
+/// Repairs a denial after a charge the parser split: in "accused Venezuela of building up
+/// troops, a charge Caracas swiftly denied", it makes "Caracas" an apposition of "charge" and
+/// "denied" an adverbial clause, and in "..., a charge the paramilitary group denied" it makes
+/// "group" the object of "charge". A verb of denial right after a charge and a bare noun
+/// phrase tells of the charge, and the noun phrase is who denies it.
+fn denial_of_a_charge_split(tokens: &[Token], heads: &mut [Option<usize>], relations: &mut [&str]) {
+    for verb in 2..tokens.len() {
+        let denies = matches!(
+            tokens[verb].lemma.as_str(),
+            "deny" | "reject" | "dismiss" | "dispute"
+        ) && tokens[verb].upos == "VERB";
+        let ends_clause = tokens
+            .get(verb + 1)
+            .is_none_or(|next| matches!(next.upos.as_str(), "PUNCT" | "ADP"));
+        if !denies
+            || !ends_clause
+            || dependents(heads, verb).any(|c| relations[c].starts_with("nsubj"))
+        {
+            continue;
+        }
+        // The words between the charge and the verb: a noun phrase, maybe "that" before it
+        // and an adverb after it.
+        let is_charge = |w: usize| {
+            matches!(
+                tokens[w].lemma.to_lowercase().as_str(),
+                "charge" | "accusation" | "allegation" | "claim"
+            )
+        };
+        let mut start = verb;
+        while start > 0
+            && !is_charge(start - 1)
+            && (matches!(
+                tokens[start - 1].upos.as_str(),
+                "DET" | "ADJ" | "NOUN" | "PROPN" | "PRON" | "ADV" | "PART" | "NUM"
+            ) || tokens[start - 1].lemma == "that")
+        {
+            start -= 1;
+        }
+        let Some(charge) = start.checked_sub(1).filter(|&c| is_charge(c)) else {
+            continue;
+        };
+        let Some(denier) = (start..verb)
+            .rev()
+            .find(|&w| matches!(tokens[w].upos.as_str(), "NOUN" | "PROPN" | "PRON"))
+        else {
+            continue;
+        };
+        // The charge itself may be the word the parser took for the noun phrase's head.
+        if denier == charge {
+            continue;
+        }
+        let (kept_heads, kept_relations) = (heads.to_vec(), relations.to_vec());
+        // The charge hangs where the parser hung the words now its clause, or the verb.
+        let mut anchor = heads[charge];
+        while let Some(word) = anchor.filter(|w| (start..=verb).contains(w)) {
+            anchor = heads[word];
+        }
+        if anchor != heads[charge] {
+            heads[charge] = anchor;
+            relations[charge] = "appos";
+        }
+        heads[verb] = Some(charge);
+        relations[verb] = "acl:relcl";
+        heads[denier] = Some(verb);
+        relations[denier] = "nsubj";
+        for word in start..verb {
+            if tokens[word].lemma == "that" || word > denier {
+                heads[word] = Some(verb);
+                relations[word] = if word > denier { "advmod" } else { "mark" };
+            } else if word < denier && heads[word].is_none_or(|h| h < start || h > denier) {
+                heads[word] = Some(denier);
+            }
+        }
+        // A rewrite that would make a word its own ancestor is no repair.
+        if [charge, verb, denier]
+            .iter()
+            .any(|&w| heads[w].is_some_and(|h| under_word(heads, h, w)))
+        {
+            heads.copy_from_slice(&kept_heads);
+            relations.copy_from_slice(&kept_relations);
+        }
+    }
+}
+
+/// Whether `word` is `ancestor` or lies under it.
+fn under_word(heads: &[Option<usize>], word: usize, ancestor: usize) -> bool {
+    let mut at = Some(word);
+    for _ in 0..heads.len() {
+        match at {
+            Some(w) if w == ancestor => return true,
+            Some(w) => at = heads[w],
+            None => return false,
+        }
+    }
+    false
 }

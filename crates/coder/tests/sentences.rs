@@ -2199,3 +2199,23 @@ fn the_words_of_a_name_after_and_belong_to_its_conjunct() {
         one("057", &["MYSGOV", "PHLGOV"], &[], "asserted")
     );
 }
+
+#[test]
+fn a_charge_someone_denied_is_their_denial_of_the_accuser() {
+    let events = code(
+        "Guyanese President Irfaan Ali accused Venezuela on Thursday of building up troops near the disputed border, a charge Caracas swiftly denied.",
+        "2025-06-01",
+    );
+    assert_eq!(
+        summary(&events)[1],
+        one("016", &["VENGOV"], &["GUYGOV"], "asserted")
+    );
+    let events = code(
+        "Sudan's army accused the Rapid Support Forces of diverting food to their fighters, a charge the paramilitary group denied.",
+        "2025-06-01",
+    );
+    assert_eq!(
+        summary(&events)[1],
+        one("016", &["SDNREB"], &["SDNMIL"], "asserted")
+    );
+}
