@@ -82,7 +82,12 @@ pub fn actors_of(
         // The object pronoun of a participle clause, or the owner of its object.
         let participle_pronoun =
             owning_pronoun(parsed, w).or_else(|| is_participle_object(parsed, w).then_some(w));
-        match actor_of(parsed, kb, w, day) {
+        // "accusing its neighbour of sheltering militants": a described country is found by
+        // reference, before any name its own phrase holds.
+        let named = (!describes_a_country(parsed, w))
+            .then(|| actor_of(parsed, kb, w, day))
+            .flatten();
+        match named {
             Some(actor) => {
                 let shared = shared_modifier_actors(parsed, kb, w, day, &actor);
                 let joined = joined_country_actors(parsed, w, &actor);
@@ -93,7 +98,7 @@ pub fn actors_of(
             // "expelled two diplomats, accusing them of spying": the object of a participle
             // clause is the party the clause it hangs on acted upon.
             // "..., freezing their assets": so is the owner of its object.
-            None if participle_pronoun.is_some() => {
+            None if participle_pronoun.is_some() && !describes_a_country(parsed, w) => {
                 let pronoun = participle_pronoun.unwrap_or(w);
                 actors.extend(
                     acted_upon_before(parsed, kb, pronoun, day, recent)
@@ -586,8 +591,71 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
                 })
                 .unwrap_or_default()
         }
+        // "cut ties with the United Arab Emirates, accusing the Gulf state of ...", "accusing
+        // its former colonial ruler", "the Southeast Asian nation": a described country is the
+        // last other country named.
+        _ if describes_a_country(parsed, word) => {
+            let own = named_here.first().and_then(|a| a.country.clone());
+            named_here
+                .iter()
+                .copied()
+                .chain(flat.iter().rev())
+                .filter(|a| a.country.is_some() && a.country != own)
+                .find(|a| a.entity.is_none() || a.person)
+                .and_then(|a| a.country.as_deref())
+                .map(|country| {
+                    vec![Actor::of_country(
+                        parsed.text[start..end].to_string(),
+                        (start, end),
+                        country,
+                        None,
+                    )]
+                })
+                .unwrap_or_default()
+        }
         _ => Vec::new(),
     }
+}
+
+/// Whether the noun phrase headed by `word` describes a country without naming it: "the Gulf
+/// state", "its neighbour", "the island nation", "its former colonial ruler", but not "the
+/// nation" alone (often the speaker's own), "its own state" or "the receiving state".
+fn describes_a_country(parsed: &Parsed, word: usize) -> bool {
+    let lemma = parsed.lemma(word);
+    let country_noun = matches!(
+        lemma,
+        "nation"
+            | "state"
+            | "country"
+            | "neighbour"
+            | "neighbor"
+            | "kingdom"
+            | "emirate"
+            | "republic"
+            | "monarchy"
+            | "archipelago"
+            | "ruler"
+            | "power"
+    );
+    let owned = parsed
+        .children_with(word, "nmod")
+        .any(|c| parsed.full_relation(c) == "nmod:poss" && parsed.lemma(c) == "its");
+    let modifiers: Vec<usize> = parsed.children[word]
+        .iter()
+        .copied()
+        .filter(|&c| matches!(parsed.relation(c), "amod" | "compound"))
+        .collect();
+    let plain = modifiers
+        .iter()
+        .all(|&m| parsed.lemma(m) != "own" && parsed.upos(m) != "VERB");
+    let rule_or_power = matches!(lemma, "ruler" | "power");
+    let colonial = modifiers.iter().any(|&m| parsed.lemma(m) == "colonial");
+    country_noun
+        && parsed.upos(word) == "NOUN"
+        && plain
+        && (is_definite(parsed, word) || owned)
+        && (owned || !modifiers.is_empty())
+        && (!rule_or_power || colonial)
 }
 
 /// Whether `actor` is a go-between, not one of the sides: named as mediators ("as U.S.

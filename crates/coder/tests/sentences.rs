@@ -2219,3 +2219,23 @@ fn a_charge_someone_denied_is_their_denial_of_the_accuser() {
         one("016", &["SDNREB"], &["SDNMIL"], "asserted")
     );
 }
+
+#[test]
+fn a_country_described_not_named_is_the_last_other_country_named() {
+    let events = code(
+        "Sudan's government cut diplomatic ties with the United Arab Emirates on Tuesday, accusing the Gulf state of arming the Rapid Support Forces.",
+        "2025-05-07",
+    );
+    assert_eq!(
+        summary(&events)[1],
+        one("112", &["SDNGOV"], &["ARE"], "asserted")
+    );
+    let events = code(
+        "Pakistan closed its border with Afghanistan, accusing its neighbour of sheltering militants.",
+        "2025-05-07",
+    );
+    assert_eq!(
+        summary(&events)[1],
+        one("112", &["PAK"], &["AFG"], "asserted")
+    );
+}
