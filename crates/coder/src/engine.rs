@@ -1479,6 +1479,17 @@ impl Coder {
                         })
                         .flatten()
                 })
+                // "opened fire on young protesters who had marched on parliament in
+                // Kathmandu": or where its target's own clause puts them.
+                .or_else(|| {
+                    material
+                        .then(|| {
+                            frame.target.iter().find_map(|&w| {
+                                place_within(parsed, &self.kb, w, frame.predicate, day)
+                            })
+                        })
+                        .flatten()
+                })
                 .and_then(|place| place.country)
                 .or_else(|| {
                     setting
@@ -1656,12 +1667,21 @@ impl Coder {
         // "struck targets across Gaza", "rallied in Istanbul": a target that names no actor is
         // read from the place of a material act.
         if target.is_empty() && material && !joint {
-            let place = place_of(parsed, &self.kb, frame.predicate, day).or_else(|| {
-                // "imposed a curfew across Kathmandu": the place of the event noun.
-                frame
-                    .noun
-                    .and_then(|noun| place_on(parsed, &self.kb, noun, day))
-            });
+            let place = place_of(parsed, &self.kb, frame.predicate, day)
+                .or_else(|| {
+                    // "imposed a curfew across Kathmandu": the place of the event noun.
+                    frame
+                        .noun
+                        .and_then(|noun| place_on(parsed, &self.kb, noun, day))
+                })
+                .or_else(|| {
+                    // "protesters who had marched on parliament in Kathmandu": the place
+                    // the target's own clause gives it.
+                    frame.target.iter().find_map(|&w| {
+                        place_within(parsed, &self.kb, w, frame.predicate, day)
+                            .filter(|_| agent_sector(parsed, w).is_some())
+                    })
+                });
             // "kidnapped four soldiers in Arauca": people of a kind (not a crowd, which the
             // place stands for) are of the place.
             let people_there = place.as_ref().and_then(|place| {

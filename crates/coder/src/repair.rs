@@ -19,6 +19,7 @@ pub fn repair(tokens: &[Token], heads: &mut [Option<usize>], relations: &mut [&s
     clause_taken_for_oblique(tokens, heads, relations);
     name_hung_across_a_conjunct(heads, relations);
     denial_of_a_charge_split(tokens, heads, relations);
+    subject_taken_for_conjunct(tokens, heads, relations);
 }
 
 /// The words whose head is `head`, left to right.
@@ -443,4 +444,44 @@ fn under_word(heads: &[Option<usize>], word: usize, ancestor: usize) -> bool {
         }
     }
     false
+}
+
+/// Repairs the subject of a second clause the parser joined to the first clause's verb: in
+/// "demonstrators stormed parliament in Nairobi and police opened fire on the crowds", it makes
+/// "police" a conjunct of "stormed" and "opened" a clause with no subject. A noun joined to a
+/// verb, right before a finite verb with no subject, is that verb's subject, and the verb is
+/// the one joined.
+fn subject_taken_for_conjunct(
+    tokens: &[Token],
+    heads: &mut [Option<usize>],
+    relations: &mut [&str],
+) {
+    for noun in 0..tokens.len().saturating_sub(1) {
+        let verb = noun + 1;
+        let Some(first) = heads[noun] else { continue };
+        let joined_by_and = dependents(heads, noun)
+            .any(|c| relations[c] == "cc" && matches!(tokens[c].lemma.as_str(), "and" | "but"));
+        let split = relations[noun] == "conj"
+            && joined_by_and
+            && first < noun
+            && matches!(tokens[noun].upos.as_str(), "NOUN" | "PROPN")
+            && tokens[first].upos == "VERB"
+            && tokens[verb].upos == "VERB"
+            && matches!(tokens[verb].xpos.as_str(), "VBD" | "VBZ" | "VBP")
+            && !dependents(heads, verb).any(|c| relations[c].starts_with("nsubj"))
+            && !under_word(heads, first, verb);
+        if !split {
+            continue;
+        }
+        let conjunction: Vec<usize> = dependents(heads, noun)
+            .filter(|&c| relations[c] == "cc")
+            .collect();
+        heads[verb] = Some(first);
+        relations[verb] = "conj";
+        heads[noun] = Some(verb);
+        relations[noun] = "nsubj";
+        for c in conjunction {
+            heads[c] = Some(verb);
+        }
+    }
 }

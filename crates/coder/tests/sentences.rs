@@ -2239,3 +2239,27 @@ fn a_country_described_not_named_is_the_last_other_country_named() {
         one("112", &["PAK"], &["AFG"], "asserted")
     );
 }
+
+#[test]
+fn police_firing_on_protesters_a_clause_places_are_that_places_repression() {
+    let events = code(
+        "Nepal's Prime Minister KP Sharma Oli resigned on Tuesday, a day after police opened fire on young protesters who had marched on parliament in Kathmandu.",
+        "2025-09-10",
+    );
+    assert_eq!(
+        summary(&events)[1],
+        one("175", &["NPLCOP"], &["NPLCVL"], "asserted")
+    );
+}
+
+#[test]
+fn a_subject_after_and_heads_its_own_clause() {
+    let events = code(
+        "Kenyan President William Ruto withdrew a finance bill on Wednesday, a day after demonstrators stormed parliament in Nairobi and police opened fire on the crowds.",
+        "2024-06-27",
+    );
+    assert_eq!(
+        summary(&events)[2],
+        one("175", &["KENCOP"], &["KENCVL"], "asserted")
+    );
+}
