@@ -564,11 +564,29 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
             let named: Vec<&Actor> = flat.iter().chain(named_here.iter().copied()).collect();
             // "Jordan's interior ministry banned ... a week after the intelligence service
             // arrested 16 people": else, for the subject, the state whose body was named
-            // last (an object is most often the subject's own: "ordered the army to ...").
+            // last. An object is most often the subject's own ("ordered the army to ..."),
+            // unless the subject is an organisation ("The European Union ... urged the
+            // authorities to ...").
             let state_body = |a: &&&Actor| {
                 matches!(a.sector.as_deref(), Some("GOV" | "MIL" | "COP" | "SPY" | "JUD"))
                     && a.entity.is_none()
             };
+            // The subject of the verb, or of the verb it is joined to ("condemned the killings
+            // and urged the authorities").
+            let doer = parsed.heads[word].and_then(|verb| {
+                parsed.child_full(verb, "nsubj").or_else(|| {
+                    (parsed.relation(verb) == "conj")
+                        .then(|| parsed.heads[verb])
+                        .flatten()
+                        .and_then(|first| parsed.child_full(first, "nsubj"))
+                })
+            });
+            let stateless_subject = doer.is_some_and(|doer| {
+                parsed.mentions_at(doer).next().is_some()
+                    && parsed
+                        .mentions_at(doer)
+                        .all(|m| matches!(m.referents.as_slice(), [Referent::Organisation(_)]))
+            });
             named
                 .iter()
                 .rev()
@@ -578,7 +596,7 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
                         .iter()
                         .rev()
                         .filter(state_body)
-                        .find(|a| a.country.is_some() && subject)
+                        .find(|a| a.country.is_some() && (subject || stateless_subject))
                 })
                 .and_then(|a| a.country.as_deref())
                 .map(|country| {

@@ -20,6 +20,7 @@ pub fn repair(tokens: &[Token], heads: &mut [Option<usize>], relations: &mut [&s
     name_hung_across_a_conjunct(heads, relations);
     denial_of_a_charge_split(tokens, heads, relations);
     subject_taken_for_conjunct(tokens, heads, relations);
+    speaker_taken_for_oblique(tokens, heads, relations);
 }
 
 /// The words whose head is `head`, left to right.
@@ -482,6 +483,44 @@ fn subject_taken_for_conjunct(
         relations[noun] = "nsubj";
         for c in conjunction {
             heads[c] = Some(verb);
+        }
+    }
+}
+
+/// Repairs the speaker of a closing attribution the parser hung on the main verb: in "Mexico
+/// sent 26 cartel members to the United States on Tuesday, Attorney General Pam Bondi said,
+/// thanking ...", it makes "Pam" a bare oblique of "sent" and "said" a clause with no subject.
+/// A bare name right before a verb of saying with no subject, both hung on the same verb, is
+/// who says.
+fn speaker_taken_for_oblique(
+    tokens: &[Token],
+    heads: &mut [Option<usize>],
+    relations: &mut [&str],
+) {
+    const SAYING: [&str; 6] = ["say", "tell", "add", "announce", "confirm", "report"];
+    for name in 0..tokens.len() {
+        let Some(main) = heads[name] else { continue };
+        // The name's own words after it ("Pam Bondi", "official Jane Roe").
+        let end = (name + 1..tokens.len())
+            .take_while(|&w| under_word(heads, w, name))
+            .last()
+            .unwrap_or(name);
+        let Some(verb) = Some(end + 1).filter(|&v| v < tokens.len()) else {
+            continue;
+        };
+        // Taken for an oblique, or for a conjunct with no conjunction.
+        let misplaced = matches!(
+            dyad_core::universal_relation(relations[name]),
+            "obl" | "conj"
+        ) && matches!(tokens[name].upos.as_str(), "NOUN" | "PROPN")
+            && !dependents(heads, name).any(|c| matches!(relations[c], "case" | "cc"))
+            && heads[verb] == Some(main)
+            && tokens[verb].upos == "VERB"
+            && SAYING.contains(&tokens[verb].lemma.as_str())
+            && !dependents(heads, verb).any(|c| relations[c].starts_with("nsubj"));
+        if misplaced {
+            heads[name] = Some(verb);
+            relations[name] = "nsubj";
         }
     }
 }

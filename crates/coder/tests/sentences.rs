@@ -2263,3 +2263,16 @@ fn a_subject_after_and_heads_its_own_clause() {
         one("175", &["KENCOP"], &["KENCVL"], "asserted")
     );
 }
+
+#[test]
+fn a_speaker_before_said_is_the_subject_of_the_participle_after_it() {
+    let events = code(
+        "Mexico sent 26 alleged cartel members to the United States on Tuesday, U.S. official Jane Roe said, thanking President Claudia Sheinbaum's government for its cooperation.",
+        "2025-08-13",
+    );
+    let thanks = summary(&events)
+        .into_iter()
+        .find(|e| e.0 == "051")
+        .expect("the thanks is coded");
+    assert_eq!(thanks.1, ["USAGOV"]);
+}
