@@ -1433,6 +1433,9 @@ impl Coder {
         {
             notes.add(|| format!("\"{said}\": a state's protest is an official complaint"));
             "114"
+        } else if wanted == "019" && agrees_to_act(parsed, frame.predicate) {
+            notes.add(|| format!("\"{said}\": an accord to act, an intent to cooperate"));
+            "030"
         } else {
             wanted
         };
@@ -1535,6 +1538,7 @@ impl Coder {
         // package of sanctions") is no event; two parties' ("India and Pakistan agreed") is
         // their accord.
         let alone = source.len() < 2
+            && code.cameo == "019"
             && !parsed.modifiers(frame.predicate).any(|m| {
                 matches!(parsed.preposition(m), Some("to" | "on" | "upon"))
                     && !names_a_time(parsed.form(m))
@@ -2086,9 +2090,13 @@ impl Coder {
         }
         let attribution = speaker.and_then(|s| crate::actors::actor_of(parsed, &self.kb, s, day));
         if modality == "reported"
-            && attribution
-                .as_ref()
-                .is_some_and(|a| source.iter().any(|s| s.code == a.code))
+            && attribution.as_ref().is_some_and(|a| {
+                // "China, Pakistan and Afghanistan agreed ..., Pakistan's foreign minister
+                // said": a country's own official speaks for it.
+                source
+                    .iter()
+                    .any(|s| s.code == a.code || (s.sector.is_none() && s.country == a.country))
+            })
         {
             modality = "asserted";
         }
@@ -2295,6 +2303,15 @@ fn doer_of_act_told_before(
             })
         })?;
     Some(act.source.clone())
+}
+
+/// Whether `verb` is "agree" with an act it agrees to do that no pattern codes ("agreed to
+/// extend the corridor into Afghanistan"): an intent to cooperate.
+fn agrees_to_act(parsed: &Parsed, verb: usize) -> bool {
+    parsed.lemma(verb) == "agree"
+        && parsed
+            .children_with(verb, "xcomp")
+            .any(|act| parsed.upos(act) == "VERB")
 }
 
 /// Who accused `accused` in the last sentence that told of acts: a denial with nothing else

@@ -21,6 +21,7 @@ pub fn repair(tokens: &[Token], heads: &mut [Option<usize>], relations: &mut [&s
     denial_of_a_charge_split(tokens, heads, relations);
     subject_taken_for_conjunct(tokens, heads, relations);
     speaker_taken_for_oblique(tokens, heads, relations);
+    listed_subject_taken_for_root(tokens, heads, relations);
 }
 
 /// The words whose head is `head`, left to right.
@@ -523,4 +524,63 @@ fn speaker_taken_for_oblique(
             relations[name] = "nsubj";
         }
     }
+}
+
+/// Repairs a list of subjects the parser took for the sentence's head: in "China, Pakistan and
+/// Afghanistan agreed to extend the corridor", it makes "China" the root, "Pakistan" its
+/// apposition and "agreed" a loose dependent. A root name with a finite verb hung loosely on it
+/// is that verb's subject (or, when the verb is one of saying with a subject, the subject of
+/// what is said), and a name after a comma with a conjunct of its own is the list's next
+/// member.
+fn listed_subject_taken_for_root(
+    tokens: &[Token],
+    heads: &mut [Option<usize>],
+    relations: &mut [&str],
+) {
+    let Some(root) = (0..tokens.len()).find(|&w| heads[w].is_none()) else {
+        return;
+    };
+    if !matches!(tokens[root].upos.as_str(), "NOUN" | "PROPN") {
+        return;
+    }
+    let finite = |w: usize| {
+        tokens[w].upos == "VERB" && matches!(tokens[w].xpos.as_str(), "VBD" | "VBZ" | "VBP")
+    };
+    let subjectless = |w: usize| !dependents(heads, w).any(|d| relations[d].starts_with("nsubj"));
+    let Some(verb) = dependents(heads, root)
+        .find(|&c| matches!(relations[c], "dep" | "parataxis") && c > root && finite(c))
+    else {
+        return;
+    };
+    // "China, Pakistan and Afghanistan agreed to ..., Dar said": the subject of what is said.
+    let Some(clause) = Some(verb).filter(|&v| subjectless(v)).or_else(|| {
+        dependents(heads, verb).find(|&c| {
+            relations[c] == "ccomp" && c > root && c < verb && finite(c) && subjectless(c)
+        })
+    }) else {
+        return;
+    };
+    let members: Vec<usize> = dependents(heads, root)
+        .filter(|&c| c < verb && relations[c] == "appos")
+        .filter(|&c| dependents(heads, c).any(|d| relations[d] == "conj"))
+        .collect();
+    for member in members {
+        relations[member] = "conj";
+        let later: Vec<usize> = dependents(heads, member)
+            .filter(|&d| relations[d] == "conj")
+            .collect();
+        for next in later {
+            heads[next] = Some(root);
+        }
+    }
+    for child in dependents(heads, root)
+        .filter(|&c| c > verb)
+        .collect::<Vec<_>>()
+    {
+        heads[child] = Some(verb);
+    }
+    heads[verb] = None;
+    relations[verb] = "root";
+    heads[root] = Some(clause);
+    relations[root] = "nsubj";
 }

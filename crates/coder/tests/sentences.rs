@@ -2276,3 +2276,15 @@ fn a_speaker_before_said_is_the_subject_of_the_participle_after_it() {
         .expect("the thanks is coded");
     assert_eq!(thanks.1, ["USAGOV"]);
 }
+
+#[test]
+fn an_accord_to_do_what_no_pattern_codes_is_an_intent_to_cooperate_of_the_listed_parties() {
+    let events = code(
+        "China, Pakistan and Afghanistan agreed to extend the China-Pakistan Economic Corridor into Afghanistan, Pakistan's Foreign Minister Ishaq Dar said.",
+        "2025-05-22",
+    );
+    assert_eq!(
+        summary(&events)[0],
+        one("030", &["CHN", "PAK", "AFG"], &[], "asserted")
+    );
+}
