@@ -632,6 +632,19 @@ impl Coder {
             purpose,
             "the purpose of the visit it hangs on; coded as that visit",
         );
+        // "Ruto hosted Abiy Ahmed ..., the first visit by an Ethiopian leader to Kenya": a
+        // visit named beside a visit or hosting told by a verb is that one.
+        let cameo = |f: &Frame| self.kb.patterns()[f.pattern].cameo.clone();
+        let told_by_verb = frames
+            .iter()
+            .any(|f| f.noun.is_none() && matches!(cameo(f).as_str(), "042" | "043" | "044"));
+        drop_noting(
+            parsed,
+            frames,
+            notes,
+            |f| told_by_verb && f.noun == Some(f.predicate) && cameo(f) == "042",
+            "a visit a verb of the sentence tells; coded as that",
+        );
     }
 
     /// "blocked roads with burning tyres to protest against power cuts", "began a strike to
@@ -1354,7 +1367,15 @@ impl Coder {
                 source.push(between);
                 target.retain(|&t| t != between);
             }
-            if !pattern.target.is_empty() && target.is_empty() && !source.is_empty() {
+            // "signed a roadmap in New Delhi during a visit by German Defence Minister Boris
+            // Pistorius": a visit by someone may leave its host to the place of the act.
+            let hosted_somewhere =
+                pattern.cameo == "042" && prepositional(parsed, noun, "by").is_some();
+            if !pattern.target.is_empty()
+                && target.is_empty()
+                && !source.is_empty()
+                && !hosted_somewhere
+            {
                 notes.add(|| {
                     format!(
                         "noun \"{}\": pattern {} wants a target ({}) and finds none",
@@ -1697,6 +1718,27 @@ impl Coder {
                     .find_map(|&w| located_agent(parsed, w, country))
             });
             target.extend(people_there.or(place));
+        }
+        // "signed a roadmap in New Delhi during a visit by German Defence Minister Boris
+        // Pistorius": a visit with no host named is to the place of the act it hangs on.
+        let visit_by = frame.noun == Some(frame.predicate)
+            && prepositional(parsed, frame.predicate, "by").is_some();
+        if target.is_empty() && code.cameo == "042" && visit_by && !joint {
+            let abroad = |h: &Actor| !source.iter().any(|s| s.country == h.country);
+            let host = place_of(parsed, &self.kb, frame.predicate, day)
+                .or_else(|| {
+                    parsed.heads[frame.predicate]
+                        .and_then(|act| place_of(parsed, &self.kb, act, day))
+                })
+                .filter(abroad)
+                // "signed a roadmap for cooperation in New Delhi": else a place the sentence
+                // names elsewhere.
+                .or_else(|| {
+                    (0..parsed.len())
+                        .filter_map(|w| place_on(parsed, &self.kb, w, day))
+                        .find(abroad)
+                });
+            target.extend(host);
         }
         // "pledged $50 million in aid for civilians displaced by fighting in Sudan's Darfur
         // region": aid for people named only by kind goes to the country they are in.

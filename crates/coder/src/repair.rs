@@ -22,6 +22,7 @@ pub fn repair(tokens: &[Token], heads: &mut [Option<usize>], relations: &mut [&s
     subject_taken_for_conjunct(tokens, heads, relations);
     speaker_taken_for_oblique(tokens, heads, relations);
     listed_subject_taken_for_root(tokens, heads, relations);
+    agent_of_a_noun_hung_beside_it(tokens, heads, relations);
 }
 
 /// The words whose head is `head`, left to right.
@@ -583,4 +584,39 @@ fn listed_subject_taken_for_root(
     relations[verb] = "root";
     heads[root] = Some(clause);
     relations[root] = "nsubj";
+}
+
+/// Repairs the "by" phrase of an event noun the parser hung beside the noun: in "signed an
+/// agreement during a visit by Ethiopian Prime Minister Abiy Ahmed to Djibouti", it makes
+/// "Abiy" a modifier of "agreement", with "to Djibouti" under him. A "by" phrase right after a
+/// noun, hung on the noun or on the word the noun hangs on, is the noun's, and so is a "to"
+/// phrase under it.
+fn agent_of_a_noun_hung_beside_it(
+    tokens: &[Token],
+    heads: &mut [Option<usize>],
+    relations: &mut [&str],
+) {
+    for noun in 0..tokens.len().saturating_sub(1) {
+        let by = noun + 1;
+        if tokens[noun].upos != "NOUN" || tokens[by].lemma != "by" || relations[by] != "case" {
+            continue;
+        }
+        let Some(agent) = heads[by] else { continue };
+        let beside = heads[agent].is_some()
+            && heads[agent] == heads[noun]
+            && dyad_core::universal_relation(relations[agent]) == "nmod";
+        if !beside && heads[agent] != Some(noun) {
+            continue;
+        }
+        let destinations: Vec<usize> = dependents(heads, agent)
+            .filter(|&d| {
+                dependents(heads, d).any(|c| relations[c] == "case" && tokens[c].lemma == "to")
+            })
+            .collect();
+        heads[agent] = Some(noun);
+        relations[agent] = "nmod";
+        for destination in destinations {
+            heads[destination] = Some(noun);
+        }
+    }
 }

@@ -2288,3 +2288,32 @@ fn an_accord_to_do_what_no_pattern_codes_is_an_intent_to_cooperate_of_the_listed
         one("030", &["CHN", "PAK", "AFG"], &[], "asserted")
     );
 }
+
+#[test]
+fn a_visit_by_someone_is_theirs_to_the_place_the_sentence_names() {
+    let events = code(
+        "Djibouti and Ethiopia signed an agreement on Tuesday to build a second power line between the two countries, during a visit by Ethiopian Prime Minister Abiy Ahmed to Djibouti.",
+        "2025-06-04",
+    );
+    assert_eq!(
+        summary(&events)[1],
+        one("042", &["ETHGOV"], &["DJI"], "asserted")
+    );
+    let events = code(
+        "Germany and India signed a roadmap for defence industrial cooperation in New Delhi on Tuesday during a visit by German Defence Minister Boris Pistorius.",
+        "2025-06-04",
+    );
+    assert_eq!(
+        summary(&events)[1],
+        one("042", &["DEUGOV"], &["IND"], "asserted")
+    );
+}
+
+#[test]
+fn a_visit_named_beside_a_hosting_is_that_hosting() {
+    let events = code(
+        "Kenyan President William Ruto hosted Ethiopian Prime Minister Abiy Ahmed at State House in Nairobi on Monday, the first visit by an Ethiopian leader to Kenya in two years.",
+        "2025-07-08",
+    );
+    assert_eq!(summary(&events).len(), 1, "{:?}", summary(&events));
+}
