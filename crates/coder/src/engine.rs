@@ -1332,6 +1332,16 @@ impl Coder {
                     target.retain(|&t| t != noun);
                 }
             }
+            // "A Myanmar military air strike hit a school in Sagaing": an attack is on what
+            // the verb it is the subject of hits.
+            let violent = matches!(pattern.cameo.get(..2), Some("18" | "19" | "20"));
+            if target.is_empty() && violent && parsed.relation(noun) == "nsubj" {
+                target.extend(
+                    parsed.heads[noun]
+                        .into_iter()
+                        .flat_map(|verb| parsed.children_with(verb, "obj")),
+                );
+            }
             // A possessive names the actor first ("Japan's talks"); else the subject of the
             // verb the noun hangs on ("held talks", "arrived before talks").
             let mut source: Vec<usize> = match pattern.source.as_str() {

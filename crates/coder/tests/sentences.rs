@@ -2317,3 +2317,14 @@ fn a_visit_named_beside_a_hosting_is_that_hosting() {
     );
     assert_eq!(summary(&events).len(), 1, "{:?}", summary(&events));
 }
+
+#[test]
+fn an_attack_that_is_the_subject_of_hit_is_on_what_it_hits() {
+    let events = code(
+        "A Myanmar military air strike hit a school in Sagaing on Monday, killing 20 children.",
+        "2025-06-03",
+    );
+    assert_eq!(summary(&events).len(), 1, "{:?}", summary(&events));
+    assert_eq!(summary(&events)[0].0, "195");
+    assert!(summary(&events)[0].2.iter().all(|t| t.starts_with("MMR")));
+}
