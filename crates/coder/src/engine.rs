@@ -981,6 +981,21 @@ impl Coder {
             });
             return None;
         }
+        // "supplied Sudan's army with drones, helping the military regain ground", "sanctioned
+        // for helping ship Iranian oil": a help told as what another act did, or why it was
+        // done, is no act of its own.
+        if lemma == "help"
+            && parsed.xpos(verb) == "VBG"
+            && matches!(parsed.relation(verb), "advcl" | "acl")
+        {
+            notes.add(|| {
+                format!(
+                    "verb \"{}\": a help told as what another act did or why; not an act",
+                    parsed.form(verb)
+                )
+            });
+            return None;
+        }
         // The lemmatizer sometimes drops a final "e" ("praising" -> "prais") or one of a
         // doubled consonant ("shelled" -> "shel"), or keeps one it should drop ("raided" ->
         // "raide"), or takes a prefixed irregular past for a verb of its own ("retook"); the

@@ -2328,3 +2328,13 @@ fn an_attack_that_is_the_subject_of_hit_is_on_what_it_hits() {
     assert_eq!(summary(&events)[0].0, "195");
     assert!(summary(&events)[0].2.iter().all(|t| t.starts_with("MMR")));
 }
+
+#[test]
+fn a_help_told_as_what_an_act_did_or_why_is_no_act() {
+    let events = code(
+        "Six India-based companies were sanctioned by the United States on Wednesday for helping ship Iranian petrochemicals to buyers abroad, the Treasury Department said.",
+        "2025-08-01",
+    );
+    assert_eq!(summary(&events).len(), 1, "{:?}", summary(&events));
+    assert_eq!(summary(&events)[0].0, "163");
+}
