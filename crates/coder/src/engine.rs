@@ -601,6 +601,27 @@ impl Coder {
             &["advcl"],
             "what the attack it follows did; coded as that attack",
         );
+        // "imposed sanctions on six commanders, freezing their assets and barring them from
+        // entering": what a sanction holds is that sanction.
+        let code_of = |f: &Frame| self.kb.patterns()[f.pattern].cameo.clone();
+        let sanctions = predicates_of(frames, |f| code_of(f).starts_with("16"));
+        drop_participle_clauses(
+            parsed,
+            frames,
+            notes,
+            (
+                // Or on a participle that does ("freezing ... and barring ...").
+                |h| {
+                    sanctions.contains(&h)
+                        || (parsed.xpos(h) == "VBG"
+                            && parsed.relation(h) == "advcl"
+                            && parsed.heads[h].is_some_and(|g| sanctions.contains(&g)))
+                },
+                |f: &Frame| matches!(code_of(f).get(..2), Some("16" | "17")),
+            ),
+            &["advcl", "conj"],
+            "what the sanction it follows holds; coded as that sanction",
+        );
         // "a helicopter crashed off Queensland, killing a sailor": what an accident did, with
         // no act behind it.
         let acts = predicates_of(frames, |_| true);
