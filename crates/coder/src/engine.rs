@@ -411,16 +411,37 @@ impl Coder {
             let verb = frame.predicate;
             // "to leave" on the verb, or on its object as the parser often hangs it.
             let objects: Vec<usize> = parsed.children_with(verb, "obj").collect();
-            let to_leave = parsed
+            // The clauses of what is ordered, also past a clause on the object the parser hung
+            // them on ("ordered two aid groups working in the region to halt their operations
+            // and leave"), with those joined to them.
+            let mut ordered: Vec<usize> = parsed
                 .children_with(verb, "xcomp")
                 .chain(parsed.children_with(verb, "advcl"))
                 .chain(objects.iter().flat_map(|&o| parsed.children_with(o, "acl")))
+                .collect();
+            let deeper: Vec<usize> = ordered
+                .iter()
+                .flat_map(|&c| {
+                    parsed
+                        .children_with(c, "advcl")
+                        .chain(parsed.children_with(c, "xcomp"))
+                })
+                .collect();
+            ordered.extend(deeper);
+            let joined: Vec<usize> = ordered
+                .iter()
+                .flat_map(|&c| parsed.children_with(c, "conj"))
+                .collect();
+            ordered.extend(joined);
+            let to_leave = ordered
+                .iter()
+                .copied()
                 .find(|&x| parsed.lemma(x) == "leave");
             // "ordered the UN humanitarian office to halt its operations in Kidal": an aid
             // body ordered to stop its work is expelled too.
-            let halting = parsed
-                .children_with(verb, "xcomp")
-                .chain(parsed.children_with(verb, "advcl"))
+            let halting = ordered
+                .iter()
+                .copied()
                 .find(|&x| {
                     matches!(
                         parsed.lemma(x),
@@ -475,7 +496,13 @@ impl Coder {
                 continue;
             }
             told_by_the_order.extend(to_leave);
-            let diplomats = parsed.children_with(verb, "obj").any(|object| {
+            // "ordered 12 Algerian consular and diplomatic officials to leave", with the
+            // parser's object "consular": any of the joined objects.
+            let objects: Vec<usize> = parsed
+                .children_with(verb, "obj")
+                .flat_map(|object| parsed.with_conjuncts(object))
+                .collect();
+            let diplomats = objects.into_iter().any(|object| {
                 matches!(
                     parsed.lemma(object),
                     "diplomat"

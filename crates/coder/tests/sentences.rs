@@ -2339,3 +2339,17 @@ fn a_help_told_as_what_an_act_did_or_why_is_no_act() {
     assert_eq!(summary(&events).len(), 1, "{:?}", summary(&events));
     assert_eq!(summary(&events)[0].0, "163");
 }
+
+#[test]
+fn an_order_to_leave_reads_every_joined_object_and_clause() {
+    let events = code(
+        "France on Tuesday ordered 12 Algerian consular and diplomatic officials to leave the country.",
+        "2025-04-15",
+    );
+    assert_eq!(summary(&events)[0].0, "161");
+    let events = code(
+        "Niger's military government on Wednesday ordered two French aid groups working in the western Tillaberi region to halt their operations and leave the country within a week.",
+        "2025-10-01",
+    );
+    assert_eq!(summary(&events)[0].0, "1663");
+}
