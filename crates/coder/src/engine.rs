@@ -1087,10 +1087,36 @@ impl Coder {
         .then(|| parsed.heads[verb])
         .flatten()
         .filter(|&noun| noun < verb && matches!(parsed.upos(noun), "NOUN" | "PROPN"));
+        // "demanded that Israel release a Jordanian doctor detained at the crossing": a captive
+        // described with no agent is held by whoever is to release them.
+        // The parser may hang the participle on the verb of releasing instead ("release ten
+        // Vietnamese fishermen detained near the Paracel Islands").
+        let is_release = |w: usize| matches!(parsed.lemma(w), "release" | "free");
+        let described = matches!(parsed.xpos(verb), "VBN" | "VBD")
+            && parsed.children_with(verb, "obj").next().is_none()
+            && !parsed.children[verb]
+                .iter()
+                .any(|&c| parsed.relation(c) == "nsubj")
+            && agent_of_passive(parsed, verb).is_empty();
+        let captive = described
+            .then(|| parsed.heads[verb])
+            .flatten()
+            .and_then(|head| match parsed.full_relation(verb) {
+                "acl" if parsed.relation(head) == "obj" => parsed.heads[head]
+                    .filter(|&release| is_release(release))
+                    .map(|release| (head, release)),
+                "advcl" if is_release(head) => parsed
+                    .children_with(head, "obj")
+                    .find(|&noun| noun < verb)
+                    .map(|noun| (noun, head)),
+                _ => None,
+            })
+            .filter(|&(noun, _)| noun < verb);
         let passive = parsed
             .child_full(verb, "nsubj:pass")
             .filter(|_| !mislabelled_active)
-            .or(reduced_passive);
+            .or(reduced_passive)
+            .or(captive.map(|(noun, _)| noun));
         // "urged the two sides to respect the truce" parsed with "sides" as an open
         // complement: for verbs of asking, a noun there is the object.
         let asked = || {
@@ -1111,7 +1137,9 @@ impl Coder {
             .or_else(|| reduced.map(|(claim, _)| claim))
             .or_else(|| unmarked_object(parsed, verb));
         let particle = parsed.particle(verb);
-        let source = if passive.is_some() {
+        let source = if let Some((_, release)) = captive {
+            subject_of(parsed, release)
+        } else if passive.is_some() {
             agent_of_passive(parsed, verb)
         } else if let Some((_, subject)) = reduced {
             vec![subject]

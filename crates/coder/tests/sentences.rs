@@ -2353,3 +2353,19 @@ fn an_order_to_leave_reads_every_joined_object_and_clause() {
     );
     assert_eq!(summary(&events)[0].0, "1663");
 }
+
+#[test]
+fn a_captive_described_with_no_captor_is_held_by_whoever_is_to_release_them() {
+    let events = code(
+        "Jordan's foreign ministry demanded on Thursday that Israel release a Jordanian doctor detained at the Allenby Bridge crossing last week.",
+        "2025-06-06",
+    );
+    assert_eq!(summary(&events)[1].0, "173");
+    assert_eq!(summary(&events)[1].1, ["ISR"]);
+    let events = code(
+        "Vietnam demanded on Monday that China immediately release ten Vietnamese fishermen detained near the Paracel Islands last week and return their boat.",
+        "2025-06-02",
+    );
+    assert_eq!(summary(&events)[1].0, "173");
+    assert_eq!(summary(&events)[1].1, ["CHN"]);
+}
