@@ -673,6 +673,19 @@ impl Coder {
                 && parsed.preposition(f.predicate) == Some("for")
                 && parsed.heads[f.predicate].is_some_and(|h| visits.contains(&h))
         };
+        // "will travel to Moscow next week to brief Mr. Putin": so is a meeting or briefing
+        // the visit is made to hold.
+        let briefing = |f: &Frame| meeting(f) || self.kb.patterns()[f.pattern].cameo == "064";
+        let purpose = |f: &Frame| {
+            purpose(f)
+                || (f.noun.is_none()
+                    && briefing(f)
+                    && matches!(parsed.relation(f.predicate), "advcl" | "xcomp")
+                    && parsed
+                        .children_with(f.predicate, "mark")
+                        .any(|m| parsed.lemma(m) == "to")
+                    && parsed.heads[f.predicate].is_some_and(|h| visits.contains(&h)))
+        };
         drop_noting(
             parsed,
             frames,
@@ -2219,8 +2232,12 @@ impl Coder {
                     .any(|s| s.country == a.country && s.code.len() >= 3)
             })
         };
+        // "Brown said he would travel to Wellington next month": a visit someone says they
+        // will make is a visit to come, not an intent.
+        let visit = code.cameo == "042" && modality == "future";
         let stated = code.root() >= "04"
             && code.root() <= "08"
+            && !visit
             && is_stated_intent(parsed, frame.predicate, speaker_is_source);
         let root = if modality == "negated" { "12" } else { "03" };
         if stated

@@ -2369,3 +2369,15 @@ fn a_captive_described_with_no_captor_is_held_by_whoever_is_to_release_them() {
     assert_eq!(summary(&events)[1].0, "173");
     assert_eq!(summary(&events)[1].1, ["CHN"]);
 }
+
+#[test]
+fn a_visit_someone_says_they_will_make_is_a_visit_to_come_and_its_purpose_is_that_visit() {
+    let events = code(
+        "Cook Islands Prime Minister Mark Brown said he would travel to Wellington next month to discuss the dispute with Foreign Minister Winston Peters.",
+        "2025-06-19",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("042", &["COKGOV"], &["NZL"], "future")]
+    );
+}
