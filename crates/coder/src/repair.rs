@@ -30,6 +30,21 @@ fn dependents(heads: &[Option<usize>], head: usize) -> impl Iterator<Item = usiz
     (0..heads.len()).filter(move |&w| heads[w] == Some(head))
 }
 
+/// Whether `verb` has a nominal subject of any kind (active, passive or outer).
+fn has_subject(heads: &[Option<usize>], relations: &[&str], verb: usize) -> bool {
+    dependents(heads, verb).any(|c| relations[c].starts_with("nsubj"))
+}
+
+/// The sentence's root word.
+fn root_of(heads: &[Option<usize>]) -> Option<usize> {
+    (0..heads.len()).find(|&w| heads[w].is_none())
+}
+
+/// Whether `word` is a verb in a finite tense (past, or present of any person).
+fn is_finite_verb(token: &Token) -> bool {
+    token.upos == "VERB" && matches!(token.xpos.as_str(), "VBD" | "VBZ" | "VBP")
+}
+
 /// Repairs a parse the parser makes of a title and a name after a conjunction: in "President
 /// Daniel Chapo and opposition leader Venancio Mondlane met", it makes "Venancio" a second
 /// subject of "met" instead of the name of "leader". A proper name that is a verb's second
@@ -241,7 +256,7 @@ fn participle_taken_for_main_verb(
     heads: &mut [Option<usize>],
     relations: &mut [&str],
 ) {
-    let Some(participle) = (0..tokens.len()).find(|&w| heads[w].is_none()) else {
+    let Some(participle) = root_of(heads) else {
         return;
     };
     let tree: &[Option<usize>] = heads;
@@ -289,7 +304,7 @@ fn participle_hung_on_infinitive(
             .any(|m| relations[m] == "mark" && tokens[m].lemma == "to");
         let completes = matches!(relations[infinitive], "xcomp" | "advcl")
             && marked_to
-            && !dependents(heads, infinitive).any(|s| relations[s].starts_with("nsubj"));
+            && !has_subject(heads, relations, infinitive);
         if after_comma && completes {
             heads[participle] = heads[infinitive];
         }
@@ -319,10 +334,9 @@ fn clause_taken_for_oblique(tokens: &[Token], heads: &mut [Option<usize>], relat
         };
         let split = dyad_core::universal_relation(relations[noun]) == "obl"
             && matches!(tokens[noun].upos.as_str(), "NOUN" | "PROPN")
-            && tokens[verb].upos == "VERB"
-            && matches!(tokens[verb].xpos.as_str(), "VBD" | "VBZ" | "VBP")
+            && is_finite_verb(&tokens[verb])
             && relations[verb] == "conj"
-            && !under(verb).any(|c| relations[c].starts_with("nsubj"));
+            && !has_subject(tree, relations, verb);
         if split {
             heads[verb] = Some(old_head);
             relations[verb] = "advcl";
@@ -366,10 +380,7 @@ fn denial_of_a_charge_split(tokens: &[Token], heads: &mut [Option<usize>], relat
         let ends_clause = tokens
             .get(verb + 1)
             .is_none_or(|next| matches!(next.upos.as_str(), "PUNCT" | "ADP"));
-        if !denies
-            || !ends_clause
-            || dependents(heads, verb).any(|c| relations[c].starts_with("nsubj"))
-        {
+        if !denies || !ends_clause || has_subject(heads, relations, verb) {
             continue;
         }
         // The words between the charge and the verb: a noun phrase, maybe "that" before it
@@ -469,9 +480,8 @@ fn subject_taken_for_conjunct(
             && first < noun
             && matches!(tokens[noun].upos.as_str(), "NOUN" | "PROPN")
             && tokens[first].upos == "VERB"
-            && tokens[verb].upos == "VERB"
-            && matches!(tokens[verb].xpos.as_str(), "VBD" | "VBZ" | "VBP")
-            && !dependents(heads, verb).any(|c| relations[c].starts_with("nsubj"))
+            && is_finite_verb(&tokens[verb])
+            && !has_subject(heads, relations, verb)
             && !under_word(heads, first, verb);
         if !split {
             continue;
@@ -519,7 +529,7 @@ fn speaker_taken_for_oblique(
             && heads[verb] == Some(main)
             && tokens[verb].upos == "VERB"
             && SAYING.contains(&tokens[verb].lemma.as_str())
-            && !dependents(heads, verb).any(|c| relations[c].starts_with("nsubj"));
+            && !has_subject(heads, relations, verb);
         if misplaced {
             heads[name] = Some(verb);
             relations[name] = "nsubj";
@@ -538,16 +548,14 @@ fn listed_subject_taken_for_root(
     heads: &mut [Option<usize>],
     relations: &mut [&str],
 ) {
-    let Some(root) = (0..tokens.len()).find(|&w| heads[w].is_none()) else {
+    let Some(root) = root_of(heads) else {
         return;
     };
     if !matches!(tokens[root].upos.as_str(), "NOUN" | "PROPN") {
         return;
     }
-    let finite = |w: usize| {
-        tokens[w].upos == "VERB" && matches!(tokens[w].xpos.as_str(), "VBD" | "VBZ" | "VBP")
-    };
-    let subjectless = |w: usize| !dependents(heads, w).any(|d| relations[d].starts_with("nsubj"));
+    let finite = |w: usize| is_finite_verb(&tokens[w]);
+    let subjectless = |w: usize| !has_subject(heads, relations, w);
     let Some(verb) = dependents(heads, root)
         .find(|&c| matches!(relations[c], "dep" | "parataxis") && c > root && finite(c))
     else {
