@@ -130,6 +130,17 @@ pub fn actors_of(
     actors
 }
 
+/// A country's actor (of `sector`) whose evidence is the word `word` itself.
+fn country_named_by(parsed: &Parsed, word: usize, country: &str, sector: Option<&str>) -> Actor {
+    let (start, end) = parsed.span(word, word);
+    Actor::of_country(
+        parsed.text[start..end].to_string(),
+        (start, end),
+        country,
+        sector,
+    )
+}
+
 /// `actor` as the pronoun or description `word` refers to it, with that word as its evidence.
 fn referred_to_by(parsed: &Parsed, word: usize, actor: &Actor) -> Actor {
     let (start, end) = parsed.span(word, word);
@@ -309,7 +320,7 @@ fn shared_modifier_actors(
 /// organisation named last; "the two leaders" the last two people.
 fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor> {
     let lemma = parsed.lemma(word);
-    let (start, end) = parsed.span(word, word);
+    let (start, _) = parsed.span(word, word);
     let here = |actor: &Actor| referred_to_by(parsed, word, actor);
     // Earlier sentences for every kind of reference; a subject "he" or "she" may also point
     // back within its own sentence ("Macron began his tour in Kenya, where he signed ...").
@@ -599,19 +610,13 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
                         .find(|a| a.country.is_some() && (subject || stateless_subject))
                 })
                 .and_then(|a| a.country.as_deref())
-                .map(|country| {
-                    vec![Actor::of_country(
-                        parsed.text[start..end].to_string(),
-                        (start, end),
-                        country,
-                        Some(&sector),
-                    )]
-                })
+                .map(|country| vec![country_named_by(parsed, word, country, Some(&sector))])
                 .unwrap_or_default()
         }
         // "cut ties with the United Arab Emirates, accusing the Gulf state of ...", "accusing
-        // its former colonial ruler", "the Southeast Asian nation": a described country is the
-        // last other country named.
+        // its former colonial ruler", "the Southeast Asian nation": a described country is
+        // another than the one its sentence names first (most often the actor): the first
+        // such its sentence names, else the last one named before.
         _ if describes_a_country(parsed, word) => {
             let own = named_here.first().and_then(|a| a.country.clone());
             named_here
@@ -621,14 +626,7 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
                 .filter(|a| a.country.is_some() && a.country != own)
                 .find(|a| a.entity.is_none() || a.person)
                 .and_then(|a| a.country.as_deref())
-                .map(|country| {
-                    vec![Actor::of_country(
-                        parsed.text[start..end].to_string(),
-                        (start, end),
-                        country,
-                        None,
-                    )]
-                })
+                .map(|country| vec![country_named_by(parsed, word, country, None)])
                 .unwrap_or_default()
         }
         _ => Vec::new(),
@@ -715,16 +713,10 @@ fn joined_demonyms_before(parsed: &Parsed, word: usize) -> Option<Vec<Actor>> {
             .children_with(first, "conj")
             .find(|&c| c < word && parsed.upos(c) == parsed.upos(first))?;
         let other = country_at(second).filter(|other| *other != country)?;
-        let actor = |w: usize, code: &str| {
-            let (start, end) = parsed.span(w, w);
-            Actor::of_country(
-                parsed.text[start..end].to_string(),
-                (start, end),
-                code,
-                None,
-            )
-        };
-        Some(vec![actor(first, &country), actor(second, &other)])
+        Some(vec![
+            country_named_by(parsed, first, &country, None),
+            country_named_by(parsed, second, &other, None),
+        ])
     })
 }
 
@@ -754,15 +746,8 @@ fn owned_by_referent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Opt
         "troop",
     ];
     let lemma = parsed.lemma(word);
-    let (start, end) = parsed.span(word, word);
-    let of_country = |country: &str, sector: Option<&str>| {
-        Actor::of_country(
-            parsed.text[start..end].to_string(),
-            (start, end),
-            country,
-            sector,
-        )
-    };
+    let of_country =
+        |country: &str, sector: Option<&str>| country_named_by(parsed, word, country, sector);
     // The possessive (or, `with_of`, the "of" phrase) naming one of `owners`.
     let owned_by = |owners: &[&str], with_of: bool| {
         parsed.children_with(word, "nmod").find(|&o| {
@@ -1205,15 +1190,7 @@ pub fn located_agent(parsed: &Parsed, word: usize, country: &str) -> Option<Acto
     ];
     CROWDS
         .contains(&parsed.form(word).to_lowercase().as_str())
-        .then(|| {
-            let (start, end) = parsed.span(word, word);
-            Actor::of_country(
-                parsed.text[start..end].to_string(),
-                (start, end),
-                country,
-                Some("CVL"),
-            )
-        })
+        .then(|| country_named_by(parsed, word, country, Some("CVL")))
 }
 
 /// Whether an agent noun names armed men known only by what they did ("gunmen", "armed men",
