@@ -611,14 +611,15 @@ impl Coder {
     /// "rammed a car into a convoy, killing 13 soldiers": the killing is what the attack did,
     /// one act of force, coded once as the attack.
     fn drop_consequences(&self, parsed: &Parsed, frames: &mut Vec<Frame>, notes: &mut Notes) {
+        let code_of = |f: &Frame| self.kb.patterns()[f.pattern].cameo.as_str();
         // Force, or violent repression ("fired tear gas ..., injuring 20 people").
         let force = |f: &Frame| {
-            let code = &self.kb.patterns()[f.pattern].cameo;
-            (code.as_str() >= "18" && code.as_str() < "21") || code.starts_with("175")
+            let code = code_of(f);
+            ("18".."21").contains(&code) || code.starts_with("175")
         };
         // What an attack or a clash did includes the violence of a riot ("attacked a police
         // station, setting it on fire").
-        let done = |f: &Frame| force(f) || self.kb.patterns()[f.pattern].cameo.starts_with("145");
+        let done = |f: &Frame| force(f) || code_of(f).starts_with("145");
         let attacks = predicates_of(frames, force);
         drop_participle_clauses(
             parsed,
@@ -630,7 +631,6 @@ impl Coder {
         );
         // "imposed sanctions on six commanders, freezing their assets and barring them from
         // entering": what a sanction holds is that sanction.
-        let code_of = |f: &Frame| self.kb.patterns()[f.pattern].cameo.clone();
         let sanctions = predicates_of(frames, |f| code_of(f).starts_with("16"));
         drop_participle_clauses(
             parsed,
@@ -665,7 +665,8 @@ impl Coder {
     /// "will travel to Tokyo for talks with Ishiba": the talks are what the visit is for, one
     /// meeting, coded once as the visit.
     fn drop_purposes_of_visits(&self, parsed: &Parsed, frames: &mut Vec<Frame>, notes: &mut Notes) {
-        let meeting = |f: &Frame| self.kb.patterns()[f.pattern].cameo.starts_with("04");
+        let cameo = |f: &Frame| self.kb.patterns()[f.pattern].cameo.as_str();
+        let meeting = |f: &Frame| cameo(f).starts_with("04");
         let visits = predicates_of(frames, |f| f.noun.is_none() && meeting(f));
         let purpose = |f: &Frame| {
             f.noun == Some(f.predicate)
@@ -675,7 +676,7 @@ impl Coder {
         };
         // "will travel to Moscow next week to brief Mr. Putin": so is a meeting or briefing
         // the visit is made to hold.
-        let briefing = |f: &Frame| meeting(f) || self.kb.patterns()[f.pattern].cameo == "064";
+        let briefing = |f: &Frame| meeting(f) || cameo(f) == "064";
         let purpose = |f: &Frame| {
             purpose(f)
                 || (f.noun.is_none()
@@ -695,10 +696,9 @@ impl Coder {
         );
         // "Ruto hosted Abiy Ahmed ..., the first visit by an Ethiopian leader to Kenya": a
         // visit named beside a visit or hosting told by a verb is that one.
-        let cameo = |f: &Frame| self.kb.patterns()[f.pattern].cameo.clone();
         let told_by_verb = frames
             .iter()
-            .any(|f| f.noun.is_none() && matches!(cameo(f).as_str(), "042" | "043" | "044"));
+            .any(|f| f.noun.is_none() && matches!(cameo(f), "042" | "043" | "044"));
         drop_noting(
             parsed,
             frames,
@@ -1100,31 +1100,7 @@ impl Coder {
         .then(|| parsed.heads[verb])
         .flatten()
         .filter(|&noun| noun < verb && matches!(parsed.upos(noun), "NOUN" | "PROPN"));
-        // "demanded that Israel release a Jordanian doctor detained at the crossing": a captive
-        // described with no agent is held by whoever is to release them.
-        // The parser may hang the participle on the verb of releasing instead ("release ten
-        // Vietnamese fishermen detained near the Paracel Islands").
-        let is_release = |w: usize| matches!(parsed.lemma(w), "release" | "free");
-        let described = matches!(parsed.xpos(verb), "VBN" | "VBD")
-            && parsed.children_with(verb, "obj").next().is_none()
-            && !parsed.children[verb]
-                .iter()
-                .any(|&c| parsed.relation(c) == "nsubj")
-            && agent_of_passive(parsed, verb).is_empty();
-        let captive = described
-            .then(|| parsed.heads[verb])
-            .flatten()
-            .and_then(|head| match parsed.full_relation(verb) {
-                "acl" if parsed.relation(head) == "obj" => parsed.heads[head]
-                    .filter(|&release| is_release(release))
-                    .map(|release| (head, release)),
-                "advcl" if is_release(head) => parsed
-                    .children_with(head, "obj")
-                    .find(|&noun| noun < verb)
-                    .map(|noun| (noun, head)),
-                _ => None,
-            })
-            .filter(|&(noun, _)| noun < verb);
+        let captive = captive_of(parsed, verb);
         let passive = parsed
             .child_full(verb, "nsubj:pass")
             .filter(|_| !mislabelled_active)
@@ -1522,6 +1498,27 @@ impl Coder {
         None
     }
 
+    /// Where the visit `visit` went, when its sentence names no host: the place of the visit
+    /// or of the act it hangs on, else a place the sentence names elsewhere ("signed a roadmap
+    /// for cooperation in New Delhi"), not in the visitors' own country.
+    fn host_of_visit(
+        &self,
+        parsed: &Parsed,
+        visit: usize,
+        visitors: &[Actor],
+        day: Day,
+    ) -> Option<Actor> {
+        let abroad = |h: &Actor| !visitors.iter().any(|v| v.country == h.country);
+        place_of(parsed, &self.kb, visit, day)
+            .or_else(|| parsed.heads[visit].and_then(|act| place_of(parsed, &self.kb, act, day)))
+            .filter(abroad)
+            .or_else(|| {
+                (0..parsed.len())
+                    .filter_map(|w| place_on(parsed, &self.kb, w, day))
+                    .find(abroad)
+            })
+    }
+
     fn event(
         &self,
         parsed: &Parsed,
@@ -1838,21 +1835,7 @@ impl Coder {
         let visit_by = frame.noun == Some(frame.predicate)
             && prepositional(parsed, frame.predicate, "by").is_some();
         if target.is_empty() && code.cameo == "042" && visit_by && !joint {
-            let abroad = |h: &Actor| !source.iter().any(|s| s.country == h.country);
-            let host = place_of(parsed, &self.kb, frame.predicate, day)
-                .or_else(|| {
-                    parsed.heads[frame.predicate]
-                        .and_then(|act| place_of(parsed, &self.kb, act, day))
-                })
-                .filter(abroad)
-                // "signed a roadmap for cooperation in New Delhi": else a place the sentence
-                // names elsewhere.
-                .or_else(|| {
-                    (0..parsed.len())
-                        .filter_map(|w| place_on(parsed, &self.kb, w, day))
-                        .find(abroad)
-                });
-            target.extend(host);
+            target.extend(self.host_of_visit(parsed, frame.predicate, &source, day));
         }
         // "pledged $50 million in aid for civilians displaced by fighting in Sudan's Darfur
         // region": aid for people named only by kind goes to the country they are in.
@@ -2463,6 +2446,35 @@ fn doer_of_act_told_before(
             })
         })?;
     Some(act.source.clone())
+}
+
+/// A captive described with no agent, and the verb of releasing them (`(captive, release)`):
+/// in "demanded that Israel release a Jordanian doctor detained at the crossing", the doctor
+/// is held by whoever is to release them. The parser may hang the participle on the verb of
+/// releasing instead ("release ten Vietnamese fishermen detained near the Paracel Islands").
+fn captive_of(parsed: &Parsed, verb: usize) -> Option<(usize, usize)> {
+    let is_release = |w: usize| matches!(parsed.lemma(w), "release" | "free");
+    let described = matches!(parsed.xpos(verb), "VBN" | "VBD")
+        && parsed.children_with(verb, "obj").next().is_none()
+        && !parsed.children[verb]
+            .iter()
+            .any(|&c| parsed.relation(c) == "nsubj")
+        && agent_of_passive(parsed, verb).is_empty();
+    let head = parsed.heads[verb].filter(|_| described)?;
+    let (captive, release) = match parsed.full_relation(verb) {
+        "acl" if parsed.relation(head) == "obj" => (
+            head,
+            parsed.heads[head].filter(|&release| is_release(release))?,
+        ),
+        "advcl" if is_release(head) => (
+            parsed
+                .children_with(head, "obj")
+                .find(|&noun| noun < verb)?,
+            head,
+        ),
+        _ => return None,
+    };
+    (captive < verb).then_some((captive, release))
 }
 
 /// Whether `verb` is "agree" with an act it agrees to do that no pattern codes ("agreed to
