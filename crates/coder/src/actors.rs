@@ -84,9 +84,8 @@ pub fn actors_of(
             owning_pronoun(parsed, w).or_else(|| is_participle_object(parsed, w).then_some(w));
         // "accusing its neighbour of sheltering militants": a described country is found by
         // reference, before any name its own phrase holds.
-        let named = (!describes_a_country(parsed, w))
-            .then(|| actor_of(parsed, kb, w, day))
-            .flatten();
+        let described = describes_a_country(parsed, w);
+        let named = (!described).then(|| actor_of(parsed, kb, w, day)).flatten();
         match named {
             Some(actor) => {
                 let shared = shared_modifier_actors(parsed, kb, w, day, &actor);
@@ -98,7 +97,7 @@ pub fn actors_of(
             // "expelled two diplomats, accusing them of spying": the object of a participle
             // clause is the party the clause it hangs on acted upon.
             // "..., freezing their assets": so is the owner of its object.
-            None if participle_pronoun.is_some() && !describes_a_country(parsed, w) => {
+            None if participle_pronoun.is_some() && !described => {
                 let pronoun = participle_pronoun.unwrap_or(w);
                 actors.extend(
                     acted_upon_before(parsed, kb, pronoun, day, recent)
@@ -592,7 +591,7 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
                         .and_then(|first| parsed.child_full(first, "nsubj"))
                 })
             });
-            let stateless_subject = doer.is_some_and(|doer| {
+            let organisation_subject = doer.is_some_and(|doer| {
                 parsed.mentions_at(doer).next().is_some()
                     && parsed
                         .mentions_at(doer)
@@ -607,7 +606,7 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
                         .iter()
                         .rev()
                         .filter(state_body)
-                        .find(|a| a.country.is_some() && (subject || stateless_subject))
+                        .find(|a| a.country.is_some() && (subject || organisation_subject))
                 })
                 .and_then(|a| a.country.as_deref())
                 .map(|country| vec![country_named_by(parsed, word, country, Some(&sector))])

@@ -383,25 +383,7 @@ fn denial_of_a_charge_split(tokens: &[Token], heads: &mut [Option<usize>], relat
         if !denies || !ends_clause || has_subject(heads, relations, verb) {
             continue;
         }
-        // The words between the charge and the verb: a noun phrase, maybe "that" before it
-        // and an adverb after it.
-        let is_charge = |w: usize| {
-            matches!(
-                tokens[w].lemma.to_lowercase().as_str(),
-                "charge" | "accusation" | "allegation" | "claim"
-            )
-        };
-        let mut start = verb;
-        while start > 0
-            && !is_charge(start - 1)
-            && (matches!(
-                tokens[start - 1].upos.as_str(),
-                "DET" | "ADJ" | "NOUN" | "PROPN" | "PRON" | "ADV" | "PART" | "NUM"
-            ) || tokens[start - 1].lemma == "that")
-        {
-            start -= 1;
-        }
-        let Some(charge) = start.checked_sub(1).filter(|&c| is_charge(c)) else {
+        let Some((charge, start)) = charge_before(tokens, verb) else {
             continue;
         };
         let Some(denier) = (start..verb)
@@ -445,6 +427,29 @@ fn denial_of_a_charge_split(tokens: &[Token], heads: &mut [Option<usize>], relat
             relations.copy_from_slice(&kept_relations);
         }
     }
+}
+
+/// The charge a verb of denial tells of, and where the words between them start: a noun
+/// phrase, maybe "that" before it and an adverb after it ("a charge Caracas swiftly denied").
+fn charge_before(tokens: &[Token], verb: usize) -> Option<(usize, usize)> {
+    let is_charge = |w: usize| {
+        matches!(
+            tokens[w].lemma.to_lowercase().as_str(),
+            "charge" | "accusation" | "allegation" | "claim"
+        )
+    };
+    let mut start = verb;
+    while start > 0
+        && !is_charge(start - 1)
+        && (matches!(
+            tokens[start - 1].upos.as_str(),
+            "DET" | "ADJ" | "NOUN" | "PROPN" | "PRON" | "ADV" | "PART" | "NUM"
+        ) || tokens[start - 1].lemma == "that")
+    {
+        start -= 1;
+    }
+    let charge = start.checked_sub(1).filter(|&c| is_charge(c))?;
+    Some((charge, start))
 }
 
 /// Whether `word` is `ancestor` or lies under it.
