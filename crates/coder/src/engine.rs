@@ -1670,7 +1670,6 @@ impl Coder {
         // package of sanctions") is no event; two parties' ("India and Pakistan agreed") is
         // their accord.
         let alone = source.len() < 2
-            && code.cameo == "019"
             && !parsed.modifiers(frame.predicate).any(|m| {
                 matches!(parsed.preposition(m), Some("to" | "on" | "upon"))
                     && !names_a_time(parsed.form(m))

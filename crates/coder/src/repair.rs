@@ -514,6 +514,8 @@ fn speaker_taken_for_oblique(
     heads: &mut [Option<usize>],
     relations: &mut [&str],
 ) {
+    // Narrower than the verbs of speech modality.rs reads reported clauses by: only those
+    // that close an attribution after a comma.
     const SAYING: [&str; 6] = ["say", "tell", "add", "announce", "confirm", "report"];
     for name in 0..tokens.len() {
         let Some(main) = heads[name] else { continue };
