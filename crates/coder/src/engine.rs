@@ -371,7 +371,10 @@ impl Coder {
                     "comment" | "confirm" | "elaborate" | "discuss" | "disclose" | "specify"
                 )
             };
-            matches!(f.governor.as_deref(), Some("decline" | "refuse"))
+            // "The group has not commented on the abductions" says nothing either.
+            let declined = matches!(f.governor.as_deref(), Some("decline" | "refuse"))
+                || (f.governor.is_none() && modality_of(parsed, f.predicate).0 == "negated");
+            declined
                 && self.kb.patterns()[f.pattern]
                     .verb
                     .as_deref()
@@ -382,7 +385,7 @@ impl Coder {
             &mut frames,
             notes,
             no_comment,
-            "declining to comment rejects no one",
+            "declining to comment, or not commenting, is no act",
         );
         self.orders_of_acts(parsed, &mut frames, notes);
         frames
@@ -1029,6 +1032,11 @@ impl Coder {
             });
             return None;
         }
+        // "called the ruling regrettable", "described the unrest as treasonous": naming a
+        // thing by a word of censure criticises it.
+        if let Some(frame) = self.censure_frame(parsed, verb, notes) {
+            return Some(frame);
+        }
         // "calling the criticism unfair", "calling it legitimate and proportionate" names, it
         // does not telephone.
         if lemma == "call"
@@ -1267,6 +1275,39 @@ impl Coder {
     /// he called a deliberate provocation": a call whose object names no one by its own words
     /// and is no event ("called a snap election", "called a strike") names a thing; it does
     /// not telephone.
+    /// "called the ruling regrettable", "calling the incursion an act of aggression",
+    /// "described the unrest as 'treasonous'", "a move the watchdog called unjustified": a
+    /// verb of naming whose name for a thing is a word of censure criticises (111) whoever
+    /// the thing is, or whoever did it. The frame is the first plain pattern of "denounce",
+    /// read with the naming verb as its governor.
+    fn censure_frame(&self, parsed: &Parsed, verb: usize, notes: &mut Notes) -> Option<Frame> {
+        const NAMING: [&str; 5] = ["call", "describe", "brand", "label", "term"];
+        if !NAMING.contains(&parsed.lemma(verb)) {
+            return None;
+        }
+        // "what it called provocations by Washington" names the thing, the act is elsewhere.
+        let of_what = parsed.heads[verb].is_some_and(|head| parsed.lemma(head) == "what");
+        let name = censuring_name(parsed, verb).filter(|_| !of_what)?;
+        let thing = named_thing(parsed, verb, name)?;
+        let pattern = self.by_verb.get("denounce")?.iter().copied().find(|&p| {
+            let pattern = &self.kb.patterns()[p];
+            pattern.noun.is_none() && pattern.target == ["obj"]
+        })?;
+        notes.add(|| {
+            format!(
+                "verb \"{}\": names \"{}\" \"{}\", a word of censure; read as {}",
+                parsed.form(verb),
+                parsed.form(thing),
+                parsed.form(name),
+                self.kb.patterns()[pattern].id
+            )
+        });
+        Some(Frame {
+            governor: Some(parsed.lemma(verb).to_string()),
+            ..Frame::new(pattern, verb, None, subject_of(parsed, verb), vec![thing])
+        })
+    }
+
     fn calls_a_thing(&self, parsed: &Parsed, verb: usize) -> bool {
         // The object's own words, up to its head ("criticism of Doha" names a criticism).
         let names_someone = |object: usize| {
@@ -1760,7 +1801,14 @@ impl Coder {
         }
         // A pattern without a target slot ("warned", "threatened") still has a target when the
         // sentence names one in the usual places: the object, "on", "against", "with", ...
-        if target.is_empty() && !joint {
+        // unless its target is an act told before with named doers, found below ("Rwanda cut
+        // ties with Belgium, and Belgium called the decision disproportionate").
+        let names_done_act = || {
+            frame.target.iter().any(|&w| {
+                doer_of_act_told_before(parsed, w, prior, &source).is_some_and(|d| !d.is_empty())
+            })
+        };
+        if target.is_empty() && !joint && !names_done_act() {
             target = other_targets(parsed, frame, pattern)
                 .into_iter()
                 .map(targets_named_by)
@@ -2391,7 +2439,11 @@ fn doer_of_act_told_before(
         "raid",
         "massacre",
     ];
-    const OTHER: [&str; 8] = [
+    const OTHER: [&str; 32] = [
+        "unrest",
+        "riot",
+        "incident",
+        "violence",
         "ruling",
         "decision",
         "verdict",
@@ -2400,21 +2452,43 @@ fn doer_of_act_told_before(
         "detention",
         "ban",
         "law",
+        "incursion",
+        "abduction",
+        "kidnapping",
+        "crackdown",
+        "closure",
+        "expulsion",
+        "deportation",
+        "seizure",
+        "sentence",
+        "conviction",
+        "execution",
+        "transfer",
+        "sale",
+        "drill",
+        "exercise",
+        "deployment",
+        "test",
+        "launch",
+        "measure",
+        "plan",
     ];
     const CHARGES: [&str; 5] = ["accusation", "charge", "allegation", "claim", "criticism"];
     const REQUESTS: [&str; 6] = ["request", "demand", "appeal", "call", "ultimatum", "plea"];
     let lemma = parsed.lemma(word);
     let lemma = lemma
         .strip_suffix('s')
-        .filter(|l| VIOLENT.contains(l))
+        .filter(|l| VIOLENT.contains(l) || OTHER.contains(l))
         .unwrap_or(lemma);
     // ", a charge Kigali denies" in apposition to a clause refers back as "the charge" does.
     let first = parsed.phrase(word).first().copied().unwrap_or(word);
     let appended = first > 0 && parsed.form(first - 1) == ",";
+    // The article may hang elsewhere in a misread phrase ("called the decision
+    // disproportionate" read with "the" under "disproportionate").
+    let demonstrative = |d: usize| matches!(parsed.lemma(d), "the" | "this" | "that");
     let definite = appended
-        || parsed
-            .children_with(word, "det")
-            .any(|d| matches!(parsed.lemma(d), "the" | "this" | "that"));
+        || parsed.children_with(word, "det").any(demonstrative)
+        || (word > 0 && parsed.upos(word - 1) == "DET" && demonstrative(word - 1));
     let violent = VIOLENT.contains(&lemma);
     let charge = CHARGES.contains(&lemma);
     let request = REQUESTS.contains(&lemma);
@@ -3671,6 +3745,116 @@ fn calls_something_something(parsed: &Parsed, verb: usize) -> bool {
     complement || after_object
 }
 
+/// The name a verb of naming gives its thing, when it is a word of censure: the open
+/// complement ("called the ruling regrettable"), the noun phrase after the object ("calling
+/// the incursion an act of aggression") or the "as" phrase ("described the unrest as
+/// 'treasonous'").
+fn censuring_name(parsed: &Parsed, verb: usize) -> Option<usize> {
+    const CENSURE: [&str; 36] = [
+        "unacceptable",
+        "regrettable",
+        "unjustified",
+        "unjustifiable",
+        "illegal",
+        "unlawful",
+        "illegitimate",
+        "provocation",
+        "provocative",
+        "aggression",
+        "violation",
+        "breach",
+        "irresponsible",
+        "hostile",
+        "outrageous",
+        "absurd",
+        "baseless",
+        "unfounded",
+        "coup",
+        "crime",
+        "persecution",
+        "sham",
+        "farce",
+        "interference",
+        "meddling",
+        "disproportionate",
+        "treasonous",
+        "terror",
+        "terrorism",
+        "blackmail",
+        "coercion",
+        "betrayal",
+        "reckless",
+        "shameful",
+        "deplorable",
+        "repression",
+    ];
+    let censures = |word: usize| {
+        std::iter::once(word)
+            .chain(
+                parsed.children[word]
+                    .iter()
+                    .copied()
+                    .filter(|&c| matches!(parsed.relation(c), "nmod" | "amod" | "compound")),
+            )
+            .any(|w| CENSURE.contains(&parsed.lemma(w).trim_matches('\'')))
+    };
+    let object = parsed.children_with(verb, "obj").next();
+    let after_object = object.into_iter().flat_map(|o| {
+        parsed.children[o]
+            .iter()
+            .copied()
+            .filter(move |&c| c > o && matches!(parsed.upos(c), "NOUN" | "ADJ"))
+    });
+    let as_phrase = parsed.children[verb]
+        .iter()
+        .copied()
+        .filter(|&c| matches!(parsed.relation(c), "obl" | "advcl" | "xcomp"))
+        .filter(|&c| {
+            parsed.children[c]
+                .iter()
+                .any(|&m| matches!(parsed.relation(m), "case" | "mark") && parsed.lemma(m) == "as")
+        });
+    // "called the decision disproportionate" read as one noun phrase, "decision" a compound
+    // of "disproportionate"; "called Germany's plan to extend ... to all its land frontiers
+    // 'unacceptable'" read with the adjective after the last noun it could follow. English
+    // puts no plain adjective after its noun, so one there is the name.
+    let misread = object.into_iter().flat_map(|o| {
+        let compounded = parsed.children_with(o, "compound").any(|c| c < o);
+        let trailing = parsed
+            .phrase(o)
+            .into_iter()
+            .filter(move |&w| w > o && parsed.upos(w) == "ADJ" && parsed.relation(w) == "amod")
+            .filter(|&w| parsed.heads[w].is_some_and(|head| head < w));
+        compounded.then_some(o).into_iter().chain(trailing)
+    });
+    parsed
+        .children_with(verb, "xcomp")
+        .chain(parsed.children_with(verb, "obj").skip(1))
+        .chain(after_object)
+        .chain(as_phrase)
+        .chain(misread)
+        .find(|&name| matches!(parsed.upos(name), "NOUN" | "ADJ") && censures(name))
+}
+
+/// The thing a verb of naming names: its object, the noun a relative clause of it describes
+/// ("a move the watchdog called unjustified"), or a noun the parser hung under the name
+/// itself ("called the ruling regrettable" read with "ruling" under "regrettable").
+fn named_thing(parsed: &Parsed, verb: usize, name: usize) -> Option<usize> {
+    let object = parsed.children_with(verb, "obj").find(|&o| o != name);
+    let described = (parsed.full_relation(verb) == "acl:relcl")
+        .then(|| parsed.heads[verb])
+        .flatten();
+    let under_name = || {
+        parsed.children[name].iter().copied().find(|&c| {
+            c > verb
+                && c < name
+                && (matches!(parsed.upos(c), "NOUN" | "PROPN" | "PRON")
+                    || (parsed.upos(c) == "VERB" && parsed.relation(c) == "amod"))
+        })
+    };
+    object.or(described).or_else(under_name)
+}
+
 /// Whether `verb` is a participle of speech ("accusing", "urging", "warning") set off by a
 /// comma as an adverbial clause.
 fn is_free_speech_participle(parsed: &Parsed, verb: usize) -> bool {
@@ -3802,7 +3986,9 @@ fn other_targets(parsed: &Parsed, frame: &Frame, pattern: &Pattern) -> Vec<usize
             (that + 1..parsed.len()).find(|&w| parsed.relation(w) == "nsubj" || names_actor(w)),
         );
     }
-    // "met Wang Yi and agreed to resume dialogue": the other side of a coordinated act.
+    // "met Wang Yi and agreed to resume dialogue": the other side of a coordinated act,
+    // not of a clause with a subject of its own ("Rwanda cut ties with Belgium, and the
+    // Belgian government called the decision disproportionate").
     if parsed.relation(predicate) == "conj"
         && let Some(first) = parsed.heads[predicate]
     {

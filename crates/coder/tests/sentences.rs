@@ -2381,3 +2381,39 @@ fn a_visit_someone_says_they_will_make_is_a_visit_to_come_and_its_purpose_is_tha
         [one("042", &["COKGOV"], &["NZL"], "future")]
     );
 }
+
+#[test]
+fn naming_an_act_by_a_word_of_censure_criticises_its_doer() {
+    let events = code(
+        "Rwanda expelled Belgium's ambassador on Monday. The Belgian government called the decision disproportionate.",
+        "2025-09-10",
+    );
+    assert_eq!(
+        summary(&events)[1],
+        one("111", &["BELGOV"], &["RWA"], "asserted")
+    );
+    let events = code(
+        "Israeli troops raided a village in southern Syria on Wednesday. Syria's foreign ministry called the incursion a flagrant violation of its sovereignty.",
+        "2025-09-10",
+    );
+    assert_eq!(
+        summary(&events)[1],
+        one("111", &["SYRGOV"], &["ISRMIL"], "asserted")
+    );
+    // A name that is no censure still names and does nothing.
+    let events = code(
+        "Israeli troops raided a village in southern Syria on Wednesday. The Israeli military called the raid a routine operation.",
+        "2025-09-10",
+    );
+    assert_eq!(summary(&events).len(), 1);
+}
+
+#[test]
+fn not_commenting_is_no_act() {
+    for text in [
+        "The ELN has not commented on the Colombian army's statement.",
+        "Moscow has not commented on the report by Ukraine's intelligence agency.",
+    ] {
+        assert!(code(text, "2025-09-10").is_empty(), "{text}");
+    }
+}
