@@ -777,9 +777,11 @@ impl Coder {
     /// "walked off the job in a nationwide strike", "marched in protest": an event noun that
     /// says what kind of act its verb's act is (same root, "in" or "as") is that act.
     fn drop_restated_nouns(&self, parsed: &Parsed, frames: &mut Vec<Frame>, notes: &mut Notes) {
+        // "Three soldiers were killed in a Russian missile strike": a verb with no doer of
+        // its own leaves the act to the noun that names one.
         let verbs: Vec<(usize, String)> = frames
             .iter()
-            .filter(|f| f.noun != Some(f.predicate))
+            .filter(|f| f.noun != Some(f.predicate) && !f.source.is_empty())
             .map(|f| (f.predicate, self.root_of(f)))
             .collect();
         let restated = |f: &Frame| {
@@ -1498,6 +1500,30 @@ impl Coder {
                 source.push(between);
                 target.retain(|&t| t != between);
             }
+            // "freed an Austrian national after mediation by Oman", "signed a declaration after
+            // months of Qatari mediation": a mediation told as how another act came about is
+            // between that act's parties, by whoever its own phrase names.
+            if target.is_empty()
+                && pattern.cameo.starts_with("045")
+                && let Some(act) = mediated_act(parsed, noun)
+            {
+                target.extend(subject_of(parsed, act));
+                target.extend(
+                    parsed
+                        .children_with(act, "obj")
+                        .flat_map(|o| parsed.with_conjuncts(o)),
+                );
+                source = prepositional(parsed, noun, "by")
+                    .into_iter()
+                    .chain(
+                        parsed
+                            .core_phrase(noun)
+                            .into_iter()
+                            .filter(|&m| m < noun && names_country(parsed, m)),
+                    )
+                    .take(1)
+                    .collect();
+            }
             // "signed a roadmap in New Delhi during a visit by German Defence Minister Boris
             // Pistorius": a visit by someone may leave its host to the place of the act.
             let hosted_somewhere =
@@ -1836,6 +1862,11 @@ impl Coder {
                 .into_iter()
                 .flat_map(&targets_named_by)
                 .collect();
+        }
+        // A mediator is not one of the parties it mediates between ("signed a declaration in
+        // Doha after months of Qatari mediation").
+        if code.cameo.starts_with("045") {
+            target.retain(|t| !source.iter().any(|s| s.country == t.country));
         }
         // "warned it would take countermeasures if the United States and South Korea went
         // ahead", "would respond to any provocation by the United States": a threat with no
@@ -2439,7 +2470,12 @@ fn doer_of_act_told_before(
         "raid",
         "massacre",
     ];
-    const OTHER: [&str; 32] = [
+    const OTHER: [&str; 37] = [
+        "case",
+        "proposal",
+        "bill",
+        "blast",
+        "explosion",
         "unrest",
         "riot",
         "incident",
@@ -2548,6 +2584,19 @@ fn captive_of(parsed: &Parsed, verb: usize) -> Option<(usize, usize)> {
         _ => return None,
     };
     (captive < verb).then_some((captive, release))
+}
+
+/// The act a mediation noun tells how it came about: the verb it is an oblique of ("freed
+/// ... after mediation by Oman"), through a span of time it fills ("after months of Qatari
+/// mediation").
+fn mediated_act(parsed: &Parsed, noun: usize) -> Option<usize> {
+    let mut at = noun;
+    let mut head = parsed.heads[noun]?;
+    if parsed.relation(at) == "nmod" && names_a_time(parsed.form(head)) {
+        at = head;
+        head = parsed.heads[head]?;
+    }
+    (parsed.relation(at) == "obl" && parsed.upos(head) == "VERB").then_some(head)
 }
 
 /// Whether `verb` is "agree" with an act it agrees to do that no pattern codes ("agreed to
@@ -3750,7 +3799,9 @@ fn calls_something_something(parsed: &Parsed, verb: usize) -> bool {
 /// the incursion an act of aggression") or the "as" phrase ("described the unrest as
 /// 'treasonous'").
 fn censuring_name(parsed: &Parsed, verb: usize) -> Option<usize> {
-    const CENSURE: [&str; 36] = [
+    const CENSURE: [&str; 38] = [
+        "unconstitutional",
+        "sabotage",
         "unacceptable",
         "regrettable",
         "unjustified",

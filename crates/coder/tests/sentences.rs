@@ -2417,3 +2417,35 @@ fn not_commenting_is_no_act() {
         assert!(code(text, "2025-09-10").is_empty(), "{text}");
     }
 }
+
+#[test]
+fn a_mediation_told_as_how_an_act_came_about_is_between_its_parties() {
+    let events = code(
+        "Iran released a French teacher on Friday after mediation by Oman.",
+        "2025-03-03",
+    );
+    assert_eq!(
+        summary(&events)[1],
+        one("045", &["OMN"], &["IRN", "FRAEDU"], "asserted")
+    );
+    let events = code(
+        "Azerbaijan and Armenia exchanged prisoners on Sunday after weeks of Emirati mediation.",
+        "2025-03-03",
+    );
+    assert_eq!(
+        summary(&events)[1],
+        one("045", &["ARE"], &["AZE", "ARM"], "asserted")
+    );
+}
+
+#[test]
+fn a_passive_with_no_doer_leaves_the_act_to_the_noun_that_names_one() {
+    let events = code(
+        "Two soldiers were killed in a Russian drone strike on a village in Ukraine's Sumy region.",
+        "2025-03-03",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("195", &["RUS"], &["UKR"], "asserted")]
+    );
+}
