@@ -1273,10 +1273,6 @@ impl Coder {
         })
     }
 
-    /// "calling criticism of Doha ... unfair", "called the decision disproportionate", "what
-    /// he called a deliberate provocation": a call whose object names no one by its own words
-    /// and is no event ("called a snap election", "called a strike") names a thing; it does
-    /// not telephone.
     /// "called the ruling regrettable", "calling the incursion an act of aggression",
     /// "described the unrest as 'treasonous'", "a move the watchdog called unjustified": a
     /// verb of naming whose name for a thing is a word of censure criticises (111) whoever
@@ -1310,6 +1306,10 @@ impl Coder {
         })
     }
 
+    /// "calling criticism of Doha ... unfair", "called the vote an important step", "what he
+    /// called a deliberate provocation": a call whose object names no one by its own words
+    /// and is no event ("called a snap election", "called a strike") names a thing; it does
+    /// not telephone (a name of censure is read first, by `censure_frame`).
     fn calls_a_thing(&self, parsed: &Parsed, verb: usize) -> bool {
         // The object's own words, up to its head ("criticism of Doha" names a criticism).
         let names_someone = |object: usize| {
@@ -4037,9 +4037,7 @@ fn other_targets(parsed: &Parsed, frame: &Frame, pattern: &Pattern) -> Vec<usize
             (that + 1..parsed.len()).find(|&w| parsed.relation(w) == "nsubj" || names_actor(w)),
         );
     }
-    // "met Wang Yi and agreed to resume dialogue": the other side of a coordinated act,
-    // not of a clause with a subject of its own ("Rwanda cut ties with Belgium, and the
-    // Belgian government called the decision disproportionate").
+    // "met Wang Yi and agreed to resume dialogue": the other side of a coordinated act.
     if parsed.relation(predicate) == "conj"
         && let Some(first) = parsed.heads[predicate]
     {
