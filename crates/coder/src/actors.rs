@@ -1148,6 +1148,40 @@ fn envoy_to_an_organisation(parsed: &Parsed, word: usize, found: &[&Mention]) ->
     })
 }
 
+/// An official the knowledge base does not know, named by an office of state right before
+/// their name ("Interior Minister Mohsin Naqvi", "Attorney General Consuelo Porras"), as
+/// `country`'s holder of that office.
+pub fn titled_official(parsed: &Parsed, word: usize, country: &str) -> Option<Actor> {
+    const OFFICES: [&str; 4] = ["GOV", "JUD", "LEG", "MIL"];
+    let phrase = parsed.core_phrase(word);
+    let title = parsed.mentions.iter().find(|m| {
+        phrase.contains(&m.start)
+            && matches!(m.referents.as_slice(), [Referent::Agent(sector)] if OFFICES.contains(&sector.as_str()))
+    })?;
+    // The name follows the title at once, and the knowledge base knows none of its words.
+    let name: Vec<usize> = (title.end..parsed.len())
+        .take_while(|&w| parsed.upos(w) == "PROPN" && phrase.contains(&w))
+        .collect();
+    let unknown = !name.is_empty() && name.iter().all(|&w| parsed.mentions_at(w).next().is_none());
+    let title_first = phrase
+        .iter()
+        .all(|&w| w >= title.start || parsed.upos(w) == "DET");
+    if !unknown || !title_first {
+        return None;
+    }
+    let [Referent::Agent(sector)] = title.referents.as_slice() else {
+        return None;
+    };
+    let (text, start, end) = evidence(parsed, &[title]);
+    let last = name[name.len() - 1];
+    let end = end.max(parsed.span(last, last).1);
+    let text = parsed.text.get(start..end).map_or(text, str::to_string);
+    Some(Actor {
+        person: true,
+        ..Actor::of_country(text, (start, end), country, Some(sector))
+    })
+}
+
 /// The actor of `country` that an agent noun in the phrase of `word` names ("police" ->
 /// ROUCOP), for people named only by kind where the sentence or dateline says which country
 /// they act in. Armed men and criminals named only by kind ("gunmen", "a gang") and people

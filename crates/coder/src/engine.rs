@@ -9,7 +9,7 @@ use dyad_core::Doc;
 use dyad_kb::{Day, Kb, Pattern};
 use dyad_resolve::Gazetteer;
 
-use crate::actors::{Actor, actors_named, actors_of, agent_sector, located_agent};
+use crate::actors::{Actor, actors_named, actors_of, agent_sector, located_agent, titled_official};
 use crate::dates::{Tense, date_of};
 use crate::event::{Action, Event, Plover};
 use crate::explain::{Notes, SentenceExplanation};
@@ -1717,6 +1717,19 @@ impl Coder {
         if source.is_empty() && unnamed_agent {
             source.extend(locate(&frame.source));
         }
+        // "Interior Minister Mohsin Naqvi condemned the killings": an official the knowledge
+        // base does not know, named by an office, in an article that has named one country
+        // only (or under that country's dateline), holds that country's office.
+        if source.is_empty()
+            && let Some(country) = sole_country(recent, setting.dateline.as_deref())
+        {
+            source.extend(
+                frame
+                    .source
+                    .iter()
+                    .find_map(|&w| titled_official(parsed, w, &country)),
+            );
+        }
         if source.is_empty() && !unnamed_agent {
             notes.add(|| {
                 let words: Vec<&str> = frame.source.iter().map(|&w| parsed.form(w)).collect();
@@ -2584,6 +2597,18 @@ fn captive_of(parsed: &Parsed, verb: usize) -> Option<(usize, usize)> {
         _ => return None,
     };
     (captive < verb).then_some((captive, release))
+}
+
+/// The one country an article has named so far, its own and earlier sentences together,
+/// agreeing with its dateline when it has one; `None` when it has named two or more.
+fn sole_country(recent: &[Vec<Actor>], dateline: Option<&str>) -> Option<String> {
+    let mut countries = recent
+        .iter()
+        .flatten()
+        .filter_map(|a| a.country.as_deref())
+        .chain(dateline);
+    let first = countries.next()?;
+    countries.all(|c| c == first).then(|| first.to_string())
 }
 
 /// The act a mediation noun tells how it came about: the verb it is an oblique of ("freed

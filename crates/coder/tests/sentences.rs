@@ -2449,3 +2449,21 @@ fn a_passive_with_no_doer_leaves_the_act_to_the_noun_that_names_one() {
         [one("195", &["RUS"], &["UKR"], "asserted")]
     );
 }
+
+#[test]
+fn an_unknown_official_named_by_office_holds_it_for_the_one_country_the_article_names() {
+    let events = code(
+        "Separatist gunmen killed nine bus passengers in Pakistan's Balochistan province on Friday. Interior Minister Mohsin Naqvi condemned the killings.",
+        "2024-03-03",
+    );
+    assert_eq!(
+        summary(&events)[1],
+        one("111", &["PAKGOV"], &["PAKREB"], "asserted")
+    );
+    // Two countries named: no guess.
+    let events = code(
+        "Russia and Ukraine exchanged prisoners on Friday. Interior Minister Ivan Petrov praised the officers.",
+        "2024-03-03",
+    );
+    assert_eq!(summary(&events).len(), 1);
+}
