@@ -1424,13 +1424,19 @@ fn country(parsed: &Parsed, found: &[&Mention]) -> Option<Actor> {
         })
     });
     let (place_mention, code, how) = adjacent.or(place).or(inside)?;
+    // "protesters in Nairobi": a capital after the agent noun is where they are, not the
+    // government it stands for before a verb ("Nairobi said").
+    let capital_as_place =
+        agent.is_some_and(|(agent_mention, _)| place_mention.start > agent_mention.start);
     let sector = match how {
-        CountryName::Capital | CountryName::GovernmentSeat => Some("GOV"),
-        CountryName::MilitarySeat => Some("MIL"),
-        CountryName::Name | CountryName::Demonym => agent.map(|(_, sector)| sector),
+        CountryName::Capital | CountryName::GovernmentSeat if !capital_as_place => Some("GOV"),
+        CountryName::MilitarySeat if !capital_as_place => Some("MIL"),
+        _ => agent.map(|(_, sector)| sector),
     };
     let mut used = vec![place_mention];
-    if let (Some((agent_mention, _)), CountryName::Name | CountryName::Demonym) = (agent, how) {
+    if let Some((agent_mention, _)) = agent
+        && (capital_as_place || matches!(how, CountryName::Name | CountryName::Demonym))
+    {
         used.push(agent_mention);
     }
     let (text, start, end) = evidence(parsed, &used);

@@ -2467,3 +2467,15 @@ fn an_unknown_official_named_by_office_holds_it_for_the_one_country_the_article_
     );
     assert_eq!(summary(&events).len(), 1);
 }
+
+#[test]
+fn a_capital_after_an_agent_noun_is_where_they_are_not_the_government() {
+    let events = code(
+        "Kenyan police fired tear gas at protesters in Nairobi on Tuesday.",
+        "2024-03-03",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("175", &["KENCOP"], &["KENCVL"], "asserted")]
+    );
+}
