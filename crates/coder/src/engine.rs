@@ -1665,8 +1665,23 @@ impl Coder {
         // other country (a GENEVA dateline says nothing of "Sudan's war").
         // Material acts are those of protest, force and coercion (roots 14-20).
         let material = code.root() >= "14";
+        // "A Myanmar military air strike killed about 40 people ... in a village in western
+        // Rakhine state": an attack that is the subject of what it did happened where that
+        // verb, or one joined to it, puts it.
+        let verb_of_attack = (frame.noun == Some(frame.predicate)
+            && parsed.relation(frame.predicate) == "nsubj")
+            .then(|| parsed.heads[frame.predicate])
+            .flatten();
         let acted_in = || {
             place_of(parsed, &self.kb, frame.predicate, day)
+                .or_else(|| {
+                    verb_of_attack.and_then(|verb| {
+                        parsed
+                            .with_conjuncts(verb)
+                            .into_iter()
+                            .find_map(|v| place_of(parsed, &self.kb, v, day))
+                    })
+                })
                 // "overran a military base in Nigeria's Borno state": a material act happens
                 // where what it is done to is.
                 .or_else(|| {

@@ -2479,3 +2479,15 @@ fn a_capital_after_an_agent_noun_is_where_they_are_not_the_government() {
         [one("175", &["KENCOP"], &["KENCVL"], "asserted")]
     );
 }
+
+#[test]
+fn an_attack_that_is_the_subject_of_what_it_did_happened_where_that_verb_puts_it() {
+    let events = code(
+        "A Myanmar military air strike killed about 40 people and wounded at least 20 others in a village in western Rakhine state on Wednesday.",
+        "2025-01-30",
+    );
+    assert_eq!(
+        summary(&events)[0],
+        one("195", &["MMR"], &["MMRCVL"], "asserted")
+    );
+}
