@@ -2233,6 +2233,16 @@ impl Coder {
             }
         }
         let (source, mut target) = (distinct(source), distinct(target));
+        // "Ecuador deployed 3,000 soldiers to Guayaquil": a deployment at home is aimed at
+        // no one else; the place it names is no target.
+        if code.cameo.starts_with("154")
+            && !target.is_empty()
+            && target
+                .iter()
+                .all(|t| t.country.is_some() && source.iter().any(|s| s.country == t.country))
+        {
+            target.clear();
+        }
         // "spoke by telephone with ..., and the two leaders discussed energy": what the
         // parties of a meeting told before discussed is that meeting.
         if parsed.lemma(frame.predicate) == "discuss"

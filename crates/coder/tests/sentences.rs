@@ -1061,10 +1061,7 @@ fn a_deployment_is_coded_once_whatever_it_is_for_and_ships_sent_around_a_country
         "Ecuadorean President Daniel Noboa ordered the army into the streets of Guayaquil on Monday to fight drug gangs.",
         "2025-07-08",
     );
-    assert_eq!(
-        summary(&events),
-        [one("154", &["ECUGOV"], &["ECU"], "asserted")]
-    );
+    assert_eq!(summary(&events), [one("154", &["ECUGOV"], &[], "asserted")]);
     let events = code(
         "China sent 30 military aircraft and nine navy ships around Taiwan in the 24 hours to Thursday morning.",
         "2025-01-09",
@@ -1202,12 +1199,13 @@ fn a_build_up_of_force_faces_the_border_or_the_other_country_named() {
         summary(&events),
         [one("152", &["PAKMIL"], &["IND"], "asserted")]
     );
-    // With no other country named, troops deployed are deployed at home.
+    // With no other country named, troops deployed are deployed at home, aimed at no one.
     let events = code(
         "Nepal's army said it would deploy troops across the capital.",
         "2025-09-09",
     );
-    assert_eq!(summary(&events)[0].2, ["NPL"]);
+    assert_eq!(summary(&events)[0].0, "154");
+    assert!(summary(&events)[0].2.is_empty());
 }
 
 #[test]
@@ -1800,10 +1798,7 @@ fn troops_ordered_to_patrol_are_deployed() {
         "Ecuador's president ordered troops to patrol the streets of Guayaquil on Sunday.",
         "2025-06-01",
     );
-    assert_eq!(
-        summary(&events),
-        [one("154", &["ECUGOV"], &["ECU"], "asserted")]
-    );
+    assert_eq!(summary(&events), [one("154", &["ECUGOV"], &[], "asserted")]);
 }
 
 #[test]
@@ -2489,5 +2484,22 @@ fn an_attack_that_is_the_subject_of_what_it_did_happened_where_that_verb_puts_it
     assert_eq!(
         summary(&events)[0],
         one("195", &["MMR"], &["MMRCVL"], "asserted")
+    );
+}
+
+#[test]
+fn a_deployment_at_home_is_aimed_at_no_one() {
+    let events = code(
+        "Ecuador deployed 3,000 soldiers to the port city of Guayaquil on Friday after a wave of killings.",
+        "2025-01-05",
+    );
+    assert_eq!(summary(&events), [one("154", &["ECU"], &[], "asserted")]);
+    let events = code(
+        "Russia deployed 3,000 soldiers to the border with Finland on Friday.",
+        "2025-01-05",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("154", &["RUS"], &["FIN"], "asserted")]
     );
 }
