@@ -1163,9 +1163,10 @@ pub fn titled_official(parsed: &Parsed, word: usize, country: &str) -> Option<Ac
         .take_while(|&w| parsed.upos(w) == "PROPN" && phrase.contains(&w))
         .collect();
     let unknown = !name.is_empty() && name.iter().all(|&w| parsed.mentions_at(w).next().is_none());
+    // Words of the office before the agent noun ("Security Minister") name nothing else.
     let title_first = phrase
         .iter()
-        .all(|&w| w >= title.start || parsed.upos(w) == "DET");
+        .all(|&w| w >= title.start || parsed.mentions_at(w).next().is_none());
     if !unknown || !title_first {
         return None;
     }

@@ -1738,12 +1738,13 @@ impl Coder {
         if source.is_empty()
             && let Some(country) = sole_country(recent, setting.dateline.as_deref())
         {
-            source.extend(
-                frame
-                    .source
-                    .iter()
-                    .find_map(|&w| titled_official(parsed, w, &country)),
-            );
+            source.extend(frame.source.iter().find_map(|&w| {
+                titled_official(parsed, w, &country).or_else(|| {
+                    unnamed_agent
+                        .then(|| located_agent(parsed, w, &country))
+                        .flatten()
+                })
+            }));
         }
         if source.is_empty() && !unnamed_agent {
             notes.add(|| {

@@ -2503,3 +2503,23 @@ fn a_deployment_at_home_is_aimed_at_no_one() {
         [one("154", &["RUS"], &["FIN"], "asserted")]
     );
 }
+
+#[test]
+fn people_named_by_kind_or_office_act_for_the_one_country_the_article_names() {
+    let events = code(
+        "Argentine police clashed with protesters in Buenos Aires on Wednesday. Security Minister Patricia Bullrich accused the protesters of attacking officers with stones.",
+        "2025-03-14",
+    );
+    assert_eq!(
+        summary(&events)[1],
+        one("112", &["ARGGOV"], &["ARGCVL"], "asserted")
+    );
+    let events = code(
+        "Hungarian police clashed with protesters in Budapest on Wednesday. A government spokesman accused the organisers of doing the bidding of foreign interests.",
+        "2025-03-14",
+    );
+    assert_eq!(
+        summary(&events)[1],
+        one("112", &["HUNGOV"], &["HUNCVL"], "asserted")
+    );
+}
