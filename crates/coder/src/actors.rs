@@ -1154,9 +1154,12 @@ fn envoy_to_an_organisation(parsed: &Parsed, word: usize, found: &[&Mention]) ->
 pub fn titled_official(parsed: &Parsed, word: usize, country: &str) -> Option<Actor> {
     const OFFICES: [&str; 4] = ["GOV", "JUD", "LEG", "MIL"];
     let phrase = parsed.core_phrase(word);
+    // Every head of state is in the knowledge base: an unknown "President" presides over
+    // something else ("COP30 President André Corrêa do Lago").
     let title = parsed.mentions.iter().find(|m| {
         phrase.contains(&m.start)
             && matches!(m.referents.as_slice(), [Referent::Agent(sector)] if OFFICES.contains(&sector.as_str()))
+            && !matches!(parsed.lemma(m.end - 1), "president" | "chairman" | "chair")
     })?;
     // The name follows the title at once, and the knowledge base knows none of its words.
     let name: Vec<usize> = (title.end..parsed.len())
