@@ -2522,4 +2522,10 @@ fn people_named_by_kind_or_office_act_for_the_one_country_the_article_names() {
         summary(&events)[1],
         one("112", &["HUNGOV"], &["HUNCVL"], "asserted")
     );
+    // Every head of state is known: an unknown "President" presides over something else.
+    let events = code(
+        "BELÉM, Brazil (dyad wire) — Negotiators at the U.N. climate conference in Belém traded accusations on Monday over a proposed road map for moving away from fossil fuels.\n\nCOP30 President André Corrêa do Lago urged delegations to compromise so that an agreement could be adopted by Friday.",
+        "2025-11-20",
+    );
+    assert!(events.is_empty());
 }
