@@ -2182,6 +2182,19 @@ impl Coder {
                 )
             });
         let appeal = code.root() == "02" && (!addressed || addressed_to_no_one) && appealed_for;
+        // "Pakistan's military said Indian forces had violated the ceasefire": force told by
+        // another country's side, with no one else named, was used against that side.
+        if target.is_empty()
+            && !joint
+            && matches!(code.root(), "18" | "19" | "20")
+            && let (_, Some(speaker)) = modality_of(parsed, frame.predicate)
+        {
+            target.extend(
+                crate::actors::actor_of(parsed, &self.kb, speaker, day).filter(|said| {
+                    said.country.is_some() && source.iter().all(|s| s.country != said.country)
+                }),
+            );
+        }
         if !pattern.target.is_empty()
             && target.is_empty()
             && !joint

@@ -2529,3 +2529,13 @@ fn people_named_by_kind_or_office_act_for_the_one_country_the_article_names() {
     );
     assert!(events.is_empty());
 }
+
+#[test]
+fn force_told_by_another_side_with_no_one_else_named_was_used_against_it() {
+    let events = code(
+        "Pakistan's military said Indian forces had violated the ceasefire along the Line of Control hours after it took effect.",
+        "2025-05-11",
+    );
+    assert_eq!(summary(&events)[0].1, ["INDMIL"]);
+    assert_eq!(summary(&events)[0].2, ["PAKMIL"]);
+}
