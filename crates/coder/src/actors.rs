@@ -1100,7 +1100,8 @@ pub fn actor_of(parsed: &Parsed, kb: &Kb, word: usize, day: Day) -> Option<Actor
 }
 
 /// Whether the mention only says whom the actor is linked to ("Islamic State-linked
-/// insurgents", "Iran-backed rebels"): the actor is the noun it modifies, not the sponsor.
+/// insurgents", "Iran-backed rebels", "militants linked to al Qaeda"): the actor is the
+/// noun it modifies, not the sponsor.
 fn names_a_sponsor(parsed: &Parsed, mention: &Mention) -> bool {
     const LINKED: [&str; 8] = [
         "linked",
@@ -1112,9 +1113,16 @@ fn names_a_sponsor(parsed: &Parsed, mention: &Mention) -> bool {
         "funded",
         "sponsored",
     ];
-    mention.end + 1 < parsed.len()
-        && parsed.form(mention.end) == "-"
-        && LINKED.contains(&parsed.form(mention.end + 1).to_lowercase().as_str())
+    let before = |word: usize| parsed.form(word).to_lowercase();
+    // "militants linked to al Qaeda", "fighters allied with the army": the same after the
+    // noun ("backed by" is the passive of an act of its own).
+    let after_noun = mention.start >= 2
+        && matches!(before(mention.start - 1).as_str(), "to" | "with")
+        && LINKED.contains(&before(mention.start - 2).as_str());
+    after_noun
+        || (mention.end + 1 < parsed.len()
+            && parsed.form(mention.end) == "-"
+            && LINKED.contains(&parsed.form(mention.end + 1).to_lowercase().as_str()))
 }
 
 /// "Britain's U.N. ambassador", "China's NATO envoy": an envoy to an organisation is of the

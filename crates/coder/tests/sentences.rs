@@ -2539,3 +2539,12 @@ fn force_told_by_another_side_with_no_one_else_named_was_used_against_it() {
     assert_eq!(summary(&events)[0].1, ["INDMIL"]);
     assert_eq!(summary(&events)[0].2, ["PAKMIL"]);
 }
+
+#[test]
+fn a_group_named_as_what_the_actors_are_linked_to_is_not_the_actor() {
+    let events = code(
+        "Militants linked to al Qaeda killed hundreds of civilians around the town of Barsalogho in central Burkina Faso on Saturday, security sources said.",
+        "2024-08-26",
+    );
+    assert_eq!(summary(&events)[0].1, ["BFAREB"]);
+}
