@@ -287,10 +287,11 @@ fn shared_modifier_actors(
     // "the foreign ministers of Congo and Rwanda"; "Uzbekistan and Afghanistan's Taliban
     // administration", "Cambodia and Thailand's leaders": an "of" phrase or a possessive
     // joined with another.
-    let Some(modifier) = parsed
-        .children_with(word, "nmod")
-        .find(|&m| parsed.preposition(m) == Some("of") || parsed.full_relation(m) == "nmod:poss")
-    else {
+    // "troops from Indonesia and Australia": a "from" phrase too.
+    let Some(modifier) = parsed.children_with(word, "nmod").find(|&m| {
+        matches!(parsed.preposition(m), Some("of" | "from"))
+            || parsed.full_relation(m) == "nmod:poss"
+    }) else {
         return Vec::new();
     };
     parsed

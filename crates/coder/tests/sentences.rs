@@ -2548,3 +2548,15 @@ fn a_group_named_as_what_the_actors_are_linked_to_is_not_the_actor() {
     );
     assert_eq!(summary(&events)[0].1, ["BFAREB"]);
 }
+
+#[test]
+fn people_from_two_countries_are_of_both() {
+    let events = code(
+        "Troops from Indonesia and Australia began a two-week joint exercise in East Java on Tuesday.",
+        "2025-03-03",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("062", &["IDNMIL", "AUSMIL"], &[], "asserted")]
+    );
+}
