@@ -23,6 +23,7 @@ pub fn repair(tokens: &[Token], heads: &mut [Option<usize>], relations: &mut [&s
     speaker_taken_for_oblique(tokens, heads, relations);
     listed_subject_taken_for_root(tokens, heads, relations);
     agent_of_a_noun_hung_beside_it(tokens, heads, relations);
+    listed_modifier_taken_for_root(tokens, heads, relations);
 }
 
 /// The words whose head is `head`, left to right.
@@ -542,6 +543,50 @@ fn speaker_taken_for_oblique(
             relations[name] = "nsubj";
         }
     }
+}
+
+/// Repairs a list of modifiers the parser took for the sentence's head: in "Indian and Uzbek
+/// troops began a joint exercise", it makes "Indian" the root, "Uzbek" its conjunct and
+/// "began" a loose dependent with "troops" its subject. A root adjective with a conjunct, right
+/// before the subject of a finite verb hung loosely on it, modifies that subject, and the verb
+/// is the sentence's.
+fn listed_modifier_taken_for_root(
+    tokens: &[Token],
+    heads: &mut [Option<usize>],
+    relations: &mut [&str],
+) {
+    let Some(root) = root_of(heads) else {
+        return;
+    };
+    if tokens[root].upos != "ADJ" {
+        return;
+    }
+    let Some(last) = dependents(heads, root)
+        .filter(|&c| relations[c] == "conj")
+        .last()
+    else {
+        return;
+    };
+    let Some(verb) = dependents(heads, root).find(|&c| {
+        matches!(relations[c], "dep" | "parataxis") && c > last && is_finite_verb(&tokens[c])
+    }) else {
+        return;
+    };
+    let Some(subject) = dependents(heads, verb).find(|&c| {
+        relations[c] == "nsubj" && c > last && (last + 1..c).all(|w| heads[w] == Some(c))
+    }) else {
+        return;
+    };
+    for child in dependents(heads, root)
+        .filter(|&c| c > verb)
+        .collect::<Vec<_>>()
+    {
+        heads[child] = Some(verb);
+    }
+    heads[verb] = None;
+    relations[verb] = "root";
+    heads[root] = Some(subject);
+    relations[root] = "amod";
 }
 
 /// Repairs a list of subjects the parser took for the sentence's head: in "China, Pakistan and

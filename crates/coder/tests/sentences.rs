@@ -2560,3 +2560,15 @@ fn people_from_two_countries_are_of_both() {
         [one("062", &["IDNMIL", "AUSMIL"], &[], "asserted")]
     );
 }
+
+#[test]
+fn a_list_of_modifiers_taken_for_the_head_modifies_the_subject() {
+    let events = code(
+        "Indian and Uzbek troops began their annual Dustlik joint exercise near the southern Uzbek city of Termez on Monday.",
+        "2025-03-03",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("062", &["INDMIL", "UZBMIL"], &[], "asserted")]
+    );
+}
