@@ -24,6 +24,7 @@ pub fn repair(tokens: &[Token], heads: &mut [Option<usize>], relations: &mut [&s
     listed_subject_taken_for_root(tokens, heads, relations);
     agent_of_a_noun_hung_beside_it(tokens, heads, relations);
     listed_modifier_taken_for_root(tokens, heads, relations);
+    first_subject_taken_for_root(tokens, heads, relations);
 }
 
 /// The words whose head is `head`, left to right.
@@ -587,6 +588,56 @@ fn listed_modifier_taken_for_root(
     relations[verb] = "root";
     heads[root] = Some(subject);
     relations[root] = "amod";
+}
+
+/// Repairs the first of two joined subjects the parser took for the sentence's head: in
+/// "Japan's Maritime Self-Defense Force and the Indian Navy began a joint exercise", it makes
+/// "Force" the root, "began" a loose dependent with "Navy" its subject, and "and" a word of
+/// "began". A root noun, then "and" and the subject of a finite verb hung loosely on it, is
+/// that verb's first subject, and the other its conjunct.
+fn first_subject_taken_for_root(
+    tokens: &[Token],
+    heads: &mut [Option<usize>],
+    relations: &mut [&str],
+) {
+    let Some(root) = root_of(heads) else {
+        return;
+    };
+    if !matches!(tokens[root].upos.as_str(), "NOUN" | "PROPN") {
+        return;
+    }
+    let Some(verb) = dependents(heads, root).find(|&c| {
+        matches!(relations[c], "dep" | "parataxis") && c > root && is_finite_verb(&tokens[c])
+    }) else {
+        return;
+    };
+    let Some(subject) = dependents(heads, verb).find(|&c| relations[c] == "nsubj" && c > root)
+    else {
+        return;
+    };
+    let Some(and) = (root + 1..subject).find(|&w| {
+        tokens[w].lemma == "and" && (heads[w] == Some(verb) || heads[w] == Some(subject))
+    }) else {
+        return;
+    };
+    // Only the subject's own words between "and" and the subject.
+    if !(and + 1..subject).all(|w| heads[w] == Some(subject)) {
+        return;
+    }
+    for child in dependents(heads, root)
+        .filter(|&c| c > verb)
+        .collect::<Vec<_>>()
+    {
+        heads[child] = Some(verb);
+    }
+    heads[verb] = None;
+    relations[verb] = "root";
+    heads[root] = Some(verb);
+    relations[root] = "nsubj";
+    heads[subject] = Some(root);
+    relations[subject] = "conj";
+    heads[and] = Some(subject);
+    relations[and] = "cc";
 }
 
 /// Repairs a list of subjects the parser took for the sentence's head: in "China, Pakistan and

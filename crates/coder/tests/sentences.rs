@@ -2572,3 +2572,15 @@ fn a_list_of_modifiers_taken_for_the_head_modifies_the_subject() {
         [one("062", &["INDMIL", "UZBMIL"], &[], "asserted")]
     );
 }
+
+#[test]
+fn the_first_of_two_joined_subjects_taken_for_the_head_is_the_verbs() {
+    let events = code(
+        "Japan's Maritime Self-Defense Force and the Indian Navy began a five-day joint exercise in the Bay of Bengal on Monday.",
+        "2025-03-03",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("062", &["JPNMIL", "INDMIL"], &[], "asserted")]
+    );
+}
