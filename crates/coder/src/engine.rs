@@ -2069,6 +2069,23 @@ impl Coder {
             }
             target.extend(doers.unwrap_or_default());
         }
+        // "Paris prosecutors opened an investigation into the alleged misuse of funds": a
+        // state's inquiry into what its sentence ties to no other country is into its own
+        // country's affairs.
+        if target.is_empty() && !joint && code.root() == "09" {
+            const STATE: [&str; 4] = ["GOV", "JUD", "COP", "LEG"];
+            target.extend(
+                source
+                    .iter()
+                    .filter(|s| s.sector.as_deref().is_some_and(|s| STATE.contains(&s)))
+                    .find_map(|s| s.country.as_deref())
+                    .filter(|&country| !names_another_country(parsed, country))
+                    .and_then(|country| {
+                        let &word = frame.target.first().or(frame.noun.as_ref())?;
+                        Some(country_named_by_word(parsed, word, country))
+                    }),
+            );
+        }
         // "was detained by police", "attacked a police station": the same for the target of
         // a material act.
         if target.is_empty() && material && !joint {
@@ -2636,6 +2653,12 @@ fn captive_of(parsed: &Parsed, verb: usize) -> Option<(usize, usize)> {
         _ => return None,
     };
     (captive < verb).then_some((captive, release))
+}
+
+/// The country `country` as the words of `word` name it (a thing of that country's).
+fn country_named_by_word(parsed: &Parsed, word: usize, country: &str) -> Actor {
+    let span = parsed.span(word, word);
+    Actor::of_country(parsed.text[span.0..span.1].to_string(), span, country, None)
 }
 
 /// The one country an article has named so far, its own and earlier sentences together,

@@ -2584,3 +2584,12 @@ fn the_first_of_two_joined_subjects_taken_for_the_head_is_the_verbs() {
         [one("062", &["JPNMIL", "INDMIL"], &[], "asserted")]
     );
 }
+
+#[test]
+fn a_states_inquiry_into_what_no_other_country_is_tied_to_is_into_its_own_affairs() {
+    let events = code(
+        "Paris prosecutors opened a preliminary investigation on Tuesday into the alleged misuse of parliamentary funds.",
+        "2025-03-03",
+    );
+    assert_eq!(summary(&events)[0].2, ["FRA"]);
+}
