@@ -2191,14 +2191,35 @@ impl Coder {
                 .any(|m| parsed.preposition(m) == Some("for"));
         // "appealed to international donors", "urged Western allies": an appeal to people
         // of no one country is made to no one in particular too.
+        // "urged other countries to honour their pledges": so are countries left unnamed.
+        let others = |w: usize| {
+            parsed.lemma(w) == "country"
+                && parsed.children[w]
+                    .iter()
+                    .any(|&c| matches!(parsed.lemma(c), "other" | "more" | "many"))
+        };
         let addressed_to_no_one = !frame.target.is_empty()
             && frame.target.iter().all(|&w| {
-                matches!(
-                    parsed.lemma(w),
-                    "donor" | "community" | "ally" | "partner" | "lender" | "investor"
-                )
+                others(w)
+                    || matches!(
+                        parsed.lemma(w),
+                        "donor" | "community" | "ally" | "partner" | "lender" | "investor"
+                    )
             });
-        let appeal = code.root() == "02" && (!addressed || addressed_to_no_one) && appealed_for;
+        // Nor is such an appeal aimed at whoever its words name beside them ("urged allies
+        // to send more air defence systems to Ukraine", "the country's international
+        // partners").
+        // "The lender" is one named before.
+        let definite = frame.target.iter().any(|&w| {
+            parsed
+                .children_with(w, "det")
+                .any(|d| parsed.lemma(d) == "the")
+        });
+        if code.root() == "02" && addressed_to_no_one && !definite {
+            target.clear();
+        }
+        let appeal = code.root() == "02"
+            && ((!addressed && appealed_for) || (addressed_to_no_one && !definite));
         // "Pakistan's military said Indian forces had violated the ceasefire": force told by
         // another country's side, with no one else named, was used against that side.
         if target.is_empty()

@@ -2593,3 +2593,13 @@ fn a_states_inquiry_into_what_no_other_country_is_tied_to_is_into_its_own_affair
     );
     assert_eq!(summary(&events)[0].2, ["FRA"]);
 }
+
+#[test]
+fn an_appeal_to_allies_or_other_countries_is_aimed_at_no_one_named() {
+    let events = code(
+        "NATO Secretary General Mark Rutte urged allies on Wednesday to send more air defence systems to Ukraine.",
+        "2025-10-15",
+    );
+    assert_eq!(summary(&events)[0].1, ["IGONAT"]);
+    assert!(summary(&events)[0].2.is_empty());
+}
