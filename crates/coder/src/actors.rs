@@ -130,7 +130,12 @@ pub fn actors_of(
 }
 
 /// A country's actor (of `sector`) whose evidence is the word `word` itself.
-fn country_named_by(parsed: &Parsed, word: usize, country: &str, sector: Option<&str>) -> Actor {
+pub fn country_named_by(
+    parsed: &Parsed,
+    word: usize,
+    country: &str,
+    sector: Option<&str>,
+) -> Actor {
     let (start, end) = parsed.span(word, word);
     Actor::of_country(
         parsed.text[start..end].to_string(),
@@ -1165,11 +1170,19 @@ pub fn titled_official(parsed: &Parsed, word: usize, country: &str) -> Option<Ac
     let phrase = parsed.core_phrase(word);
     // Every head of state is in the knowledge base: an unknown "President" presides over
     // something else ("COP30 President André Corrêa do Lago").
-    let title = parsed.mentions.iter().find(|m| {
-        phrase.contains(&m.start)
-            && matches!(m.referents.as_slice(), [Referent::Agent(sector)] if OFFICES.contains(&sector.as_str()))
-            && !matches!(parsed.lemma(m.end - 1), "president" | "chairman" | "chair")
-    })?;
+    let (title, sector) = parsed
+        .mentions
+        .iter()
+        .find_map(|m| match m.referents.as_slice() {
+            [Referent::Agent(sector)]
+                if phrase.contains(&m.start)
+                    && OFFICES.contains(&sector.as_str())
+                    && !matches!(parsed.lemma(m.end - 1), "president" | "chairman" | "chair") =>
+            {
+                Some((m, sector))
+            }
+            _ => None,
+        })?;
     // The name follows the title at once, and the knowledge base knows none of its words.
     let name: Vec<usize> = (title.end..parsed.len())
         .take_while(|&w| parsed.upos(w) == "PROPN" && phrase.contains(&w))
@@ -1182,9 +1195,6 @@ pub fn titled_official(parsed: &Parsed, word: usize, country: &str) -> Option<Ac
     if !unknown || !title_first {
         return None;
     }
-    let [Referent::Agent(sector)] = title.referents.as_slice() else {
-        return None;
-    };
     let (text, start, end) = evidence(parsed, &[title]);
     let last = name[name.len() - 1];
     let end = end.max(parsed.span(last, last).1);

@@ -9,7 +9,9 @@ use dyad_core::Doc;
 use dyad_kb::{Day, Kb, Pattern};
 use dyad_resolve::Gazetteer;
 
-use crate::actors::{Actor, actors_named, actors_of, agent_sector, located_agent, titled_official};
+use crate::actors::{
+    Actor, actors_named, actors_of, agent_sector, country_named_by, located_agent, titled_official,
+};
 use crate::dates::{Tense, date_of};
 use crate::event::{Action, Event, Plover};
 use crate::explain::{Notes, SentenceExplanation};
@@ -2082,7 +2084,7 @@ impl Coder {
                     .filter(|&country| !names_another_country(parsed, country))
                     .and_then(|country| {
                         let &word = frame.target.first().or(frame.noun.as_ref())?;
-                        Some(country_named_by_word(parsed, word, country))
+                        Some(country_named_by(parsed, word, country, None))
                     }),
             );
         }
@@ -2208,8 +2210,7 @@ impl Coder {
             });
         // Nor is such an appeal aimed at whoever its words name beside them ("urged allies
         // to send more air defence systems to Ukraine", "the country's international
-        // partners").
-        // "The lender" is one named before.
+        // partners"), unless they are one named before ("the lender").
         let definite = frame.target.iter().any(|&w| {
             parsed
                 .children_with(w, "det")
@@ -2674,12 +2675,6 @@ fn captive_of(parsed: &Parsed, verb: usize) -> Option<(usize, usize)> {
         _ => return None,
     };
     (captive < verb).then_some((captive, release))
-}
-
-/// The country `country` as the words of `word` name it (a thing of that country's).
-fn country_named_by_word(parsed: &Parsed, word: usize, country: &str) -> Actor {
-    let span = parsed.span(word, word);
-    Actor::of_country(parsed.text[span.0..span.1].to_string(), span, country, None)
 }
 
 /// The one country an article has named so far, its own and earlier sentences together,

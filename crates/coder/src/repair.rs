@@ -546,6 +546,41 @@ fn speaker_taken_for_oblique(
     }
 }
 
+/// The finite verb the parser hung loosely (as "dep" or "parataxis") on `root`, after `after`:
+/// the sentence's real verb when the root is one of its nouns or modifiers.
+fn loose_finite_verb(
+    tokens: &[Token],
+    heads: &[Option<usize>],
+    relations: &[&str],
+    root: usize,
+    after: usize,
+) -> Option<usize> {
+    dependents(heads, root).find(|&c| {
+        matches!(relations[c], "dep" | "parataxis") && c > after && is_finite_verb(&tokens[c])
+    })
+}
+
+/// Makes `verb` the sentence's root in place of `root`, with the words after it that hung on
+/// the old root, and hangs the old root on `head` as `relation`.
+fn promote_to_root(
+    heads: &mut [Option<usize>],
+    relations: &mut [&str],
+    (root, verb): (usize, usize),
+    head: usize,
+    relation: &'static str,
+) {
+    for child in dependents(heads, root)
+        .filter(|&c| c > verb)
+        .collect::<Vec<_>>()
+    {
+        heads[child] = Some(verb);
+    }
+    heads[verb] = None;
+    relations[verb] = "root";
+    heads[root] = Some(head);
+    relations[root] = relation;
+}
+
 /// Repairs a list of modifiers the parser took for the sentence's head: in "Indian and Uzbek
 /// troops began a joint exercise", it makes "Indian" the root, "Uzbek" its conjunct and
 /// "began" a loose dependent with "troops" its subject. A root adjective with a conjunct, right
@@ -568,9 +603,7 @@ fn listed_modifier_taken_for_root(
     else {
         return;
     };
-    let Some(verb) = dependents(heads, root).find(|&c| {
-        matches!(relations[c], "dep" | "parataxis") && c > last && is_finite_verb(&tokens[c])
-    }) else {
+    let Some(verb) = loose_finite_verb(tokens, heads, relations, root, last) else {
         return;
     };
     let Some(subject) = dependents(heads, verb).find(|&c| {
@@ -578,16 +611,7 @@ fn listed_modifier_taken_for_root(
     }) else {
         return;
     };
-    for child in dependents(heads, root)
-        .filter(|&c| c > verb)
-        .collect::<Vec<_>>()
-    {
-        heads[child] = Some(verb);
-    }
-    heads[verb] = None;
-    relations[verb] = "root";
-    heads[root] = Some(subject);
-    relations[root] = "amod";
+    promote_to_root(heads, relations, (root, verb), subject, "amod");
 }
 
 /// Repairs the first of two joined subjects the parser took for the sentence's head: in
@@ -606,9 +630,7 @@ fn first_subject_taken_for_root(
     if !matches!(tokens[root].upos.as_str(), "NOUN" | "PROPN") {
         return;
     }
-    let Some(verb) = dependents(heads, root).find(|&c| {
-        matches!(relations[c], "dep" | "parataxis") && c > root && is_finite_verb(&tokens[c])
-    }) else {
+    let Some(verb) = loose_finite_verb(tokens, heads, relations, root, root) else {
         return;
     };
     let Some(subject) = dependents(heads, verb).find(|&c| relations[c] == "nsubj" && c > root)
@@ -624,16 +646,7 @@ fn first_subject_taken_for_root(
     if !(and + 1..subject).all(|w| heads[w] == Some(subject)) {
         return;
     }
-    for child in dependents(heads, root)
-        .filter(|&c| c > verb)
-        .collect::<Vec<_>>()
-    {
-        heads[child] = Some(verb);
-    }
-    heads[verb] = None;
-    relations[verb] = "root";
-    heads[root] = Some(verb);
-    relations[root] = "nsubj";
+    promote_to_root(heads, relations, (root, verb), verb, "nsubj");
     heads[subject] = Some(root);
     relations[subject] = "conj";
     heads[and] = Some(subject);
@@ -659,9 +672,7 @@ fn listed_subject_taken_for_root(
     }
     let finite = |w: usize| is_finite_verb(&tokens[w]);
     let subjectless = |w: usize| !has_subject(heads, relations, w);
-    let Some(verb) = dependents(heads, root)
-        .find(|&c| matches!(relations[c], "dep" | "parataxis") && c > root && finite(c))
-    else {
+    let Some(verb) = loose_finite_verb(tokens, heads, relations, root, root) else {
         return;
     };
     // "China, Pakistan and Afghanistan agreed to ..., Dar said": the subject of what is said.
@@ -685,16 +696,7 @@ fn listed_subject_taken_for_root(
             heads[next] = Some(root);
         }
     }
-    for child in dependents(heads, root)
-        .filter(|&c| c > verb)
-        .collect::<Vec<_>>()
-    {
-        heads[child] = Some(verb);
-    }
-    heads[verb] = None;
-    relations[verb] = "root";
-    heads[root] = Some(clause);
-    relations[root] = "nsubj";
+    promote_to_root(heads, relations, (root, verb), clause, "nsubj");
 }
 
 /// Repairs the "by" phrase of an event noun the parser hung beside the noun: in "signed an
