@@ -560,6 +560,23 @@ fn loose_finite_verb(
     })
 }
 
+/// A root noun or name and the finite verb hung loosely on it after it: a sentence whose
+/// subject the parser took for its head.
+fn nominal_root_with_loose_verb(
+    tokens: &[Token],
+    heads: &[Option<usize>],
+    relations: &[&str],
+) -> Option<(usize, usize)> {
+    let root = root_of(heads)?;
+    if !matches!(tokens[root].upos.as_str(), "NOUN" | "PROPN") {
+        return None;
+    }
+    Some((
+        root,
+        loose_finite_verb(tokens, heads, relations, root, root)?,
+    ))
+}
+
 /// Makes `verb` the sentence's root in place of `root`, with the words after it that hung on
 /// the old root, and hangs the old root on `head` as `relation`.
 fn promote_to_root(
@@ -624,13 +641,7 @@ fn first_subject_taken_for_root(
     heads: &mut [Option<usize>],
     relations: &mut [&str],
 ) {
-    let Some(root) = root_of(heads) else {
-        return;
-    };
-    if !matches!(tokens[root].upos.as_str(), "NOUN" | "PROPN") {
-        return;
-    }
-    let Some(verb) = loose_finite_verb(tokens, heads, relations, root, root) else {
+    let Some((root, verb)) = nominal_root_with_loose_verb(tokens, heads, relations) else {
         return;
     };
     let Some(subject) = dependents(heads, verb).find(|&c| relations[c] == "nsubj" && c > root)
@@ -664,17 +675,11 @@ fn listed_subject_taken_for_root(
     heads: &mut [Option<usize>],
     relations: &mut [&str],
 ) {
-    let Some(root) = root_of(heads) else {
+    let Some((root, verb)) = nominal_root_with_loose_verb(tokens, heads, relations) else {
         return;
     };
-    if !matches!(tokens[root].upos.as_str(), "NOUN" | "PROPN") {
-        return;
-    }
     let finite = |w: usize| is_finite_verb(&tokens[w]);
     let subjectless = |w: usize| !has_subject(heads, relations, w);
-    let Some(verb) = loose_finite_verb(tokens, heads, relations, root, root) else {
-        return;
-    };
     // "China, Pakistan and Afghanistan agreed to ..., Dar said": the subject of what is said.
     let Some(clause) = Some(verb).filter(|&v| subjectless(v)).or_else(|| {
         dependents(heads, verb).find(|&c| {
