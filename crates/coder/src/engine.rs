@@ -2211,10 +2211,13 @@ impl Coder {
         // Nor is such an appeal aimed at whoever its words name beside them ("urged allies
         // to send more air defence systems to Ukraine", "the country's international
         // partners"), unless they are one named before ("the lender").
+        // Nor when their own words name them ("NATO allies", "Gulf partners").
         let definite = frame.target.iter().any(|&w| {
-            parsed
-                .children_with(w, "det")
-                .any(|d| parsed.lemma(d) == "the")
+            parsed.children[w].iter().any(|&c| {
+                (parsed.relation(c) == "det" && parsed.lemma(c) == "the")
+                    || (matches!(parsed.relation(c), "compound" | "amod")
+                        && parsed.mentions_at(c).any(|m| !is_agent_only(m)))
+            })
         });
         if code.root() == "02" && addressed_to_no_one && !definite {
             target.clear();
@@ -2561,9 +2564,8 @@ fn doer_of_act_told_before(
         "raid",
         "massacre",
     ];
-    const OTHER: [&str; 37] = [
+    const OTHER: [&str; 35] = [
         "case",
-        "proposal",
         "bill",
         "blast",
         "explosion",
@@ -2598,7 +2600,6 @@ fn doer_of_act_told_before(
         "test",
         "launch",
         "measure",
-        "plan",
     ];
     const CHARGES: [&str; 5] = ["accusation", "charge", "allegation", "claim", "criticism"];
     const REQUESTS: [&str; 6] = ["request", "demand", "appeal", "call", "ultimatum", "plea"];

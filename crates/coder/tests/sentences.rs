@@ -2603,3 +2603,12 @@ fn an_appeal_to_allies_or_other_countries_is_aimed_at_no_one_named() {
     assert_eq!(summary(&events)[0].1, ["IGONAT"]);
     assert!(summary(&events)[0].2.is_empty());
 }
+
+#[test]
+fn an_appeal_to_allies_its_own_words_name_is_aimed_at_them() {
+    let events = code(
+        "Polish Prime Minister Donald Tusk said the government would ask NATO allies to help protect critical infrastructure.",
+        "2025-11-20",
+    );
+    assert_eq!(summary(&events)[0].2, ["IGONAT"]);
+}
