@@ -1860,12 +1860,17 @@ impl Coder {
         // sentence names one in the usual places: the object, "on", "against", "with", ...
         // unless its target is an act told before with named doers, found below ("Rwanda cut
         // ties with Belgium, and Belgium called the decision disproportionate").
-        let names_done_act = || {
-            frame.target.iter().any(|&w| {
-                doer_of_act_told_before(parsed, w, prior, &source).is_some_and(|d| !d.is_empty())
-            })
-        };
-        if target.is_empty() && !joint && !names_done_act() {
+        // The doers of the acts the target words (then the event noun) refer back to, once.
+        let acts_told_before: Vec<Option<Vec<Actor>>> = frame
+            .target
+            .iter()
+            .chain(&frame.noun)
+            .map(|&w| doer_of_act_told_before(parsed, w, prior, &source))
+            .collect();
+        let names_done_act = acts_told_before[..frame.target.len()]
+            .iter()
+            .any(|doers| doers.as_ref().is_some_and(|d| !d.is_empty()));
+        if target.is_empty() && !joint && !names_done_act {
             target = other_targets(parsed, frame, pattern)
                 .into_iter()
                 .map(targets_named_by)
@@ -2052,11 +2057,7 @@ impl Coder {
         if target.is_empty() && !joint {
             // The act may be the target ("condemned the attack") or the event noun itself
             // ("denied the accusation").
-            let doers = frame
-                .target
-                .iter()
-                .chain(&frame.noun)
-                .find_map(|&w| doer_of_act_told_before(parsed, w, prior, &source));
+            let doers = acts_told_before.iter().find_map(Clone::clone);
             act_of_unnamed_doers = doers.as_ref().is_some_and(Vec::is_empty);
             // "The group said it had carried out the attack": force done to an attack told
             // before is that attack told again.
