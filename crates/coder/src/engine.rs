@@ -2158,15 +2158,19 @@ impl Coder {
                     .unwrap_or_default(),
             );
         }
-        // With no other country named, troops deployed are deployed at home ("would deploy
-        // troops across the capital"), and force is used on the state's own people.
+        // With no other country named, force is used on the state's own people.
         let at_home = protest
             || repression
-            || ["081", "082", "083", "172", "153", "154"]
+            || ["081", "082", "083", "172", "153"]
                 .iter()
                 .any(|c| code.cameo.starts_with(c));
         // Said of acts told by a verb: "rejected the protest" is no protest by the rejecter.
         let told_by_verb = parsed.upos(frame.predicate) == "VERB";
+        // With no other country named, troops deployed are deployed at home ("would deploy
+        // troops across the capital"), aimed at no one: kept with no target.
+        let deployed_at_home = code.cameo.starts_with("154")
+            && told_by_verb
+            && source.iter().any(|s| s.country.is_some());
         if target.is_empty() && at_home && told_by_verb && !joint {
             target.extend(source.iter().find_map(|s| {
                 let country = s.country.as_deref()?;
@@ -2243,6 +2247,7 @@ impl Coder {
             && !joint
             && !act_of_unnamed_doers
             && !appeal
+            && !deployed_at_home
         {
             notes.add(|| {
                 let words: Vec<&str> = frame.target.iter().map(|&w| parsed.form(w)).collect();
@@ -2290,8 +2295,8 @@ impl Coder {
             }
         }
         let (source, mut target) = (distinct(source), distinct(target));
-        // "Ecuador deployed 3,000 soldiers to Guayaquil": a deployment at home is aimed at
-        // no one else; the place it names is no target.
+        // "Ecuador deployed 3,000 soldiers to Guayaquil": nor is a deployment at home aimed
+        // at the place it names.
         if code.cameo.starts_with("154")
             && !target.is_empty()
             && target
