@@ -1195,13 +1195,16 @@ pub fn titled_official(parsed: &Parsed, word: usize, country: &str) -> Option<Ac
     if !unknown || !title_first {
         return None;
     }
-    let (text, start, end) = evidence(parsed, &[title]);
-    let last = name[name.len() - 1];
-    let end = end.max(parsed.span(last, last).1);
-    let text = parsed.text.get(start..end).map_or(text, str::to_string);
+    // The title and the name it comes before are the evidence.
+    let (start, end) = parsed.span(title.start, name[name.len() - 1]);
     Some(Actor {
         person: true,
-        ..Actor::of_country(text, (start, end), country, Some(sector))
+        ..Actor::of_country(
+            parsed.text[start..end].to_string(),
+            (start, end),
+            country,
+            Some(sector),
+        )
     })
 }
 
