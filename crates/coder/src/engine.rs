@@ -3194,9 +3194,25 @@ fn event_noun(parsed: &Parsed, verb: usize, object: Option<usize>, lemma: &str) 
     );
     // "raised its alert level against North Korea": a level or state of something is that
     // thing.
+    // "send a military aid package", "an arms shipment": a batch of something is that thing.
     nouns.extend(
         object
-            .filter(|&o| matches!(parsed.lemma(o), "level" | "status" | "state" | "readiness"))
+            .filter(|&o| {
+                matches!(
+                    parsed.lemma(o),
+                    "level"
+                        | "status"
+                        | "state"
+                        | "readiness"
+                        | "package"
+                        | "shipment"
+                        | "consignment"
+                        | "tranche"
+                        | "batch"
+                        | "delivery"
+                        | "cargo"
+                )
+            })
             .map(|o| parsed.children_with(o, "compound").collect::<Vec<_>>())
             .unwrap_or_default(),
     );

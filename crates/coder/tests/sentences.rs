@@ -2612,3 +2612,15 @@ fn an_appeal_to_allies_its_own_words_name_is_aimed_at_them() {
     );
     assert_eq!(summary(&events)[0].2, ["IGONAT"]);
 }
+
+#[test]
+fn a_package_or_shipment_of_aid_is_aid() {
+    let events = code(
+        "Denmark said on Monday it would send a new military aid package worth 4.2 billion crowns to Ukraine.",
+        "2025-03-10",
+    );
+    assert_eq!(
+        summary(&events),
+        [one("033", &["DNK"], &["UKR"], "asserted")]
+    );
+}
