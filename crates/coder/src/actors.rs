@@ -126,7 +126,28 @@ pub fn actors_of(
             None => actors.extend(coreferent(parsed, w, recent)),
         }
     }
+    for actor in &mut actors {
+        brussels_as_belgium(actor, recent);
+    }
     actors
+}
+
+/// "Brussels" stands for the European Union, but for Belgium's government in an article that
+/// names Belgium: "Rwanda severed relations with Belgium, accusing Brussels of taking sides".
+fn brussels_as_belgium(actor: &mut Actor, recent: &[Vec<Actor>]) {
+    let the_city = actor.code == "IGOEU" && actor.text == "Brussels";
+    let belgium_named = recent
+        .iter()
+        .flatten()
+        .any(|a| a.country.as_deref() == Some("BEL") && a.code != "IGOEU");
+    if the_city && belgium_named {
+        *actor = Actor::of_country(
+            actor.text.clone(),
+            (actor.start, actor.end),
+            "BEL",
+            Some("GOV"),
+        );
+    }
 }
 
 /// A country's actor (of `sector`) whose evidence is the word `word` itself.

@@ -2624,3 +2624,21 @@ fn a_package_or_shipment_of_aid_is_aid() {
         [one("033", &["DNK"], &["UKR"], "asserted")]
     );
 }
+
+#[test]
+fn brussels_is_the_eu_but_belgium_where_the_article_names_belgium() {
+    let eu = code(
+        "Georgia's prime minister accused Brussels on Monday of blackmail over the visa-free regime.",
+        "2025-03-10",
+    );
+    assert_eq!(summary(&eu)[0].2, ["IGOEU"]);
+    let belgium = code(
+        "Rwanda severed diplomatic relations with Belgium on Monday, accusing Brussels of taking sides in the conflict.",
+        "2025-03-17",
+    );
+    let accusation = summary(&belgium)
+        .into_iter()
+        .find(|e| e.0 == "112")
+        .expect("an accusation");
+    assert_eq!(accusation.2, ["BELGOV"]);
+}
