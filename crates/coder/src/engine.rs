@@ -3504,6 +3504,19 @@ fn subject_of(parsed: &Parsed, verb: usize) -> Vec<usize> {
                 return vec![head];
             }
         }
+        // "fired tear gas at hundreds of people demonstrating against the cost of living": a
+        // present participle describing people or a party is what they do ("tents sheltering
+        // families" tells of no act, and "accused Kigali of arming the rebels" of a charge).
+        if at == verb
+            && parsed.full_relation(verb) == "acl"
+            && parsed.xpos(verb) == "VBG"
+            && parsed.children_with(verb, "mark").next().is_none()
+            && let Some(doer) = parsed.heads[verb].filter(|&h| h < verb)
+            && matches!(parsed.upos(doer), "NOUN" | "PROPN")
+            && parsed.mentions_at(doer).next().is_some()
+        {
+            return vec![doer];
+        }
         // "fishermen whom the Sri Lankan navy arrested" parsed with the navy as a passive
         // subject of a verb with no passive auxiliary: it is the active subject.
         if at == verb

@@ -2642,3 +2642,25 @@ fn brussels_is_the_eu_but_belgium_where_the_article_names_belgium() {
         .expect("an accusation");
     assert_eq!(accusation.2, ["BELGOV"]);
 }
+
+#[test]
+fn a_participle_describing_people_is_what_they_do() {
+    let events = code(
+        "Police shot dead at least 19 people demonstrating against a ban on social media platforms in Kathmandu on Monday.",
+        "2025-09-09",
+    );
+    let protest = summary(&events)
+        .into_iter()
+        .find(|e| e.0.starts_with("14"))
+        .expect("a protest");
+    assert_eq!(protest.1, ["NPLCVL"]);
+}
+
+#[test]
+fn a_participle_describing_a_thing_or_a_charge_is_no_act() {
+    let events = code(
+        "Israeli airstrikes on tents sheltering displaced families in Khan Younis killed at least 22 people on Saturday.",
+        "2025-05-18",
+    );
+    assert!(summary(&events).iter().all(|e| !e.0.starts_with("07")));
+}
