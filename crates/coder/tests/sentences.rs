@@ -2664,3 +2664,45 @@ fn a_participle_describing_a_thing_or_a_charge_is_no_act() {
     );
     assert!(summary(&events).iter().all(|e| !e.0.starts_with("07")));
 }
+
+#[test]
+fn new_wire_frames_code_their_acts() {
+    let cases = [
+        (
+            "The International Monetary Fund approved the release of about $350 million to Sri Lanka on Friday.",
+            "071",
+        ),
+        (
+            "A Manila court on Friday granted bail to a former police colonel on trial for murder.",
+            "0841",
+        ),
+        (
+            "Mexico sent 29 alleged cartel figures to the United States on Thursday.",
+            "063",
+        ),
+        (
+            "The Pakistani Taliban claimed the attack in a message to journalists.",
+            "015",
+        ),
+        (
+            "Chinese foreign ministry spokesman Guo Jiakun dismissed the protest on Wednesday.",
+            "120",
+        ),
+        (
+            "Hungary on Monday blocked the renewal of European Union sanctions on Russian individuals.",
+            "129",
+        ),
+        (
+            "Canada will impose a 100 percent surtax on Chinese-made electric vehicles from October 1.",
+            "163",
+        ),
+    ];
+    for (text, cameo) in cases {
+        let events = code(text, "2025-03-10");
+        assert!(
+            summary(&events).iter().any(|e| e.0 == cameo),
+            "{text}: {:?}",
+            summary(&events)
+        );
+    }
+}
