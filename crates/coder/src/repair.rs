@@ -25,6 +25,7 @@ pub fn repair(tokens: &[Token], heads: &mut [Option<usize>], relations: &mut [&s
     agent_of_a_noun_hung_beside_it(tokens, heads, relations);
     listed_modifier_taken_for_root(tokens, heads, relations);
     first_subject_taken_for_root(tokens, heads, relations);
+    participle_taken_for_complement(tokens, heads, relations);
 }
 
 /// The words whose head is `head`, left to right.
@@ -735,6 +736,42 @@ fn agent_of_a_noun_hung_beside_it(
         relations[agent] = "nmod";
         for destination in destinations {
             heads[destination] = Some(noun);
+        }
+    }
+}
+
+/// Repairs a participle describing an object the parser took for the verb's open complement:
+/// in "called on Ethiopia and Eritrea to pull back troops massed along their shared border",
+/// it makes "massed" a complement of "pull". A past participle with no subject, auxiliary or
+/// object of its own right after its verb's object describes that object.
+fn participle_taken_for_complement(
+    tokens: &[Token],
+    heads: &mut [Option<usize>],
+    relations: &mut [&str],
+) {
+    for participle in 1..tokens.len() {
+        let object = participle - 1;
+        let Some(verb) = heads[participle] else {
+            continue;
+        };
+        // "keep the accord suspended", "found him guilty": these verbs do take a state of
+        // their object as a complement.
+        const OF_STATE: [&str; 12] = [
+            "keep", "leave", "find", "hold", "declare", "consider", "get", "have", "make", "see",
+            "want", "render",
+        ];
+        let describes_object = relations[participle] == "xcomp"
+            && !OF_STATE.contains(&tokens[verb].lemma.as_str())
+            // The tagger often takes such a participle for a past tense.
+            && matches!(tokens[participle].xpos.as_str(), "VBN" | "VBD")
+            && heads[object] == Some(verb)
+            && relations[object] == "obj"
+            && !has_subject(heads, relations, participle)
+            && !dependents(heads, participle)
+                .any(|c| relations[c].starts_with("aux") || relations[c] == "obj");
+        if describes_object {
+            heads[participle] = Some(object);
+            relations[participle] = "acl";
         }
     }
 }

@@ -2706,3 +2706,17 @@ fn new_wire_frames_code_their_acts() {
         );
     }
 }
+
+#[test]
+fn a_participle_after_an_object_describes_it() {
+    let events = code(
+        "African Union Commission chairperson Mahmoud Ali Youssouf called on Ethiopia and Eritrea to pull back troops massed along their shared border.",
+        "2026-09-09",
+    );
+    assert!(summary(&events).iter().all(|e| e.0 != "154"));
+    let massing = code(
+        "Guyana said on Monday that Venezuelan troops were massing near the Cuyuni River.",
+        "2025-03-10",
+    );
+    assert_eq!(summary(&massing)[0].0, "154");
+}
