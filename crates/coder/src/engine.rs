@@ -1734,6 +1734,16 @@ impl Coder {
         if source.is_empty() && unnamed_agent {
             source.extend(locate(&frame.source));
         }
+        // "Riek Machar, who was placed under house arrest in Juba": an arrest, detention or
+        // expulsion told in the passive with no one named as its doer is the work of the
+        // state where the sentence puts it.
+        let agentless_coercion = frame.source.is_empty()
+            && code.root() == "17"
+            && parsed.xpos(frame.predicate) == "VBN"
+            && parsed.child_full(frame.predicate, "nsubj:pass").is_some();
+        if source.is_empty() && agentless_coercion {
+            source.extend(place_of(parsed, &self.kb, frame.predicate, day));
+        }
         // "Interior Minister Mohsin Naqvi condemned the killings": an official the knowledge
         // base does not know, named by an office, in an article that has named one country
         // only (or under that country's dateline), holds that country's office.

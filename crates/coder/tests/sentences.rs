@@ -2720,3 +2720,13 @@ fn a_participle_after_an_object_describes_it() {
     );
     assert_eq!(summary(&massing)[0].0, "154");
 }
+
+#[test]
+fn an_arrest_told_in_the_passive_with_no_doer_is_the_state_where_it_happens() {
+    let events = code(
+        "At least 20 protesters were detained in Buenos Aires on Wednesday.",
+        "2025-03-12",
+    );
+    assert_eq!(summary(&events)[0].0, "173");
+    assert_eq!(summary(&events)[0].1, ["ARG"]);
+}
