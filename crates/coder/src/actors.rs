@@ -358,7 +358,7 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
     let flat: Vec<Actor> = earlier.iter().copied().flatten().cloned().collect();
     let people: Vec<&Actor> = distinct_people(&flat);
     let subject = parsed.relation(word) == "nsubj";
-    let is_person = |a: &&Actor| a.person && a.sector.is_some();
+    let is_person = |a: &&Actor| holds_a_role(a);
     let here_before = recent.last().and_then(|sentence| {
         sentence
             .iter()
@@ -414,9 +414,14 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
             // "accused the Rapid Support Forces ..., saying the group's fighters had
             // shelled a camp": an organisation named before it in its own sentence too.
             let organisations_here = named_here.iter().copied().filter(|a| a.entity.is_some());
+            // "Guterres urged the group to halt its offensive": a group, movement or militia
+            // is no body of states.
+            let of_states = |a: &&Actor| a.code.starts_with("IGO");
+            let not_states = matches!(lemma, "group" | "movement" | "militia");
             flat.iter()
                 .chain(organisations_here)
                 .rev()
+                .filter(|a| !(not_states && of_states(a)))
                 .find(|a| !a.person && (a.entity.is_some() || (by_seat(a) && !party_before)))
                 .map(|a| vec![here(a)])
                 .unwrap_or_default()
@@ -427,7 +432,7 @@ fn coreferent(parsed: &Parsed, word: usize, recent: &[Vec<Actor>]) -> Vec<Actor>
             let in_sentence = named_here
                 .iter()
                 .copied()
-                .rfind(|a| a.person && a.sector.is_some());
+                .rfind(|a| holds_a_role(a));
             in_sentence
                 .or(people.last().copied())
                 .map(|a| vec![here(a)])
@@ -961,11 +966,18 @@ pub fn names_a_border(parsed: &Parsed, mention: &Mention) -> bool {
 }
 
 /// The people among `recent`, each once, in the order of their last mention.
+/// Whether `actor` is a person who holds a role: of a country's sector ("JPNGOV") or of an
+/// international body ("IGOUNO" for the U.N. secretary-general).
+fn holds_a_role(actor: &Actor) -> bool {
+    let international = actor.code.starts_with("IGO") || actor.code.starts_with("NGO");
+    actor.person && (actor.sector.is_some() || international)
+}
+
 fn distinct_people(recent: &[Actor]) -> Vec<&Actor> {
     let mut people: Vec<&Actor> = Vec::new();
     for actor in recent
         .iter()
-        .filter(|a| a.person && a.entity.is_some() && a.sector.is_some())
+        .filter(|a| a.entity.is_some() && holds_a_role(a))
     {
         people.retain(|p| p.entity != actor.entity);
         people.push(actor);

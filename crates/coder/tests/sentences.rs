@@ -2730,3 +2730,29 @@ fn an_arrest_told_in_the_passive_with_no_doer_is_the_state_where_it_happens() {
     assert_eq!(summary(&events)[0].0, "173");
     assert_eq!(summary(&events)[0].1, ["ARG"]);
 }
+
+#[test]
+fn he_after_the_head_of_an_international_body_is_that_person() {
+    let events = code(
+        "U.N. Secretary-General Antonio Guterres urged the rebels to halt their offensive. He also called on Rwanda to pull its troops out of Congolese territory.",
+        "2025-02-21",
+    );
+    let call = summary(&events)
+        .into_iter()
+        .find(|e| e.2 == ["RWA"])
+        .expect("a call on Rwanda");
+    assert_eq!(call.1, ["IGOUNO"]);
+}
+
+#[test]
+fn the_group_is_no_body_of_states() {
+    let events = code(
+        "M23 rebels captured Bukavu last weekend. U.N. Secretary-General Antonio Guterres urged the group to halt its offensive immediately.",
+        "2025-02-21",
+    );
+    let urge = summary(&events)
+        .into_iter()
+        .find(|e| e.0 == "020")
+        .expect("an appeal");
+    assert_eq!(urge.2, ["CODREB"]);
+}
