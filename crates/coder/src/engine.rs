@@ -1747,8 +1747,14 @@ impl Coder {
         // "Interior Minister Mohsin Naqvi condemned the killings": an official the knowledge
         // base does not know, named by an office, in an article that has named one country
         // only (or under that country's dateline), holds that country's office.
+        let said_from = frame
+            .source
+            .iter()
+            .map(|&w| parsed.span(w, w).0)
+            .min()
+            .unwrap_or(usize::MAX);
         if source.is_empty()
-            && let Some(country) = sole_country(recent, setting.dateline.as_deref())
+            && let Some(country) = sole_country(recent, setting.dateline.as_deref(), said_from)
         {
             source.extend(frame.source.iter().find_map(|&w| {
                 titled_official(parsed, w, &country).or_else(|| {
@@ -2694,12 +2700,22 @@ fn captive_of(parsed: &Parsed, verb: usize) -> Option<(usize, usize)> {
     (captive < verb).then_some((captive, release))
 }
 
-/// The one country an article has named so far, its own and earlier sentences together,
-/// agreeing with its dateline when it has one; `None` when it has named two or more.
-fn sole_country(recent: &[Vec<Actor>], dateline: Option<&str>) -> Option<String> {
+/// The one country an article has named before byte `before` (in its own sentence and the
+/// earlier ones; or anywhere so far when it named none before), agreeing with its dateline
+/// when it has one; `None` when it has named two or more. "after a campaign in which the government accused Russia": the government is of the
+/// country named before it, not of the one it acts upon.
+fn sole_country(recent: &[Vec<Actor>], dateline: Option<&str>, before: usize) -> Option<String> {
+    let named = |a: &&Actor| a.country.is_some();
+    // With no country named before it, those named after it in its own sentence count.
+    let any_before = recent
+        .iter()
+        .flatten()
+        .filter(named)
+        .any(|a| a.start < before);
     let mut countries = recent
         .iter()
         .flatten()
+        .filter(|a| !any_before || a.start < before)
         .filter_map(|a| a.country.as_deref())
         .chain(dateline);
     let first = countries.next()?;

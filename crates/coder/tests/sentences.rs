@@ -2756,3 +2756,17 @@ fn the_group_is_no_body_of_states() {
         .expect("an appeal");
     assert_eq!(urge.2, ["CODREB"]);
 }
+
+#[test]
+fn the_government_is_of_the_country_named_before_it_not_the_one_it_acts_on() {
+    let events = code(
+        "Moldova's pro-European ruling party won a clear majority in Sunday's parliamentary election, after a campaign in which the government accused Russia of spending hundreds of millions of euros to sway voters.",
+        "2025-09-29",
+    );
+    let accusation = summary(&events)
+        .into_iter()
+        .find(|e| e.0 == "112")
+        .expect("an accusation");
+    assert_eq!(accusation.1, ["MDAGOV"]);
+    assert_eq!(accusation.2, ["RUS"]);
+}
