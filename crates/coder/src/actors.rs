@@ -989,7 +989,8 @@ fn distinct_people(recent: &[Actor]) -> Vec<&Actor> {
 /// definite descriptions ("he", "the premier", "the group"). A person the knowledge base does
 /// not know counts when an apposition says who they are ("James Kabarebe, Rwanda's minister
 /// of state").
-pub fn actors_named(parsed: &Parsed, kb: &Kb, day: Day) -> Vec<Actor> {
+/// `earlier` are the countries the article named before this sentence (and its dateline's).
+pub fn actors_named(parsed: &Parsed, kb: &Kb, day: Day, earlier: &[String]) -> Vec<Actor> {
     let mut named: Vec<Actor> = parsed
         .mentions
         .iter()
@@ -999,6 +1000,18 @@ pub fn actors_named(parsed: &Parsed, kb: &Kb, day: Day) -> Vec<Actor> {
                 .or_else(|| country_by_name(parsed, mention))
         })
         .collect();
+    // The one country the article has named so far, this sentence included.
+    let mut countries: Vec<&str> = earlier
+        .iter()
+        .map(String::as_str)
+        .chain(named.iter().filter_map(|a| a.country.as_deref()))
+        .collect();
+    countries.sort_unstable();
+    countries.dedup();
+    let country = match countries.as_slice() {
+        [one] => Some(one.to_string()),
+        _ => None,
+    };
     for word in 0..parsed.len() {
         if parsed.upos(word) != "PROPN" || parsed.relation(word) == "flat" {
             continue;
@@ -1029,8 +1042,16 @@ pub fn actors_named(parsed: &Parsed, kb: &Kb, day: Day) -> Vec<Actor> {
                 && agent_sector(parsed, c).is_some()
         });
         let known = (word..=name_end(parsed, word)).any(|w| parsed.mentions_at(w).next().is_some());
+        // "Attorney General Consuelo Porras", with no country in the phrase, holds the office
+        // of the one country the article has named.
         let Some(role) = actor_of(parsed, kb, word, day)
             .filter(|a| titled && !known && a.sector.is_some() && a.country.is_some() && !a.person)
+            .or_else(|| {
+                country
+                    .as_deref()
+                    .filter(|_| titled && !known)
+                    .and_then(|c| titled_official(parsed, word, c))
+            })
         else {
             continue;
         };

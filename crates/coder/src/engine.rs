@@ -182,7 +182,13 @@ impl Coder {
             let mut coded: Vec<Coded> = Vec::new();
             // The people this sentence names count for its own later pronouns ("Macron began
             // his tour in Kenya, where he signed ...").
-            let named = actors_named(&parsed, &self.kb, day);
+            let earlier: Vec<String> = recent
+                .iter()
+                .flatten()
+                .filter_map(|a| a.country.clone())
+                .chain(setting.dateline.clone())
+                .collect();
+            let named = actors_named(&parsed, &self.kb, day, &earlier);
             recent.push(named);
             for frame in self.frames(&parsed, &mut notes) {
                 let Some(event) =

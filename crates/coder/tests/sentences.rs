@@ -2770,3 +2770,16 @@ fn the_government_is_of_the_country_named_before_it_not_the_one_it_acts_on() {
     assert_eq!(accusation.1, ["MDAGOV"]);
     assert_eq!(accusation.2, ["RUS"]);
 }
+
+#[test]
+fn a_titled_official_the_knowledge_base_does_not_know_is_found_again_by_surname() {
+    let events = code(
+        "Guatemalan President Bernardo Arevalo sent Congress a bill on Monday that would allow him to dismiss Attorney General Consuelo Porras. Porras has refused to resign. Washington sanctioned Porras in 2022.",
+        "2025-05-20",
+    );
+    let sanction = summary(&events)
+        .into_iter()
+        .find(|e| e.0 == "163")
+        .expect("a sanction");
+    assert_eq!(sanction.2, ["GTMJUD"]);
+}
