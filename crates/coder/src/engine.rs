@@ -2592,7 +2592,12 @@ fn doer_of_act_told_before(
         "raid",
         "massacre",
     ];
-    const OTHER: [&str; 35] = [
+    const OTHER: [&str; 40] = [
+        "manoeuvre",
+        "maneuver",
+        "action",
+        "behaviour",
+        "behavior",
         "case",
         "bill",
         "blast",
@@ -3970,7 +3975,18 @@ fn calls_something_something(parsed: &Parsed, verb: usize) -> bool {
 /// the incursion an act of aggression") or the "as" phrase ("described the unrest as
 /// 'treasonous'").
 fn censuring_name(parsed: &Parsed, verb: usize) -> Option<usize> {
-    const CENSURE: [&str; 38] = [
+    const CENSURE: [&str; 49] = [
+        "unsafe",
+        "unprofessional",
+        "dangerous",
+        "attack",
+        "assault",
+        "insult",
+        "fabrication",
+        "unfair",
+        "unjust",
+        "abuse",
+        "hypocritical",
         "unconstitutional",
         "sabotage",
         "unacceptable",

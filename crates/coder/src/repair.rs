@@ -16,6 +16,7 @@ pub fn repair(tokens: &[Token], heads: &mut [Option<usize>], relations: &mut [&s
     outer_subject_of_a_predicate(heads, relations);
     participle_taken_for_main_verb(tokens, heads, relations);
     participle_hung_on_infinitive(tokens, heads, relations);
+    verdict_hung_on_reported_clause(tokens, heads, relations);
     clause_taken_for_oblique(tokens, heads, relations);
     name_hung_across_a_conjunct(heads, relations);
     denial_of_a_charge_split(tokens, heads, relations);
@@ -310,6 +311,40 @@ fn participle_hung_on_infinitive(
             && !has_subject(heads, relations, infinitive);
         if after_comma && completes {
             heads[participle] = heads[infinitive];
+        }
+    }
+}
+
+/// Repairs a participle of judging after a comma the parser hung on a reported clause: in
+/// "Australia said a Chinese jet had released flares near its aircraft, calling the manoeuvre
+/// unsafe", it hangs "calling" on "released". Calling, accusing or warning is the speaker's
+/// act, so it hangs on the verb of saying ("..., killing five" stays with what killed).
+fn verdict_hung_on_reported_clause(
+    tokens: &[Token],
+    heads: &mut [Option<usize>],
+    relations: &[&str],
+) {
+    const JUDGING: [&str; 11] = [
+        "call", "describe", "brand", "label", "term", "accuse", "blame", "condemn", "denounce",
+        "warn", "urge",
+    ];
+    const SAYING: [&str; 4] = ["say", "tell", "announce", "state"];
+    for participle in 1..tokens.len() {
+        let Some(clause) = heads[participle] else {
+            continue;
+        };
+        let judging = tokens[participle].xpos == "VBG"
+            && relations[participle] == "advcl"
+            && tokens[participle - 1].upos == "PUNCT"
+            && JUDGING.contains(&tokens[participle].lemma.as_str())
+            // "would not free an officer ..., accusing him of spying": a pronoun object is
+            // whom the reported act is done to, found through the clause it hangs on.
+            && !dependents(heads, participle).any(|c| relations[c] == "obj" && tokens[c].upos == "PRON");
+        let speech = heads[clause].filter(|&verb| {
+            relations[clause] == "ccomp" && SAYING.contains(&tokens[verb].lemma.as_str())
+        });
+        if let (true, Some(speech)) = (judging, speech) {
+            heads[participle] = Some(speech);
         }
     }
 }

@@ -2783,3 +2783,17 @@ fn a_titled_official_the_knowledge_base_does_not_know_is_found_again_by_surname(
         .expect("a sanction");
     assert_eq!(sanction.2, ["GTMJUD"]);
 }
+
+#[test]
+fn calling_an_act_told_in_a_report_unsafe_is_the_speakers_censure_of_its_doer() {
+    let events = code(
+        "Australia's defence minister said a Chinese fighter jet had released flares near an Australian patrol aircraft, calling the manoeuvre unsafe and unprofessional.",
+        "2025-10-20",
+    );
+    let censure = summary(&events)
+        .into_iter()
+        .find(|e| e.0 == "111")
+        .expect("a censure");
+    assert_eq!(censure.1, ["AUSGOV"]);
+    assert_eq!(censure.2, ["CHN"]);
+}
