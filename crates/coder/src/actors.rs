@@ -965,7 +965,6 @@ pub fn names_a_border(parsed: &Parsed, mention: &Mention) -> bool {
     })
 }
 
-/// The people among `recent`, each once, in the order of their last mention.
 /// Whether `actor` is a person who holds a role: of a country's sector ("JPNGOV") or of an
 /// international body ("IGOUNO" for the U.N. secretary-general).
 fn holds_a_role(actor: &Actor) -> bool {
@@ -973,6 +972,7 @@ fn holds_a_role(actor: &Actor) -> bool {
     actor.person && (actor.sector.is_some() || international)
 }
 
+/// The people among `recent`, each once, in the order of their last mention.
 fn distinct_people(recent: &[Actor]) -> Vec<&Actor> {
     let mut people: Vec<&Actor> = Vec::new();
     for actor in recent

@@ -2713,8 +2713,9 @@ fn captive_of(parsed: &Parsed, verb: usize) -> Option<(usize, usize)> {
 
 /// The one country an article has named before byte `before` (in its own sentence and the
 /// earlier ones; or anywhere so far when it named none before), agreeing with its dateline
-/// when it has one; `None` when it has named two or more. "after a campaign in which the government accused Russia": the government is of the
-/// country named before it, not of the one it acts upon.
+/// when it has one; `None` when it has named two or more. In "after a campaign in which the
+/// government accused Russia", the government is of the country named before it, not of the
+/// one it acts upon.
 fn sole_country(recent: &[Vec<Actor>], dateline: Option<&str>, before: usize) -> Option<String> {
     let named = |a: &&Actor| a.country.is_some();
     // With no country named before it, those named after it in its own sentence count.
@@ -3229,9 +3230,8 @@ fn event_noun(parsed: &Parsed, verb: usize, object: Option<usize>, lemma: &str) 
             .copied()
             .filter(|&c| matches!(parsed.full_relation(c), "obl:unmarked" | "iobj")),
     );
-    // "raised its alert level against North Korea": a level or state of something is that
-    // thing.
-    // "send a military aid package", "an arms shipment": a batch of something is that thing.
+    // "raised its alert level against North Korea", "send a military aid package": a level or
+    // state of something, or a batch of it, is that thing.
     nouns.extend(
         object
             .filter(|&o| {

@@ -339,7 +339,8 @@ fn verdict_hung_on_reported_clause(
             && JUDGING.contains(&tokens[participle].lemma.as_str())
             // "would not free an officer ..., accusing him of spying": a pronoun object is
             // whom the reported act is done to, found through the clause it hangs on.
-            && !dependents(heads, participle).any(|c| relations[c] == "obj" && tokens[c].upos == "PRON");
+            && !dependents(heads, participle)
+                .any(|c| relations[c] == "obj" && tokens[c].upos == "PRON");
         let speech = heads[clause].filter(|&verb| {
             relations[clause] == "ccomp" && SAYING.contains(&tokens[verb].lemma.as_str())
         });
@@ -784,17 +785,17 @@ fn participle_taken_for_complement(
     heads: &mut [Option<usize>],
     relations: &mut [&str],
 ) {
+    // "keep the accord suspended", "found him guilty": these verbs do take a state of their
+    // object as a complement.
+    const OF_STATE: [&str; 12] = [
+        "keep", "leave", "find", "hold", "declare", "consider", "get", "have", "make", "see",
+        "want", "render",
+    ];
     for participle in 1..tokens.len() {
         let object = participle - 1;
         let Some(verb) = heads[participle] else {
             continue;
         };
-        // "keep the accord suspended", "found him guilty": these verbs do take a state of
-        // their object as a complement.
-        const OF_STATE: [&str; 12] = [
-            "keep", "leave", "find", "hold", "declare", "consider", "get", "have", "make", "see",
-            "want", "render",
-        ];
         let describes_object = relations[participle] == "xcomp"
             && !OF_STATE.contains(&tokens[verb].lemma.as_str())
             // The tagger often takes such a participle for a past tense.
