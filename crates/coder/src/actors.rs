@@ -965,6 +965,28 @@ pub fn names_a_border(parsed: &Parsed, mention: &Mention) -> bool {
     })
 }
 
+/// The one country an article has named before byte `before` (in `named`, its actors so
+/// far: its own sentence's and the earlier ones'; or anywhere in them when none was named
+/// before), agreeing with its dateline when it has one; `None` when it has named two or
+/// more. In "after a campaign in which the government accused Russia", the government is of
+/// the country named before it, not of the one it acts upon.
+pub fn sole_country<'a>(
+    named: impl Iterator<Item = &'a Actor> + Clone,
+    dateline: Option<&str>,
+    before: usize,
+) -> Option<String> {
+    // With no country named before it, those named after it in its own sentence count.
+    let any_before = named
+        .clone()
+        .any(|a| a.country.is_some() && a.start < before);
+    let mut countries = named
+        .filter(|a| !any_before || a.start < before)
+        .filter_map(|a| a.country.as_deref())
+        .chain(dateline);
+    let first = countries.next()?;
+    countries.all(|c| c == first).then(|| first.to_string())
+}
+
 /// Whether `actor` is a person who holds a role: of a country's sector ("JPNGOV") or of an
 /// international body ("IGOUNO" for the U.N. secretary-general).
 fn holds_a_role(actor: &Actor) -> bool {
@@ -989,8 +1011,15 @@ fn distinct_people(recent: &[Actor]) -> Vec<&Actor> {
 /// definite descriptions ("he", "the premier", "the group"). A person the knowledge base does
 /// not know counts when an apposition says who they are ("James Kabarebe, Rwanda's minister
 /// of state").
-/// `earlier` are the countries the article named before this sentence (and its dateline's).
-pub fn actors_named(parsed: &Parsed, kb: &Kb, day: Day, earlier: &[String]) -> Vec<Actor> {
+/// `recent` holds the actors of the article's earlier sentences, `dateline` its dateline's
+/// country.
+pub fn actors_named(
+    parsed: &Parsed,
+    kb: &Kb,
+    day: Day,
+    recent: &[Vec<Actor>],
+    dateline: Option<&str>,
+) -> Vec<Actor> {
     let mut named: Vec<Actor> = parsed
         .mentions
         .iter()
@@ -1001,17 +1030,7 @@ pub fn actors_named(parsed: &Parsed, kb: &Kb, day: Day, earlier: &[String]) -> V
         })
         .collect();
     // The one country the article has named so far, this sentence included.
-    let mut countries: Vec<&str> = earlier
-        .iter()
-        .map(String::as_str)
-        .chain(named.iter().filter_map(|a| a.country.as_deref()))
-        .collect();
-    countries.sort_unstable();
-    countries.dedup();
-    let country = match countries.as_slice() {
-        [one] => Some(one.to_string()),
-        _ => None,
-    };
+    let country = sole_country(recent.iter().flatten().chain(&named), dateline, usize::MAX);
     for word in 0..parsed.len() {
         if parsed.upos(word) != "PROPN" || parsed.relation(word) == "flat" {
             continue;

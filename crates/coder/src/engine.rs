@@ -10,7 +10,8 @@ use dyad_kb::{Day, Kb, Pattern};
 use dyad_resolve::Gazetteer;
 
 use crate::actors::{
-    Actor, actors_named, actors_of, agent_sector, country_named_by, located_agent, titled_official,
+    Actor, actor_of, actors_named, actors_of, agent_sector, country_named_by, located_agent,
+    sole_country, titled_official,
 };
 use crate::dates::{Tense, date_of};
 use crate::event::{Action, Event, Plover};
@@ -182,13 +183,7 @@ impl Coder {
             let mut coded: Vec<Coded> = Vec::new();
             // The people this sentence names count for its own later pronouns ("Macron began
             // his tour in Kenya, where he signed ...").
-            let earlier: Vec<String> = recent
-                .iter()
-                .flatten()
-                .filter_map(|a| a.country.clone())
-                .chain(setting.dateline.clone())
-                .collect();
-            let named = actors_named(&parsed, &self.kb, day, &earlier);
+            let named = actors_named(&parsed, &self.kb, day, &recent, setting.dateline.as_deref());
             recent.push(named);
             for frame in self.frames(&parsed, &mut notes) {
                 let Some(event) =
@@ -1760,7 +1755,11 @@ impl Coder {
             .min()
             .unwrap_or(usize::MAX);
         if source.is_empty()
-            && let Some(country) = sole_country(recent, setting.dateline.as_deref(), said_from)
+            && let Some(country) = sole_country(
+                recent.iter().flatten(),
+                setting.dateline.as_deref(),
+                said_from,
+            )
         {
             source.extend(frame.source.iter().find_map(|&w| {
                 titled_official(parsed, w, &country).or_else(|| {
@@ -2258,11 +2257,9 @@ impl Coder {
             && matches!(code.root(), "18" | "19" | "20")
             && let (_, Some(speaker)) = modality_of(parsed, frame.predicate)
         {
-            target.extend(
-                crate::actors::actor_of(parsed, &self.kb, speaker, day).filter(|said| {
-                    said.country.is_some() && source.iter().all(|s| s.country != said.country)
-                }),
-            );
+            target.extend(actor_of(parsed, &self.kb, speaker, day).filter(|said| {
+                said.country.is_some() && source.iter().all(|s| s.country != said.country)
+            }));
         }
         if !pattern.target.is_empty()
             && target.is_empty()
@@ -2431,7 +2428,7 @@ impl Coder {
             code = intent;
             modality = "asserted";
         }
-        let attribution = speaker.and_then(|s| crate::actors::actor_of(parsed, &self.kb, s, day));
+        let attribution = speaker.and_then(|s| actor_of(parsed, &self.kb, s, day));
         if modality == "reported"
             && attribution.as_ref().is_some_and(|a| {
                 // "China, Pakistan and Afghanistan agreed ..., Pakistan's foreign minister
@@ -2709,29 +2706,6 @@ fn captive_of(parsed: &Parsed, verb: usize) -> Option<(usize, usize)> {
         _ => return None,
     };
     (captive < verb).then_some((captive, release))
-}
-
-/// The one country an article has named before byte `before` (in its own sentence and the
-/// earlier ones; or anywhere so far when it named none before), agreeing with its dateline
-/// when it has one; `None` when it has named two or more. In "after a campaign in which the
-/// government accused Russia", the government is of the country named before it, not of the
-/// one it acts upon.
-fn sole_country(recent: &[Vec<Actor>], dateline: Option<&str>, before: usize) -> Option<String> {
-    let named = |a: &&Actor| a.country.is_some();
-    // With no country named before it, those named after it in its own sentence count.
-    let any_before = recent
-        .iter()
-        .flatten()
-        .filter(named)
-        .any(|a| a.start < before);
-    let mut countries = recent
-        .iter()
-        .flatten()
-        .filter(|a| !any_before || a.start < before)
-        .filter_map(|a| a.country.as_deref())
-        .chain(dateline);
-    let first = countries.next()?;
-    countries.all(|c| c == first).then(|| first.to_string())
 }
 
 /// The act a mediation noun tells how it came about: the verb it is an oblique of ("freed
@@ -4318,7 +4292,7 @@ fn place_on(parsed: &Parsed, kb: &Kb, predicate: usize, day: Day) -> Option<Acto
             std::iter::once(obl).chain(within)
         })
         .find_map(|obl| {
-            let actor = crate::actors::actor_of(parsed, kb, obl, day)?;
+            let actor = actor_of(parsed, kb, obl, day)?;
             let country = actor.country.clone()?;
             Some(Actor {
                 code: country,
